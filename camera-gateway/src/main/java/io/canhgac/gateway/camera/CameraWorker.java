@@ -1,0 +1,151 @@
+package io.canhgac.gateway.camera;
+
+import io.canhgac.contract.CameraEvent;
+import io.canhgac.contract.CameraStatus;
+import io.canhgac.gateway.motion.MotionDetector;
+import io.canhgac.gateway.motion.MotionEventTracker;
+import io.canhgac.gateway.motion.MotionSample;
+import io.canhgac.gateway.video.FrameSource;
+import io.canhgac.gateway.video.LumaFrame;
+import io.canhgac.gateway.video.StreamException;
+import io.canhgac.gateway.video.StreamFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Keeps one camera's stream flowing: opens it, feeds each picture to the motion detector, and when
+ * the stream fails says why (status event plus one log line), then reconnects with capped
+ * exponential backoff. Grabbing blocks, so it runs on the camera's own thread; the reconnect timer
+ * runs on the shared scheduler.
+ */
+public final class CameraWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(CameraWorker.class);
+
+    private final String cameraId;
+    private final Supplier<FrameSource> sources;
+    private final Supplier<MotionDetector> detectors;
+    private final MotionEventTracker tracker;
+    private final CameraEventSink sink;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService grabThread;
+    private final Backoff backoff;
+    private volatile boolean stopped;
+    private volatile FrameSource current;
+    private volatile CameraState state;
+
+    public CameraWorker(String cameraId, Supplier<FrameSource> sources, Supplier<MotionDetector> detectors,
+                        MotionEventTracker tracker, CameraEventSink sink, ScheduledExecutorService scheduler,
+                        ExecutorService grabThread, Backoff backoff) {
+        this.cameraId = cameraId;
+        this.sources = sources;
+        this.detectors = detectors;
+        this.tracker = tracker;
+        this.sink = sink;
+        this.scheduler = scheduler;
+        this.grabThread = grabThread;
+        this.backoff = backoff;
+        this.state = new CameraState(cameraId, CameraStatus.UNKNOWN, "not yet connected", Instant.now(), 0, null, 0);
+    }
+
+    public void start() {
+        grabThread.execute(this::runSession);
+    }
+
+    public void stop() {
+        stopped = true;
+        FrameSource source = current;
+        if (source != null) {
+            grabThread.execute(source::close); // closing from the grab thread avoids racing a read in progress
+        }
+        grabThread.shutdown();
+    }
+
+    public CameraState state() {
+        return state;
+    }
+
+    private void runSession() {
+        if (stopped) {
+            return;
+        }
+        FrameSource source = sources.get();
+        current = source;
+        boolean gotFrames = false;
+        try {
+            source.open();
+            MotionDetector detector = detectors.get();
+            markOnline();
+            while (!stopped) {
+                LumaFrame frame = source.next();
+                if (!gotFrames) {
+                    gotFrames = true;
+                    backoff.reset();
+                }
+                countFrame(frame.capturedAt());
+                MotionSample sample = detector.analyse(frame);
+                tracker.update(sample, frame.capturedAt()).ifPresent(t ->
+                        sink.accept(CameraEvent.motion(cameraId, t.type(), t.at(), t.score())));
+            }
+        } catch (StreamException e) {
+            if (!stopped) {
+                markFailed(e);
+            }
+        } catch (RuntimeException e) {
+            if (!stopped) {
+                markFailed(new StreamException(StreamFailure.BAD_STREAM, "unexpected error: " + e, e));
+            }
+        } finally {
+            source.close();
+            current = null;
+            tracker.interrupt().ifPresent(t -> sink.accept(CameraEvent.motion(cameraId, t.type(), t.at(), t.score())));
+        }
+        if (!stopped) {
+            Duration delay = backoff.next();
+            log.debug("Camera {}: reconnecting in {} ms", cameraId, delay.toMillis());
+            scheduler.schedule(() -> {
+                if (!stopped) {
+                    grabThread.execute(this::runSession);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void countFrame(Instant at) {
+        CameraState s = state;
+        state = new CameraState(cameraId, s.status(), s.reason(), s.since(), s.framesDecoded() + 1, at, s.reconnects());
+    }
+
+    private void markOnline() {
+        CameraState s = state;
+        if (s.status() != CameraStatus.ONLINE) {
+            Instant now = Instant.now();
+            state = new CameraState(cameraId, CameraStatus.ONLINE, null, now, s.framesDecoded(), s.lastFrameAt(), s.reconnects());
+            log.info("Camera {}: stream online", cameraId);
+            sink.accept(CameraEvent.health(cameraId, CameraStatus.ONLINE, now, null));
+        }
+    }
+
+    private void markFailed(StreamException e) {
+        CameraState s = state;
+        CameraStatus status = e.failure() == StreamFailure.UNAUTHORIZED ? CameraStatus.UNAUTHORIZED : CameraStatus.OFFLINE;
+        String reason = e.getMessage();
+        boolean changed = s.status() != status || !reason.equals(s.reason());
+        Instant now = Instant.now();
+        state = new CameraState(cameraId, status, reason, changed ? now : s.since(), s.framesDecoded(),
+                s.lastFrameAt(), s.reconnects() + 1);
+        if (s.status() != status) {
+            log.warn("Camera {}: {} ({})", cameraId, status, reason);
+            sink.accept(CameraEvent.health(cameraId, status, now, reason));
+        } else {
+            log.debug("Camera {}: still {} ({})", cameraId, status, reason);
+        }
+    }
+}

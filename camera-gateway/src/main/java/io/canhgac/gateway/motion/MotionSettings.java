@@ -1,0 +1,32 @@
+package io.canhgac.gateway.motion;
+
+/**
+ * Tuning of {@link RunningAverageMotionDetector}; the defaults suit a 360p substream.
+ *
+ * @param analysisHeight       the picture is shrunk to about this many rows before analysis
+ * @param pixelThreshold       luma difference from the background that marks a cell as changed (1-255)
+ * @param minAreaFraction      changed fraction of the picture that counts as motion
+ * @param globalChangeFraction changed fraction above which the change is taken as lighting, not motion
+ * @param backgroundAlpha      how fast the background follows the picture, per frame (0-1)
+ * @param warmupFrames         frames used to learn the background before anything is reported
+ */
+public record MotionSettings(int analysisHeight, int pixelThreshold, double minAreaFraction,
+                             double globalChangeFraction, double backgroundAlpha, int warmupFrames) {
+
+    public static final MotionSettings DEFAULTS = new MotionSettings(90, 20, 0.0015, 0.45, 0.05, 5);
+
+    public MotionSettings {
+        if (analysisHeight < 16 || analysisHeight > 1080) {
+            throw new IllegalArgumentException("analysisHeight must be 16..1080, was " + analysisHeight);
+        }
+        if (pixelThreshold < 1 || pixelThreshold > 255) {
+            throw new IllegalArgumentException("pixelThreshold must be 1..255, was " + pixelThreshold);
+        }
+        if (!(minAreaFraction > 0 && minAreaFraction < globalChangeFraction && globalChangeFraction <= 1)) {
+            throw new IllegalArgumentException("need 0 < minAreaFraction < globalChangeFraction <= 1");
+        }
+        if (!(backgroundAlpha > 0 && backgroundAlpha < 1) || warmupFrames < 1) {
+            throw new IllegalArgumentException("backgroundAlpha must be in (0, 1) and warmupFrames >= 1");
+        }
+    }
+}

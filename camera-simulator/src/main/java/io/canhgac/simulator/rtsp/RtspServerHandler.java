@@ -1,0 +1,161 @@
+package io.canhgac.simulator.rtsp;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Answers one connection's RTSP requests: OPTIONS, DESCRIBE, SETUP (TCP interleaved), PLAY, GET_PARAMETER, TEARDOWN. */
+final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
+
+    private static final Logger log = LoggerFactory.getLogger(RtspServerHandler.class);
+    private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?");
+    static final int SESSION_TIMEOUT_SECONDS = 60;
+
+    private final String cameraName;
+    private final StreamCatalog streams;
+    private RtspSession session;
+    private StreamBroadcaster playing;
+    private StreamBroadcaster setUp;
+
+    RtspServerHandler(String cameraName, StreamCatalog streams) {
+        this.cameraName = cameraName;
+        this.streams = streams;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, RtspRequest request) {
+        RtspResponse response = switch (request.method()) {
+            case "OPTIONS" -> RtspResponse.ok(request)
+                    .header("Public", "OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER, TEARDOWN");
+            case "DESCRIBE" -> describe(request);
+            case "SETUP" -> setup(ctx, request);
+            case "PLAY" -> play(request);
+            case "GET_PARAMETER", "SET_PARAMETER" -> withSession(RtspResponse.ok(request));
+            case "TEARDOWN" -> teardown(request);
+            default -> RtspResponse.error(request, 501, "Not Implemented");
+        };
+        if ("TEARDOWN".equals(request.method())) {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(response);
+        }
+    }
+
+    private Optional<StreamBroadcaster> stream(RtspRequest request) {
+        String path = request.path();
+        int slash = path.indexOf('/');
+        return streams.find(slash < 0 ? path : path.substring(0, slash));
+    }
+
+    private RtspResponse describe(RtspRequest request) {
+        Optional<StreamBroadcaster> stream = stream(request);
+        if (stream.isEmpty()) {
+            return RtspResponse.error(request, 404, "Stream Not Found");
+        }
+        String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
+        return RtspResponse.ok(request)
+                .header("Content-Base", base)
+                .body("application/sdp", Sdp.describe(cameraName, stream.get().scene()));
+    }
+
+    private RtspResponse setup(ChannelHandlerContext ctx, RtspRequest request) {
+        Optional<StreamBroadcaster> stream = stream(request);
+        if (stream.isEmpty()) {
+            return RtspResponse.error(request, 404, "Stream Not Found");
+        }
+        String transport = request.header("Transport");
+        Matcher m = transport == null ? null : INTERLEAVED.matcher(transport);
+        if (transport == null || !transport.contains("TCP") || !m.find()) {
+            return RtspResponse.error(request, 461, "Unsupported Transport");
+        }
+        int rtp = Integer.parseInt(m.group(1));
+        if (session == null) {
+            String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+            session = new RtspSession(id, ctx.channel(), rtp);
+        }
+        setUp = stream.get();
+        return withSession(RtspResponse.ok(request))
+                .header("Transport", "RTP/AVP/TCP;unicast;interleaved=" + rtp + "-" + (rtp + 1));
+    }
+
+    private RtspResponse play(RtspRequest request) {
+        if (session == null || setUp == null) {
+            return RtspResponse.error(request, 454, "Session Not Found");
+        }
+        if (playing == null) {
+            playing = setUp;
+            playing.subscribe(session);
+        }
+        String trackUrl = request.uri().endsWith("/") ? request.uri() + Sdp.TRACK : request.uri() + "/" + Sdp.TRACK;
+        return withSession(RtspResponse.ok(request))
+                .header("Range", "npt=now-")
+                .header("RTP-Info", "url=" + trackUrl + ";seq=" + playing.nextSequence()
+                        + ";rtptime=" + playing.nextTimestamp());
+    }
+
+    private RtspResponse teardown(RtspRequest request) {
+        RtspResponse response = withSession(RtspResponse.ok(request));
+        stopPlaying();
+        return response;
+    }
+
+    private RtspResponse withSession(RtspResponse response) {
+        if (session != null) {
+            response.header("Session", session.id() + ";timeout=" + SESSION_TIMEOUT_SECONDS);
+        }
+        return response;
+    }
+
+    private void stopPlaying() {
+        if (playing != null) {
+            playing.unsubscribe(session);
+            playing = null;
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        stopPlaying();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.warn("RTSP connection {} to camera '{}' closed: {}", ctx.channel().remoteAddress(), cameraName, cause.toString());
+        ctx.close();
+    }
+
+    /** The session description of a stream. */
+    static final class Sdp {
+        static final String TRACK = "trackID=0";
+
+        private Sdp() {
+        }
+
+        static String describe(String cameraName, io.canhgac.simulator.scene.EncodedScene scene) {
+            Base64.Encoder b64 = Base64.getEncoder();
+            return "v=0\r\n"
+                    + "o=- " + (System.currentTimeMillis() / 1000) + " 1 IN IP4 127.0.0.1\r\n"
+                    + "s=" + cameraName.replaceAll("[\\r\\n]", " ") + "\r\n"
+                    + "c=IN IP4 0.0.0.0\r\n"
+                    + "t=0 0\r\n"
+                    + "a=control:*\r\n"
+                    + "a=range:npt=now-\r\n"
+                    + "m=video 0 RTP/AVP " + RtpPacketizer.PAYLOAD_TYPE + "\r\n"
+                    + "a=rtpmap:" + RtpPacketizer.PAYLOAD_TYPE + " H264/90000\r\n"
+                    + "a=fmtp:" + RtpPacketizer.PAYLOAD_TYPE + " packetization-mode=1;profile-level-id="
+                    + scene.profileLevelId() + ";sprop-parameter-sets="
+                    + b64.encodeToString(scene.sps()) + "," + b64.encodeToString(scene.pps()) + "\r\n"
+                    + "a=framerate:" + scene.script().fps() + "\r\n"
+                    + "a=control:" + TRACK + "\r\n";
+        }
+    }
+}
