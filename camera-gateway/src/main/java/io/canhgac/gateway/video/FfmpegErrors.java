@@ -1,5 +1,6 @@
 package io.canhgac.gateway.video;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,15 +29,21 @@ final class FfmpegErrors {
         return -(a | (b << 8) | (c << 16) | (d << 24));
     }
 
-    static StreamFailure classify(String message) {
+    /** The FFmpeg error code in a JavaCV exception message, if any. */
+    static Optional<Integer> code(String message) {
         if (message == null) {
-            return StreamFailure.BAD_STREAM;
+            return Optional.empty();
         }
         Matcher m = CODE.matcher(message);
-        if (!m.find()) {
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
+    }
+
+    static StreamFailure classify(String message) {
+        Optional<Integer> found = code(message);
+        if (found.isEmpty()) {
             return StreamFailure.BAD_STREAM;
         }
-        int code = Integer.parseInt(m.group(1));
+        int code = found.get();
         if (code == ECONNREFUSED) {
             return StreamFailure.REFUSED;
         } else if (code == ETIMEDOUT || code == EXIT) {

@@ -41,11 +41,14 @@ public final class FfmpegFrameSource implements FrameSource {
         g.setTimeout((int) ioTimeout.toMillis()); // JavaCV's interrupt callback: bounds the blocking calls too
         g.setVideoOption("threads", "1");
         g.setImageMode(FrameGrabber.ImageMode.RAW);
+        long started = System.nanoTime();
         try {
             g.start();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(g);
-            throw failure(e, "cannot open");
+            // a camera that accepts but never answers fails as "invalid data" once our timeout interrupts it
+            boolean timedOut = System.nanoTime() - started >= ioTimeout.toNanos() * 9 / 10;
+            throw failure(e, "cannot open", timedOut ? StreamFailure.TIMEOUT : FfmpegErrors.classify(e.getMessage()));
         }
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             closeQuietly(g);
@@ -64,7 +67,7 @@ public final class FfmpegFrameSource implements FrameSource {
         try {
             frame = grabber.grabImage();
         } catch (FrameGrabber.Exception e) {
-            throw failure(e, "read failed");
+            throw failure(e, "read failed", FfmpegErrors.classify(e.getMessage()));
         }
         long now = System.nanoTime();
         if (frame == null || frame.image == null) {
@@ -87,9 +90,9 @@ public final class FfmpegFrameSource implements FrameSource {
         }
     }
 
-    private StreamException failure(FrameGrabber.Exception e, String what) {
-        StreamFailure kind = FfmpegErrors.classify(e.getMessage());
-        return new StreamException(kind, what + " " + redacted() + ": " + kind.explanation(), e);
+    private StreamException failure(FrameGrabber.Exception e, String what, StreamFailure kind) {
+        return new StreamException(kind, what + " " + redacted() + ": " + kind.explanation()
+                + FfmpegErrors.code(e.getMessage()).map(c -> " [FFmpeg error " + c + "]").orElse(""), e);
     }
 
     /** The URL without credentials, fit for logs and status lines. */

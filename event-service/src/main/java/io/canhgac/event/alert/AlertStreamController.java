@@ -1,0 +1,21 @@
+package io.canhgac.event.alert;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class AlertStreamController {
+
+    private final AlertBroadcaster broadcaster;
+
+    AlertStreamController(AlertBroadcaster broadcaster) {
+        this.broadcaster = broadcaster;
+    }
+
+    @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream() {
+        return broadcaster.connect();
+    }
+}

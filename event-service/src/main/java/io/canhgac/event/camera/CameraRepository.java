@@ -1,0 +1,63 @@
+package io.canhgac.event.camera;
+
+import io.canhgac.config.CameraSpec;
+import io.canhgac.config.Commune;
+import io.canhgac.contract.CameraStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@Repository
+public class CameraRepository {
+
+    private static final RowMapper<CameraView> VIEW = (rs, n) -> {
+        Timestamp since = rs.getTimestamp("status_since");
+        return new CameraView(rs.getString("id"), rs.getString("name"), rs.getString("commune_id"),
+                rs.getString("commune_name"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                since == null ? null : since.toInstant());
+    };
+
+    private final JdbcTemplate jdbc;
+
+    CameraRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<CameraView> findAll() {
+        return jdbc.query("""
+                SELECT c.*, m.name AS commune_name FROM camera c JOIN commune m ON m.id = c.commune_id
+                ORDER BY m.name, c.id""", VIEW);
+    }
+
+    public Set<String> ids() {
+        return new HashSet<>(jdbc.queryForList("SELECT id FROM camera", String.class));
+    }
+
+    void upsertCommune(Commune commune) {
+        jdbc.update("INSERT INTO commune (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",
+                commune.id(), commune.name());
+    }
+
+    void upsertCamera(CameraSpec camera) {
+        jdbc.update("""
+                INSERT INTO camera (id, name, commune_id, latitude, longitude) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, commune_id = EXCLUDED.commune_id,
+                    latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude""",
+                camera.id(), camera.name(), camera.commune(), camera.latitude(), camera.longitude());
+    }
+
+    /** Records a status change unless a newer one is already recorded (events may arrive out of order). */
+    public void updateStatus(String cameraId, CameraStatus status, String reason, Instant since) {
+        jdbc.update("""
+                UPDATE camera SET status = ?, status_reason = ?, status_since = ?
+                WHERE id = ? AND (status_since IS NULL OR status_since <= ?)""",
+                status.name(), reason, Timestamp.from(since), cameraId, Timestamp.from(since));
+    }
+}

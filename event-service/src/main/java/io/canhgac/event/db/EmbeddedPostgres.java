@@ -1,0 +1,189 @@
+package io.canhgac.event.db;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL server run from zonky's binaries, for the all-in-one default and the tests.
+ * PostgreSQL refuses to run as root; when we are root, its tools run under {@code unshare -U}, where
+ * they see an unprivileged user id and still own their files.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    static final String VERSION = "17.6.0";
+
+    private final Path home;
+    private final Path dataDir;
+    private final boolean temporary;
+    private final int port;
+    private final Thread shutdownHook = new Thread(this::stopQuietly, "embedded-postgres-stop");
+    private boolean running;
+
+    private EmbeddedPostgres(Path home, Path dataDir, boolean temporary, int port) {
+        this.home = home;
+        this.dataDir = dataDir;
+        this.temporary = temporary;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server on 127.0.0.1.
+     *
+     * @param dataDir where the database lives (created on first use); null for a temporary one removed on close
+     * @param port    TCP port, or 0 for a free one
+     */
+    public static EmbeddedPostgres start(Path dataDir, int port) throws IOException {
+        Path cacheRoot = Path.of(System.getProperty("java.io.tmpdir"), "canhgac-embedded");
+        Path home = PostgresBinaries.install(cacheRoot, VERSION);
+        boolean temporary = dataDir == null;
+        Path data = temporary ? Files.createTempDirectory("canhgac-pgdata-") : dataDir.toAbsolutePath();
+        EmbeddedPostgres pg = new EmbeddedPostgres(home, data, temporary, port == 0 ? freePort() : port);
+        pg.startServer();
+        return pg;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void startServer() throws IOException {
+        long started = System.nanoTime();
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            if (temporary) {
+                Files.deleteIfExists(dataDir); // initdb wants to create the folder itself
+            }
+            Files.createDirectories(dataDir.getParent());
+            run(tool("initdb"), "-A", "trust", "-U", "postgres", "-D", dataDir.toString(), "-E", "UTF-8", "--no-locale");
+        }
+        if (isServerRunning()) {
+            log.warn("A PostgreSQL left over from an earlier run holds {}; stopping it first", dataDir);
+            run(tool("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
+        }
+        Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        run(tool("pg_ctl"), "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", "120",
+                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=" + (temporary ? "off" : "on"),
+                "start");
+        running = true;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        log.info("Embedded PostgreSQL {} on 127.0.0.1:{} (data {}) started in {} ms", VERSION, port, dataDir,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private boolean isServerRunning() throws IOException {
+        if (!Files.exists(dataDir.resolve("postmaster.pid"))) {
+            return false;
+        }
+        return exec(List.of(tool("pg_ctl"), "-D", dataDir.toString(), "status")) == 0;
+    }
+
+    @Override
+    public synchronized void close() {
+        stopQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running
+        }
+    }
+
+    private synchronized void stopQuietly() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        try {
+            run(tool("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
+        } catch (IOException e) {
+            log.warn("Could not stop embedded PostgreSQL cleanly: {}", e.getMessage());
+        }
+        if (temporary) {
+            PostgresBinaries.deleteTree(dataDir);
+            try {
+                Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+            } catch (IOException ignored) {
+                // temp files
+            }
+        }
+    }
+
+    private String tool(String name) {
+        return home.resolve("bin").resolve(name).toString();
+    }
+
+    private void run(String... command) throws IOException {
+        List<String> cmd = List.of(command);
+        Path output = Files.createTempFile("canhgac-pg-", ".out");
+        try {
+            int code = exec(cmd, output);
+            if (code != 0) {
+                throw new IOException(String.join(" ", cmd) + " failed (exit " + code + "): " + Files.readString(output).strip());
+            }
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private int exec(List<String> command) throws IOException {
+        Path output = Files.createTempFile("canhgac-pg-", ".out");
+        try {
+            return exec(command, output);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private int exec(List<String> command, Path output) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (RootCheck.isRoot()) {
+            full.add("unshare");
+            full.add("-U");
+        }
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " did not finish in 180 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command.get(0), e);
+        }
+        return p.exitValue();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Whether this process runs as root, which PostgreSQL refuses. */
+    static final class RootCheck {
+        private RootCheck() {
+        }
+
+        static boolean isRoot() {
+            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.canhgac.event.events;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@Validated
+class EventController {
+
+    private final EventRepository events;
+
+    EventController(EventRepository events) {
+        this.events = events;
+    }
+
+    /** Newest first. {@code from} and {@code to} are ISO-8601 instants; {@code to} is exclusive. */
+    @GetMapping("/api/events")
+    List<EventView> list(@RequestParam(required = false) String camera,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return events.find(camera, from, to, limit);
+    }
+}

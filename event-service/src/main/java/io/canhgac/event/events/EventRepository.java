@@ -1,0 +1,81 @@
+package io.canhgac.event.events;
+
+import io.canhgac.contract.CameraEvent;
+import io.canhgac.contract.CameraStatus;
+import io.canhgac.contract.EventType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@Repository
+public class EventRepository {
+
+    private static final String SELECT_VIEW = """
+            SELECT e.*, c.name AS camera_name, c.commune_id, m.name AS commune_name
+            FROM camera_event e JOIN camera c ON c.id = e.camera_id JOIN commune m ON m.id = c.commune_id
+            """;
+
+    private static final RowMapper<EventView> VIEW = (rs, n) -> {
+        String status = rs.getString("status");
+        return new EventView(rs.getObject("id", UUID.class), rs.getString("camera_id"), rs.getString("camera_name"),
+                rs.getString("commune_id"), rs.getString("commune_name"), EventType.valueOf(rs.getString("type")),
+                rs.getTimestamp("occurred_at").toInstant(), (Double) toDouble(rs.getObject("score")),
+                status == null ? null : CameraStatus.valueOf(status), rs.getString("detail"),
+                rs.getTimestamp("received_at").toInstant());
+    };
+
+    private final JdbcTemplate jdbc;
+
+    EventRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the event unless its id is already stored; true if it was new. */
+    public boolean insertIfAbsent(CameraEvent e) {
+        return jdbc.update("""
+                INSERT INTO camera_event (id, camera_id, type, occurred_at, score, status, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                e.id(), e.cameraId(), e.type().name(), Timestamp.from(e.occurredAt()), e.score(),
+                e.status() == null ? null : e.status().name(), e.detail()) == 1;
+    }
+
+    public List<EventView> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(SELECT_VIEW + " WHERE e.id = ANY (?) ORDER BY e.occurred_at",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())), VIEW);
+    }
+
+    /** Newest first, optionally for one camera and within [from, to). */
+    public List<EventView> find(String cameraId, Instant from, Instant to, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (cameraId != null) {
+            sql.append(" AND e.camera_id = ?");
+            args.add(cameraId);
+        }
+        if (from != null) {
+            sql.append(" AND e.occurred_at >= ?");
+            args.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND e.occurred_at < ?");
+            args.add(Timestamp.from(to));
+        }
+        sql.append(" ORDER BY e.occurred_at DESC, e.id LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), VIEW, args.toArray());
+    }
+
+    private static Object toDouble(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}

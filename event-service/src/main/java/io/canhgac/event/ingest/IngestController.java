@@ -1,0 +1,64 @@
+package io.canhgac.event.ingest;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.canhgac.contract.CameraEvent;
+import io.canhgac.contract.IngestOutcome;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Where gateways deliver events: a JSON array, answered per event (STORED or DUPLICATE). */
+@RestController
+class IngestController {
+
+    private final IngestService ingest;
+    private final IngestToken token;
+
+    IngestController(IngestService ingest, IngestToken token) {
+        this.ingest = ingest;
+        this.token = token;
+    }
+
+    @PostMapping("/api/ingest/events")
+    ResponseEntity<?> ingest(@RequestHeader(name = "Authorization", required = false) String authorization,
+                             @RequestBody List<CameraEvent> batch) {
+        if (!token.matches(authorization)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "a valid gateway token is required");
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").body(problem);
+        }
+        List<IngestOutcome> outcomes = ingest.ingest(batch);
+        return ResponseEntity.ok(outcomes);
+    }
+
+    @ExceptionHandler(InvalidBatchException.class)
+    ProblemDetail invalid(InvalidBatchException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "nothing stored: " + e.getMessage());
+    }
+
+    /** Malformed JSON or a missing required field: name the path, e.g. [2].occurredAt. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String where = "";
+        String what = e.getMostSpecificCause().getMessage();
+        if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+            where = jme.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()) + ": ";
+            if (jme instanceof InvalidFormatException ife) {
+                what = "cannot read '" + ife.getValue() + "' as " + ife.getTargetType().getSimpleName();
+            }
+        }
+        String firstLine = what == null ? "unreadable" : what.lines().findFirst().orElse(what);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "nothing stored: " + where + firstLine);
+    }
+}

@@ -1,0 +1,55 @@
+package io.canhgac.event;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/** Reads a Server-Sent Events stream in the background and keeps each data line with when it arrived. */
+public final class SseTestClient implements AutoCloseable {
+
+    public record Received(String event, String data, Instant at) {
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private volatile boolean closed;
+
+    public SseTestClient(String url) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
+        response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAcceptAsync(r -> {
+            String[] event = {"message"};
+            try (Stream<String> lines = r.body()) {
+                lines.takeWhile(l -> !closed).forEach(line -> {
+                    if (line.startsWith("event:")) {
+                        event[0] = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        received.add(new Received(event[0], line.substring(5).trim(), Instant.now()));
+                    } else if (line.isEmpty()) {
+                        event[0] = "message";
+                    }
+                });
+            }
+        });
+    }
+
+    public List<Received> received() {
+        return received;
+    }
+
+    public List<Received> received(String event) {
+        return received.stream().filter(r -> r.event().equals(event)).toList();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        response.cancel(true);
+    }
+}

@@ -1,0 +1,180 @@
+package io.canhgac.event.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.SseTestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "canhgac.database.embedded.data-dir=",
+        "canhgac.ingest.token=test-token"})
+class IngestApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    @AfterEach
+    void clean() {
+        jdbc.update("DELETE FROM camera_event");
+        jdbc.update("UPDATE camera SET status = 'UNKNOWN', status_reason = NULL, status_since = NULL");
+    }
+
+    private HttpResponse<String> post(String body, String token) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private static String motion(UUID id, String camera, String type, String at, double score) {
+        return """
+                {"id":"%s","cameraId":"%s","type":"%s","occurredAt":"%s","score":%s}""".formatted(id, camera, type, at, score);
+    }
+
+    private int storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM camera_event", Integer.class);
+    }
+
+    @Test
+    void sameEventPostedTwiceIsStoredOnceAndAnsweredPerEvent() throws Exception {
+        UUID id = UUID.randomUUID();
+        String batch = "[" + motion(id, "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02) + "]";
+
+        HttpResponse<String> first = post(batch, "test-token");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(first.body()).get(0).get("result").asText()).isEqualTo("STORED");
+
+        HttpResponse<String> second = post(batch, "test-token");
+        assertThat(json.readTree(second.body()).get(0).get("result").asText()).isEqualTo("DUPLICATE");
+        assertThat(json.readTree(second.body()).get(0).get("id").asText()).isEqualTo(id.toString());
+        assertThat(storedEvents()).isEqualTo(1);
+    }
+
+    @Test
+    void malformedBatchIsRefusedWhole() throws Exception {
+        String good = motion(UUID.randomUUID(), "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02);
+        String unknownCamera = motion(UUID.randomUUID(), "NOPE-9", "MOTION_START", "2026-11-22T01:00:01Z", 0.02);
+        HttpResponse<String> r = post("[" + good + "," + unknownCamera + "]", "test-token");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("[1].cameraId").contains("NOPE-9").contains("nothing stored");
+        assertThat(storedEvents()).isZero();
+
+        String badTime = good.replace("2026-11-22T01:00:00Z", "yesterday");
+        HttpResponse<String> r2 = post("[" + badTime + "]", "test-token");
+        assertThat(r2.statusCode()).isEqualTo(400);
+        assertThat(r2.body()).contains("[0].occurredAt");
+
+        HttpResponse<String> r3 = post("[{\"id\":\"" + UUID.randomUUID() + "\",\"cameraId\":\"QL-01\"}]", "test-token");
+        assertThat(r3.statusCode()).isEqualTo(400);
+        assertThat(r3.body()).contains("type");
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void ingestNeedsTheGatewayToken() throws Exception {
+        String batch = "[" + motion(UUID.randomUUID(), "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02) + "]";
+        assertThat(post(batch, null).statusCode()).isEqualTo(401);
+        assertThat(post(batch, "wrong").statusCode()).isEqualTo(401);
+        assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void eventsAreListedNewestFirstAndFilteredByCameraAndTime() throws Exception {
+        post("[" + motion(UUID.randomUUID(), "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02) + ","
+                + motion(UUID.randomUUID(), "SV-01", "MOTION_START", "2026-11-22T01:05:00Z", 0.03) + ","
+                + motion(UUID.randomUUID(), "QL-01", "MOTION_END", "2026-11-22T01:10:00Z", 0.04) + "]", "test-token");
+
+        JsonNode all = get("/api/events");
+        assertThat(all).hasSize(3);
+        assertThat(all.get(0).get("occurredAt").asText()).isEqualTo("2026-11-22T01:10:00Z");
+        assertThat(all.get(0).get("commune").asText()).isEqualTo("Quế Lộc");
+        assertThat(all.get(2).get("occurredAt").asText()).isEqualTo("2026-11-22T01:00:00Z");
+
+        JsonNode ql = get("/api/events?camera=QL-01");
+        assertThat(ql).hasSize(2);
+        JsonNode window = get("/api/events?from=2026-11-22T01:04:00Z&to=2026-11-22T01:10:00Z");
+        assertThat(window).hasSize(1);
+        assertThat(window.get(0).get("cameraId").asText()).isEqualTo("SV-01");
+    }
+
+    @Test
+    void statusEventsUpdateTheCameraAndAnOlderOneDoesNotOverwriteANewer() throws Exception {
+        String offline = """
+                {"id":"%s","cameraId":"PN-01","type":"CAMERA_OFFLINE","occurredAt":"2026-11-22T02:00:00Z","status":"OFFLINE","detail":"connection refused"}"""
+                .formatted(UUID.randomUUID());
+        String olderOnline = """
+                {"id":"%s","cameraId":"PN-01","type":"CAMERA_ONLINE","occurredAt":"2026-11-22T01:59:00Z","status":"ONLINE"}"""
+                .formatted(UUID.randomUUID());
+        assertThat(post("[" + offline + "]", "test-token").statusCode()).isEqualTo(200);
+        assertThat(post("[" + olderOnline + "]", "test-token").statusCode()).isEqualTo(200);
+
+        JsonNode cameras = get("/api/cameras");
+        JsonNode pn = null;
+        for (JsonNode c : cameras) {
+            if (c.get("id").asText().equals("PN-01")) {
+                pn = c;
+            }
+        }
+        assertThat(pn).isNotNull();
+        assertThat(pn.get("status").asText()).isEqualTo("OFFLINE");
+        assertThat(pn.get("statusReason").asText()).isEqualTo("connection refused");
+        assertThat(pn.get("commune").asText()).isEqualTo("Phước Ninh");
+    }
+
+    @Test
+    void newEventsArePushedToBrowsersOverSseAndDuplicatesAreNot() throws Exception {
+        try (SseTestClient sse = new SseTestClient("http://127.0.0.1:" + port + "/api/alerts/stream")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !sse.received("hello").isEmpty());
+            UUID id = UUID.randomUUID();
+            String batch = "[" + motion(id, "NP-01", "MOTION_START", "2026-11-22T03:00:00Z", 0.05) + "]";
+            post(batch, "test-token");
+            post(batch, "test-token");
+            await().atMost(Duration.ofSeconds(5)).until(() -> !sse.received("camera-event").isEmpty());
+            Thread.sleep(300);
+            assertThat(sse.received("camera-event")).hasSize(1);
+            JsonNode pushed = json.readTree(sse.received("camera-event").get(0).data());
+            assertThat(pushed.get("id").asText()).isEqualTo(id.toString());
+            assertThat(pushed.get("commune").asText()).isEqualTo("Ninh Phước");
+            assertThat(pushed.get("cameraName").asText()).isEqualTo("Cầu Ninh Phước");
+        }
+    }
+
+    @Test
+    void healthIsUpWithTheDatabase() throws Exception {
+        JsonNode health = get("/actuator/health");
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
+    }
+}
