@@ -18,7 +18,7 @@ public final class SseTestClient implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
-    private volatile boolean closed;
+    private volatile Stream<String> body;
 
     public SseTestClient(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
@@ -26,7 +26,8 @@ public final class SseTestClient implements AutoCloseable {
         response.thenAcceptAsync(r -> {
             String[] event = {"message"};
             try (Stream<String> lines = r.body()) {
-                lines.takeWhile(l -> !closed).forEach(line -> {
+                body = lines;
+                lines.forEach(line -> {
                     if (line.startsWith("event:")) {
                         event[0] = line.substring(6).trim();
                     } else if (line.startsWith("data:")) {
@@ -49,7 +50,10 @@ public final class SseTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        Stream<String> lines = body;
+        if (lines != null) {
+            lines.close(); // cancels the subscription, which closes the connection
+        }
         response.cancel(true);
     }
 }

@@ -43,7 +43,9 @@ public final class FfmpegFrameSource implements FrameSource {
         g.setImageMode(FrameGrabber.ImageMode.RAW);
         long started = System.nanoTime();
         try {
-            g.start();
+            // not start(): it holds a JVM-wide lock while connecting, so one silent camera would
+            // delay every other camera's (re)connect; FFmpeg 8 opens codecs thread-safely itself
+            g.startUnsafe();
         } catch (FrameGrabber.Exception e) {
             closeQuietly(g);
             // a camera that accepts but never answers fails as "invalid data" once our timeout interrupts it
@@ -102,7 +104,7 @@ public final class FfmpegFrameSource implements FrameSource {
 
     private static void closeQuietly(FFmpegFrameGrabber g) {
         try {
-            g.close();
+            g.releaseUnsafe(); // not close(): same JVM-wide lock as start()
         } catch (Exception ignored) {
             // closing a broken stream may fail again; nothing more to do
         }

@@ -49,7 +49,7 @@ class CameraStreamIntegrationTest {
     static void startSimulator() throws Exception {
         DistrictInventory inventory = new DistrictInventory("test", "Asia/Ho_Chi_Minh",
                 List.of(new Commune("c", "C")),
-                List.of(new CameraSpec("CAM-1", "one", "c", null, null, "test", 0)));
+                List.of(new CameraSpec("CAM-1", "one", "c", null, null, "test", 0, null)));
         simulator = CameraSimulator.start(inventory, "127.0.0.1", 0, Path.of("target/scene-cache"), name -> SCENE);
     }
 
@@ -146,6 +146,45 @@ class CameraStreamIntegrationTest {
             gateway("rtsp://127.0.0.1:" + silent.getLocalPort() + "/sub");
             await().atMost(Duration.ofSeconds(8)).until(() -> gateway.state("CAM-1").status() == CameraStatus.OFFLINE);
             assertThat(gateway.state("CAM-1").reason()).contains("no answer or no data in time");
+        }
+    }
+
+    @Test
+    void silentCamerasDoNotDelayAHealthyOne() throws Exception {
+        List<ServerSocket> silent = new ArrayList<>();
+        List<Socket> accepted = new CopyOnWriteArrayList<>();
+        try {
+            Map<String, String> streams = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 3; i++) {
+                ServerSocket s = new ServerSocket(0);
+                silent.add(s);
+                Thread acceptor = new Thread(() -> {
+                    try {
+                        while (true) {
+                            accepted.add(s.accept());
+                        }
+                    } catch (IOException closed) {
+                        // test over
+                    }
+                });
+                acceptor.setDaemon(true);
+                acceptor.start();
+                streams.put("SILENT-" + i, "rtsp://127.0.0.1:" + s.getLocalPort() + "/sub");
+            }
+            streams.put("CAM-1", simulator.camera("CAM-1").rtspUrl()); // started last, behind the silent ones
+            long started = System.nanoTime();
+            gateway = new CameraGateway(streams, FAST, events::add).start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> gateway.state("CAM-1").status() == CameraStatus.ONLINE);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            // opening waits for a keyframe (one a second); three serialised 1.5 s timeouts would add 4.5 s
+            assertThat(ms).as("healthy camera online after %d ms", ms).isLessThan(2500);
+        } finally {
+            for (ServerSocket s : silent) {
+                s.close();
+            }
+            for (Socket s : accepted) {
+                s.close();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.canhgac.event.events.EventView;
 import io.canhgac.event.ingest.EventsStored;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,14 +16,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Pushes every newly stored event to every connected browser over Server-Sent Events, once committed. */
+/**
+ * Pushes every newly stored event to every connected browser over Server-Sent Events, once committed.
+ * On shutdown it ends the streams first, so graceful shutdown does not wait on them (browsers reconnect).
+ */
 @Component
-class AlertBroadcaster {
+class AlertBroadcaster implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertBroadcaster.class);
     static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
 
     SseEmitter connect() {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
@@ -54,6 +59,29 @@ class AlertBroadcaster {
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
         send(SseEmitter.event().comment("keep-alive"));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server's graceful shutdown, which would otherwise wait for open streams. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     private void send(SseEmitter.SseEventBuilder message) {

@@ -1,0 +1,49 @@
+package io.canhgac.district;
+
+import io.canhgac.config.CameraSpec;
+import io.canhgac.config.DistrictInventory;
+import io.canhgac.simulator.CameraSimulator;
+import io.canhgac.simulator.scene.SceneEncoder;
+import io.canhgac.simulator.scene.SceneScript;
+import org.springframework.beans.factory.DisposableBean;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Runs the simulated cameras for as long as the server runs; the gateway pulls their streams. */
+final class SimulatorLifecycle implements DisposableBean {
+
+    private final CameraSimulator simulator;
+
+    SimulatorLifecycle(DistrictInventory inventory, DistrictProperties.Simulator settings,
+                       Function<String, SceneScript> scenes) throws IOException, InterruptedException {
+        Path cache = settings.sceneCache().isBlank() ? SceneEncoder.defaultCacheDir() : Path.of(settings.sceneCache());
+        this.simulator = CameraSimulator.start(inventory, settings.host(), settings.basePort(), cache, scenes);
+    }
+
+    CameraSimulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void destroy() {
+        simulator.close();
+    }
+
+    /** Stream URLs: the simulator's when it runs, else those written in the inventory. */
+    static Map<String, String> streamUrls(DistrictInventory inventory, SimulatorLifecycle simulator) {
+        if (simulator != null) {
+            return simulator.simulator().rtspUrls();
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (CameraSpec camera : inventory.cameras()) {
+            if (camera.streamUrl() != null && !camera.streamUrl().isBlank()) {
+                urls.put(camera.id(), camera.streamUrl());
+            }
+        }
+        return urls;
+    }
+}

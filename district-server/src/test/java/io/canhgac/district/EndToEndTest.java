@@ -1,0 +1,170 @@
+package io.canhgac.district;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.SseTestClient;
+import io.canhgac.simulator.rtsp.StreamBroadcaster;
+import io.canhgac.simulator.scene.MovingObject;
+import io.canhgac.simulator.scene.SceneScript;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path on real pieces: embedded PostgreSQL, the simulator's RTSP server, the gateway
+ * (FFmpeg, motion detection, HTTP publishing) and the event-service pushing over SSE.
+ */
+@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "canhgac.database.embedded.data-dir=",
+                "canhgac.inventory=src/test/resources/e2e-district.yaml",
+                "canhgac.simulator.base-port=0",
+                "canhgac.simulator.scene-cache=target/scene-cache"})
+@Import(EndToEndTest.Scenes.class)
+class EndToEndTest {
+
+    static final int LOOP_SECONDS = 16;
+    static final double ONSET = 8;
+    static final double END = 11;
+    /** The end event comes after the gateway's 10 quiet frames (1 s at 10 fps). */
+    static final Duration END_SLACK = Duration.ofMillis(2500);
+
+    @TestConfiguration
+    static class Scenes {
+        @Bean
+        Function<String, SceneScript> sceneCatalog() {
+            return name -> switch (name) {
+                case "e2e-crossing" -> new SceneScript(name, 640, 360, 10, LOOP_SECONDS, 2.0, 5,
+                        List.of(MovingObject.car(ONSET, END, 230)));
+                case "e2e-idle" -> new SceneScript(name, 640, 360, 10, LOOP_SECONDS, 2.0, 6, List.of());
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SimulatorLifecycle simulator;
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    record Pushed(String camera, String type, Instant receivedAt) {
+    }
+
+    /** The first scripted onset of a camera that starts after {@code notBefore}. */
+    private Instant nextOnset(String cameraId, Instant notBefore) {
+        StreamBroadcaster stream = simulator.simulator().camera(cameraId).subStream();
+        Instant onset = stream.sceneOrigin().plusMillis((long) (ONSET * 1000));
+        while (onset.isBefore(notBefore)) {
+            onset = onset.plusSeconds(LOOP_SECONDS);
+        }
+        return onset;
+    }
+
+    @Test
+    void motionReachesTheBrowserWithinTwoSecondsOfTheScriptedOnsetAndTheIdlePartStaysQuiet() throws Exception {
+        try (SseTestClient sse = new SseTestClient("http://127.0.0.1:" + port + "/api/alerts/stream")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !sse.received("hello").isEmpty());
+            // every camera online before we start the clock
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode cameras = get("/api/cameras");
+                return cameras.size() == 3 && cameras.findValuesAsText("status").stream().allMatch("ONLINE"::equals);
+            });
+            Instant watchFrom = Instant.now().plusSeconds(1); // the detector has learnt the background by then
+
+            // crossings with at least 4 s of watched idle scene before them
+            Instant onsetA = nextOnset("A", watchFrom.plusSeconds(4));
+            Instant onsetB = nextOnset("B", watchFrom.plusSeconds(4));
+            Instant lastEnd = (onsetA.isAfter(onsetB) ? onsetA : onsetB).plusMillis((long) ((END - ONSET) * 1000));
+            Duration wait = Duration.between(Instant.now(), lastEnd.plus(END_SLACK).plusSeconds(1));
+            Thread.sleep(Math.max(0, wait.toMillis()));
+
+            List<Pushed> all = pushed(sse);
+            for (String camera : List.of("A", "B")) {
+                Instant onset = camera.equals("A") ? onsetA : onsetB;
+                Instant end = onset.plusMillis((long) ((END - ONSET) * 1000));
+                // from when the detector is warm and the previous crossing has ended, to the end of this
+                // crossing: idle part, crossing, end
+                Instant previousEnd = end.minusSeconds(LOOP_SECONDS).plus(END_SLACK);
+                Instant windowStart = previousEnd.isAfter(watchFrom) ? previousEnd : watchFrom;
+                Instant windowEnd = end.plus(END_SLACK);
+                assertThat(Duration.between(windowStart, onset)).as("idle part watched").isGreaterThan(Duration.ofSeconds(4));
+                List<Pushed> motion = all.stream()
+                        .filter(p -> p.camera().equals(camera) && p.type().startsWith("MOTION")
+                                && !p.receivedAt().isBefore(windowStart) && p.receivedAt().isBefore(windowEnd)).toList();
+                assertThat(motion).as("camera %s: one start and one end for one crossing, nothing in the idle part: %s", camera, motion)
+                        .extracting(Pushed::type).containsExactly("MOTION_START", "MOTION_END");
+                long latencyMs = Duration.between(onset, motion.get(0).receivedAt()).toMillis();
+                assertThat(latencyMs).as("camera %s: motion start pushed %d ms after the scripted onset", camera, latencyMs)
+                        .isBetween(0L, 2000L);
+                System.out.printf("E2E camera %s: motion start pushed %d ms after the scripted onset%n", camera, latencyMs);
+                assertThat(motion.get(1).receivedAt()).as("camera %s: end follows the scripted end", camera)
+                        .isAfter(end).isBefore(end.plus(END_SLACK));
+            }
+            assertThat(all).as("the idle camera never moves").noneMatch(p -> p.camera().equals("C") && p.type().startsWith("MOTION"));
+        }
+
+        JsonNode events = get("/api/events?camera=A&limit=10");
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).get("commune").asText()).isEqualTo("Quế Lộc");
+        assertThat(Instant.parse(events.get(0).get("occurredAt").asText()))
+                .isAfterOrEqualTo(Instant.parse(events.get(events.size() - 1).get("occurredAt").asText()));
+
+        JsonNode cameras = get("/api/cameras");
+        assertThat(cameras).hasSize(3);
+        cameras.forEach(c -> assertThat(c.get("status").asText()).as(c.get("id").asText()).isEqualTo("ONLINE"));
+        assertThat(get("/actuator/health").get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void thePageIsServed() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("app.js", "Sự kiện trực tiếp").doesNotContain("Whitelabel");
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/app.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.body()).contains("new EventSource('/api/alerts/stream')");
+    }
+
+    private List<Pushed> pushed(SseTestClient sse) {
+        List<Pushed> out = new ArrayList<>();
+        for (SseTestClient.Received r : sse.received("camera-event")) {
+            try {
+                JsonNode e = json.readTree(r.data());
+                out.add(new Pushed(e.get("cameraId").asText(), e.get("type").asText(), r.at()));
+            } catch (Exception e) {
+                throw new AssertionError("unreadable SSE data: " + r.data(), e);
+            }
+        }
+        return out;
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+}

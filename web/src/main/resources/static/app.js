@@ -1,0 +1,97 @@
+// The walking skeleton's page: recent events, then each new one as the server pushes it.
+(function () {
+  'use strict';
+  const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+  const MAX_ROWS = 200;
+  let lang = localStorage.getItem('lang') || 'vi';
+  let connected = false;
+  const t = key => (MESSAGES[lang] && MESSAGES[lang][key]) || key;
+
+  function formatTime(iso) {
+    return new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: TIME_ZONE, hour12: false });
+  }
+
+  function cell(text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    return td;
+  }
+
+  function eventRow(e) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = e.id;
+    tr.dataset.type = e.type;
+    tr.className = 'event ' + e.type.toLowerCase();
+    tr.append(
+      cell(formatTime(e.occurredAt), 'time'),
+      cell(e.cameraName + ' (' + e.cameraId + ')', 'camera'),
+      cell(e.commune, 'commune'),
+      cell(t(e.type) + (e.detail ? ' — ' + e.detail : ''), 'type'),
+      cell(e.score == null ? '' : (e.score * 100).toFixed(1) + ' %', 'score'));
+    return tr;
+  }
+
+  function addEvent(e, prepend) {
+    const body = document.querySelector('#events tbody');
+    if (body.querySelector('tr[data-id="' + e.id + '"]')) return;
+    const row = eventRow(e);
+    if (prepend) body.prepend(row); else body.append(row);
+    while (body.rows.length > MAX_ROWS) body.deleteRow(body.rows.length - 1);
+  }
+
+  function renderCameras(cameras) {
+    const body = document.querySelector('#cameras tbody');
+    body.replaceChildren(...cameras.map(c => {
+      const tr = document.createElement('tr');
+      tr.dataset.id = c.id;
+      tr.append(cell(c.name + ' (' + c.id + ')'), cell(c.commune),
+        cell(t(c.status) + (c.statusReason ? ' — ' + c.statusReason : ''), 'status ' + c.status.toLowerCase()));
+      return tr;
+    }));
+  }
+
+  function loadCameras() {
+    return fetch('/api/cameras').then(r => r.json()).then(renderCameras);
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    document.getElementById('lang').textContent = t('otherLanguage');
+    setConnected(connected);
+  }
+
+  function setConnected(value) {
+    connected = value;
+    const badge = document.getElementById('connection');
+    badge.textContent = t(value ? 'connected' : 'disconnected');
+    badge.className = 'badge ' + (value ? 'online' : 'offline');
+  }
+
+  function reloadAll() {
+    fetch('/api/events?limit=50').then(r => r.json()).then(events => {
+      document.querySelector('#events tbody').replaceChildren();
+      events.forEach(e => addEvent(e, false));
+    });
+    loadCameras();
+  }
+
+  document.getElementById('lang').addEventListener('click', () => {
+    lang = lang === 'vi' ? 'en' : 'vi';
+    localStorage.setItem('lang', lang);
+    applyLanguage();
+    reloadAll();
+  });
+
+  applyLanguage();
+  reloadAll();
+  const stream = new EventSource('/api/alerts/stream');
+  stream.addEventListener('hello', () => setConnected(true));
+  stream.addEventListener('camera-event', msg => {
+    const e = JSON.parse(msg.data);
+    addEvent(e, true);
+    if (e.status) loadCameras();
+  });
+  stream.onerror = () => setConnected(false);
+})();

@@ -1,0 +1,19 @@
+// Every UI string in Vietnamese (the default) and English.
+const MESSAGES = {
+  vi: {
+    title: 'Trung tâm giám sát camera', liveEvents: 'Sự kiện trực tiếp', cameras: 'Camera',
+    time: 'Thời gian', camera: 'Camera', commune: 'Xã', event: 'Sự kiện', score: 'Mức', status: 'Trạng thái',
+    connected: 'Đang nhận trực tiếp', disconnected: 'Mất kết nối', otherLanguage: 'English',
+    MOTION_START: 'Phát hiện chuyển động', MOTION_END: 'Hết chuyển động',
+    CAMERA_ONLINE: 'Camera hoạt động', CAMERA_OFFLINE: 'Camera mất tín hiệu',
+    ONLINE: 'Hoạt động', OFFLINE: 'Mất tín hiệu', UNAUTHORIZED: 'Sai mật khẩu', DEGRADED: 'Suy giảm', UNKNOWN: 'Chưa rõ'
+  },
+  en: {
+    title: 'Camera operations centre', liveEvents: 'Live events', cameras: 'Cameras',
+    time: 'Time', camera: 'Camera', commune: 'Commune', event: 'Event', score: 'Score', status: 'Status',
+    connected: 'Live', disconnected: 'Disconnected', otherLanguage: 'Tiếng Việt',
+    MOTION_START: 'Motion detected', MOTION_END: 'Motion ended',
+    CAMERA_ONLINE: 'Camera online', CAMERA_OFFLINE: 'Camera offline',
+    ONLINE: 'Online', OFFLINE: 'Offline', UNAUTHORIZED: 'Wrong credentials', DEGRADED: 'Degraded', UNKNOWN: 'Unknown'
+  }
+};
