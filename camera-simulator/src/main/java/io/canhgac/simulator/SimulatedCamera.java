@@ -1,42 +1,87 @@
 package io.canhgac.simulator;
 
+import io.canhgac.simulator.rtsp.RtspDigestAuth;
 import io.canhgac.simulator.rtsp.RtspServer;
+import io.canhgac.simulator.rtsp.SceneClock;
 import io.canhgac.simulator.rtsp.StreamBroadcaster;
+import io.canhgac.simulator.rtsp.StreamCatalog;
+import io.canhgac.simulator.scene.SceneEffect;
 import io.netty.channel.EventLoopGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One virtual camera: its own RTSP address serving a substream ("sub") of its scene, and the faults
- * a technician meets on real cameras, switchable at run time.
+ * One virtual camera: its own RTSP address serving a main and a substream of its scene, an account,
+ * and the faults a technician meets on real cameras, switchable at run time. Blocking work
+ * (binding and closing ports) runs on the simulator's control thread, never on the event loop.
  */
 public final class SimulatedCamera {
 
+    public static final String MAIN_STREAM = "main";
     public static final String SUB_STREAM = "sub";
+    private static final Logger log = LoggerFactory.getLogger(SimulatedCamera.class);
 
     private final String id;
     private final String name;
+    private final SceneClock clock;
     private final StreamBroadcaster sub;
+    private volatile StreamBroadcaster main;
+    private final AtomicReference<CameraCredentials> credentials;
     private final RtspServer rtsp;
     private final EventLoopGroup group;
+    private final ScheduledExecutorService control;
+    private volatile boolean stalledByOperator;
+    private volatile boolean scriptedOutage;
+    private volatile boolean scriptedDown;
+    private ScheduledFuture<?> pendingPowerOn;
+    private ScheduledFuture<?> timeline;
 
-    SimulatedCamera(String id, String name, StreamBroadcaster sub, EventLoopGroup group, InetSocketAddress address) {
+    SimulatedCamera(String id, String name, SceneClock clock, StreamBroadcaster sub, CameraCredentials account,
+                    EventLoopGroup group, ScheduledExecutorService control, InetSocketAddress address) {
         this.id = id;
         this.name = name;
+        this.clock = clock;
         this.sub = sub;
         this.group = group;
-        this.rtsp = new RtspServer(group, address, name, stream -> SUB_STREAM.equals(stream) ? Optional.of(sub) : Optional.empty());
+        this.control = control;
+        this.credentials = new AtomicReference<>(account);
+        RtspDigestAuth auth = account == null ? null : new RtspDigestAuth(name, credentials::get);
+        this.rtsp = new RtspServer(group, address, name, new Streams(), auth);
     }
 
     void start() throws InterruptedException {
         sub.start(group.next());
         rtsp.start();
+        timeline = control.scheduleAtFixedRate(this::followTimeline, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    void attachMain(StreamBroadcaster stream) {
+        stream.setPicture(sub.picture());
+        stream.setSending(sub.isSending());
+        stream.start(group.next());
+        main = stream;
     }
 
     void stop() {
+        if (timeline != null) {
+            timeline.cancel(false);
+        }
         rtsp.stop();
         sub.stop();
+        StreamBroadcaster m = main;
+        if (m != null) {
+            m.stop();
+        }
     }
 
     public String id() {
@@ -47,35 +92,183 @@ public final class SimulatedCamera {
         return name;
     }
 
-    public String rtspUrl() {
+    /** The stream's URL with the camera's current credentials in it, as a gateway would be configured. */
+    public String rtspUrl(String stream) {
         InetSocketAddress a = rtsp.address();
-        return "rtsp://" + a.getHostString() + ":" + a.getPort() + "/" + SUB_STREAM;
+        CameraCredentials account = credentials.get();
+        String userInfo = account == null ? "" : encode(account.username()) + ":" + encode(account.password()) + "@";
+        return "rtsp://" + userInfo + a.getHostString() + ":" + a.getPort() + "/" + stream;
+    }
+
+    public String rtspUrl() {
+        return rtspUrl(SUB_STREAM);
+    }
+
+    public InetSocketAddress rtspAddress() {
+        return rtsp.address();
+    }
+
+    SceneClock clock() {
+        return clock;
     }
 
     public StreamBroadcaster subStream() {
         return sub;
     }
 
-    /** Power loss: the port closes and every connection drops; connecting is refused until {@link #powerOn()}. */
-    public void powerOff() {
-        rtsp.stop();
+    public Optional<StreamBroadcaster> mainStream() {
+        return Optional.ofNullable(main);
     }
 
-    public void powerOn() throws InterruptedException {
-        sub.setSending(true);
-        rtsp.start();
+    public CameraCredentials credentials() {
+        return credentials.get();
+    }
+
+    // ---- faults -------------------------------------------------------------------------------
+
+    /** Power loss: the port closes and every connection drops; connecting is refused until {@link #powerOn()}. */
+    public void powerOff() {
+        onControl(this::cutPower);
+    }
+
+    public void powerOn() {
+        onControl(this::restorePower);
+    }
+
+    /** Off for a while, then back by itself: a reboot, or a link that drops for {@code downtime}. */
+    public void offlineFor(Duration downtime) {
+        onControl(() -> {
+            cutPower();
+            pendingPowerOn = control.schedule(this::restorePower, downtime.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     /** The stream stops mid-way while connections stay open (a hung encoder, a saturated link). */
     public void stall() {
-        sub.setSending(false);
+        stalledByOperator = true;
+        applySending();
     }
 
     public void resume() {
-        sub.setSending(true);
+        stalledByOperator = false;
+        applySending();
+    }
+
+    public void setPicture(StreamBroadcaster.Picture picture) {
+        sub.setPicture(picture);
+        StreamBroadcaster m = main;
+        if (m != null) {
+            m.setPicture(picture);
+        }
+    }
+
+    /** A new password, as a technician would set it; open sessions are dropped, as most cameras do. */
+    public void changePassword(String password) {
+        CameraCredentials old = credentials.get();
+        if (old == null) {
+            throw new IllegalStateException("camera " + id + " has no account");
+        }
+        credentials.set(new CameraCredentials(old.username(), password));
+        onControl(rtsp::dropConnections);
     }
 
     public boolean isPoweredOn() {
         return rtsp.isRunning();
+    }
+
+    public CameraFaults faults() {
+        StreamBroadcaster m = main;
+        int viewers = sub.sessionCount() + (m == null ? 0 : m.sessionCount());
+        return new CameraFaults(id, isPoweredOn(), !sub.isSending(), sub.picture(), m != null, viewers,
+                clock.sceneSecondsNow());
+    }
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    private void cutPower() {
+        if (pendingPowerOn != null) {
+            pendingPowerOn.cancel(false);
+            pendingPowerOn = null;
+        }
+        rtsp.stop();
+    }
+
+    private void restorePower() {
+        try {
+            rtsp.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Camera {} could not reopen its RTSP port: {}", id, e.toString());
+        }
+    }
+
+    private void applySending() {
+        boolean sending = !(stalledByOperator || scriptedOutage);
+        sub.setSending(sending);
+        StreamBroadcaster m = main;
+        if (m != null) {
+            m.setSending(sending);
+        }
+    }
+
+    /** Plays the scene's scripted outages and reboots. */
+    private void followTimeline() {
+        double t = clock.sceneSecondsNow();
+        boolean outage = false;
+        boolean down = false;
+        for (SceneEffect e : sub.scene().script().effects()) {
+            if (e instanceof SceneEffect.StreamOutage && e.activeAt(t)) {
+                outage = true;
+            } else if (e instanceof SceneEffect.CameraReboot && e.activeAt(t)) {
+                down = true;
+            }
+        }
+        if (outage != scriptedOutage) {
+            scriptedOutage = outage;
+            applySending();
+        }
+        if (down != scriptedDown) {
+            scriptedDown = down;
+            if (down) {
+                cutPower();
+            } else {
+                restorePower();
+            }
+        }
+    }
+
+    private void onControl(Runnable action) {
+        if (CameraSimulator.isControlThread()) {
+            action.run();
+            return;
+        }
+        try {
+            control.submit(action).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("camera " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private final class Streams implements StreamCatalog {
+        @Override
+        public Optional<StreamBroadcaster> find(String stream) {
+            return switch (stream) {
+                case SUB_STREAM -> Optional.of(sub);
+                case MAIN_STREAM -> Optional.ofNullable(main);
+                default -> Optional.empty();
+            };
+        }
+
+        @Override
+        public boolean exists(String stream) {
+            return SUB_STREAM.equals(stream) || MAIN_STREAM.equals(stream);
+        }
     }
 }

@@ -59,7 +59,11 @@ public final class DistrictInventoryLoader {
             }
         }
         Set<String> cameraIds = new HashSet<>();
+        Set<String> hosts = new HashSet<>();
         for (CameraSpec camera : inventory.cameras()) {
+            if (camera.host() != null && !hosts.add(camera.host())) {
+                throw new InventoryException(source + ": camera '" + camera.id() + "' reuses host " + camera.host());
+            }
             requireId(camera.id(), source + ": camera");
             if (!cameraIds.add(camera.id())) {
                 throw new InventoryException(source + ": camera id '" + camera.id() + "' appears twice");

@@ -13,21 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gateway gateway) {
 
     /**
-     * @param enabled    serve the inventory's cameras from simulated cameras on loopback
-     * @param host       loopback address the simulated cameras listen on
-     * @param basePort   RTSP port of the first camera (the next ones follow); 0 for free ports
-     * @param sceneCache where encoded scenes are kept between runs; blank for ~/.cache/canhgac/scenes
+     * @param enabled            serve the inventory's cameras from simulated cameras on loopback
+     * @param perCameraAddresses each camera on its inventory address (127.0.x.y) like a real network; else all on {@code host}
+     * @param host               loopback address shared by the cameras when not per camera
+     * @param rtspPort           RTSP port (per camera address, or the first of a range on {@code host}); 0 for free ports
+     * @param mainStreams        also serve 1280x720 main streams (encoded in the background the first time)
+     * @param authenticate       cameras ask for the inventory's credentials
+     * @param sceneCache         where encoded scenes are kept between runs; blank for ~/.cache/canhgac/scenes
+     * @param controlPort        the fault control's HTTP port on 127.0.0.1 (0 for a free one, -1 for none)
      */
-    record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
-                     @DefaultValue("8554") int basePort, @DefaultValue("") String sceneCache) {
-        Simulator {
-            if (!host.startsWith("127.") && !host.equals("::1") && !host.equals("localhost")) {
-                throw new IllegalArgumentException("canhgac.simulator.host must be a loopback address, was " + host);
-            }
-            if (basePort < 0 || basePort > 65000) {
-                throw new IllegalArgumentException("canhgac.simulator.base-port must be 0..65000, was " + basePort);
-            }
-        }
+    record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean perCameraAddresses,
+                     @DefaultValue("127.0.0.1") String host, @DefaultValue("8554") int rtspPort,
+                     @DefaultValue("true") boolean mainStreams, @DefaultValue("true") boolean authenticate,
+                     @DefaultValue("") String sceneCache, @DefaultValue("8555") int controlPort) {
     }
 
     /** @param enabled pull the cameras' streams in this process */

@@ -35,7 +35,10 @@ import static org.awaitility.Awaitility.await;
         properties = {
                 "canhgac.database.embedded.data-dir=",
                 "canhgac.inventory=src/test/resources/e2e-district.yaml",
-                "canhgac.simulator.base-port=0",
+                "canhgac.simulator.per-camera-addresses=false",
+                "canhgac.simulator.rtsp-port=0",
+                "canhgac.simulator.main-streams=false",
+                "canhgac.simulator.control-port=0",
                 "canhgac.simulator.scene-cache=target/scene-cache"})
 @Import(EndToEndTest.Scenes.class)
 class EndToEndTest {

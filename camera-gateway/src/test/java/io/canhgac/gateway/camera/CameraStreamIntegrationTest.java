@@ -10,6 +10,7 @@ import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatedCamera;
+import io.canhgac.simulator.SimulatorOptions;
 import io.canhgac.simulator.scene.MovingObject;
 import io.canhgac.simulator.scene.SceneScript;
 import org.junit.jupiter.api.AfterAll;
@@ -49,8 +50,8 @@ class CameraStreamIntegrationTest {
     static void startSimulator() throws Exception {
         DistrictInventory inventory = new DistrictInventory("test", "Asia/Ho_Chi_Minh",
                 List.of(new Commune("c", "C")),
-                List.of(new CameraSpec("CAM-1", "one", "c", null, null, "test", 0, null)));
-        simulator = CameraSimulator.start(inventory, "127.0.0.1", 0, Path.of("target/scene-cache"), name -> SCENE);
+                List.of(CameraSpec.simulated("CAM-1", "one", "c", "test", 0)));
+        simulator = CameraSimulator.start(inventory, SimulatorOptions.forTests(Path.of("target/scene-cache"), name -> SCENE));
     }
 
     @AfterAll

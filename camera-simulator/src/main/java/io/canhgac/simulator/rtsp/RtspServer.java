@@ -20,15 +20,19 @@ public final class RtspServer {
     private final EventLoopGroup group;
     private final String cameraName;
     private final StreamCatalog streams;
+    private final RtspDigestAuth auth;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private InetSocketAddress address;
     private Channel listener;
 
-    public RtspServer(EventLoopGroup group, InetSocketAddress address, String cameraName, StreamCatalog streams) {
+    /** @param auth digest authentication, or null for a camera that asks for none */
+    public RtspServer(EventLoopGroup group, InetSocketAddress address, String cameraName, StreamCatalog streams,
+                      RtspDigestAuth auth) {
         this.group = group;
         this.address = address;
         this.cameraName = cameraName;
         this.streams = streams;
+        this.auth = auth;
     }
 
     public synchronized void start() throws InterruptedException {
@@ -40,7 +44,7 @@ public final class RtspServer {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new RtspServerInitializer(cameraName, streams, connections))
+                .childHandler(new RtspServerInitializer(cameraName, streams, connections, auth))
                 .bind(address).sync().channel();
         address = (InetSocketAddress) listener.localAddress(); // keep the port if it was ephemeral
     }

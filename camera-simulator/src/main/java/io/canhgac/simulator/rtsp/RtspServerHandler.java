@@ -21,17 +21,27 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
 
     private final String cameraName;
     private final StreamCatalog streams;
+    private final RtspDigestAuth auth;
+    private final String nonce;
     private RtspSession session;
     private StreamBroadcaster playing;
     private StreamBroadcaster setUp;
 
-    RtspServerHandler(String cameraName, StreamCatalog streams) {
+    /** @param auth null for a camera without authentication */
+    RtspServerHandler(String cameraName, StreamCatalog streams, RtspDigestAuth auth) {
         this.cameraName = cameraName;
         this.streams = streams;
+        this.auth = auth;
+        this.nonce = auth == null ? null : auth.newNonce();
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RtspRequest request) {
+        if (needsAuth(request) && !auth.verify(request.method(), request.header("Authorization"), nonce)) {
+            ctx.writeAndFlush(RtspResponse.error(request, 401, "Unauthorized")
+                    .header("WWW-Authenticate", auth.challenge(nonce)));
+            return;
+        }
         RtspResponse response = switch (request.method()) {
             case "OPTIONS" -> RtspResponse.ok(request)
                     .header("Public", "OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER, TEARDOWN");
@@ -49,16 +59,35 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
         }
     }
 
-    private Optional<StreamBroadcaster> stream(RtspRequest request) {
+    /** Like real cameras: OPTIONS is open, the requests that reach the video are not. */
+    private boolean needsAuth(RtspRequest request) {
+        return auth != null && switch (request.method()) {
+            case "DESCRIBE", "SETUP", "PLAY" -> true;
+            default -> false;
+        };
+    }
+
+    private static String streamName(RtspRequest request) {
         String path = request.path();
         int slash = path.indexOf('/');
-        return streams.find(slash < 0 ? path : path.substring(0, slash));
+        return slash < 0 ? path : path.substring(0, slash);
+    }
+
+    private Optional<StreamBroadcaster> stream(RtspRequest request) {
+        return streams.find(streamName(request));
+    }
+
+    /** 404 for a path the camera does not have, 503 for a stream still starting. */
+    private RtspResponse missing(RtspRequest request) {
+        return streams.exists(streamName(request))
+                ? RtspResponse.error(request, 503, "Service Unavailable").header("Retry-After", "5")
+                : RtspResponse.error(request, 404, "Stream Not Found");
     }
 
     private RtspResponse describe(RtspRequest request) {
         Optional<StreamBroadcaster> stream = stream(request);
         if (stream.isEmpty()) {
-            return RtspResponse.error(request, 404, "Stream Not Found");
+            return missing(request);
         }
         String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
         return RtspResponse.ok(request)
@@ -69,7 +98,7 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
     private RtspResponse setup(ChannelHandlerContext ctx, RtspRequest request) {
         Optional<StreamBroadcaster> stream = stream(request);
         if (stream.isEmpty()) {
-            return RtspResponse.error(request, 404, "Stream Not Found");
+            return missing(request);
         }
         String transport = request.header("Transport");
         Matcher m = transport == null ? null : INTERLEAVED.matcher(transport);

@@ -12,11 +12,13 @@ final class RtspServerInitializer extends ChannelInitializer<SocketChannel> {
     private final String cameraName;
     private final StreamCatalog streams;
     private final ChannelGroup connections;
+    private final RtspDigestAuth auth;
 
-    RtspServerInitializer(String cameraName, StreamCatalog streams, ChannelGroup connections) {
+    RtspServerInitializer(String cameraName, StreamCatalog streams, ChannelGroup connections, RtspDigestAuth auth) {
         this.cameraName = cameraName;
         this.streams = streams;
         this.connections = connections;
+        this.auth = auth;
     }
 
     @Override
@@ -27,6 +29,6 @@ final class RtspServerInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new ReadTimeoutHandler(2 * RtspServerHandler.SESSION_TIMEOUT_SECONDS));
         p.addLast(new RtspRequestDecoder());
         p.addLast(new RtspResponseEncoder());
-        p.addLast(new RtspServerHandler(cameraName, streams));
+        p.addLast(new RtspServerHandler(cameraName, streams, auth));
     }
 }

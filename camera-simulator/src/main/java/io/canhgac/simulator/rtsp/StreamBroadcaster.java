@@ -7,7 +7,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,34 +20,54 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StreamBroadcaster {
 
+    /** What the camera's sensor delivers. */
+    public enum Picture {
+        LIVE,
+        /** The last keyframe, again and again: a hung encoder. */
+        FROZEN,
+        /** A black picture: something over the lens. */
+        COVERED
+    }
+
     private static final int RTP_CLOCK = 90_000;
 
     private final EncodedScene scene;
-    private final int phaseFrames;
+    private final EncodedScene covered;
+    private final SceneClock clock;
     private final RtpPacketizer packetizer;
     private final long timestampBase;
     private final List<RtspSession> sessions = new CopyOnWriteArrayList<>();
     private final ByteBufAllocator alloc = ByteBufAllocator.DEFAULT;
     private volatile long frameCounter;
     private volatile boolean sending = true;
-    private volatile Instant startedAt;
+    private volatile Picture picture = Picture.LIVE;
+    private AccessUnit lastKeyframe;
     private ScheduledFuture<?> timer;
 
-    public StreamBroadcaster(EncodedScene scene, int phaseSeconds) {
+    /** @param covered what a covered lens shows, at this stream's size; may be null if covering is never asked for */
+    public StreamBroadcaster(EncodedScene scene, EncodedScene covered, SceneClock clock) {
+        if (scene.script().fps() != clock.fps() || scene.units().size() != clock.loopFrames()) {
+            throw new IllegalArgumentException("scene " + scene.script().name() + " does not match the camera clock");
+        }
         this.scene = scene;
-        this.phaseFrames = phaseSeconds * scene.script().fps();
+        this.covered = covered;
+        this.clock = clock;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         this.packetizer = new RtpPacketizer(random.nextInt(), random.nextInt(0x10000));
         this.timestampBase = random.nextInt() & 0xFFFFFFFFL;
+        this.lastKeyframe = scene.units().get(0);
     }
 
+    /** Starts at the camera clock's next frame, so streams started at different times stay in step. */
     public synchronized void start(EventLoop loop) {
         if (timer != null) {
             return;
         }
-        long periodNanos = 1_000_000_000L / scene.script().fps();
-        startedAt = Instant.now();
-        timer = loop.scheduleAtFixedRate(this::tick, 0, periodNanos, TimeUnit.NANOSECONDS);
+        long now = System.nanoTime();
+        frameCounter = clock.frameAt(now) + 1;
+        long periodNanos = 1_000_000_000L / clock.fps();
+        timer = loop.scheduleAtFixedRate(this::tick, Math.max(0, clock.nanosUntilFrame(frameCounter, now)),
+                periodNanos, TimeUnit.NANOSECONDS);
     }
 
     public synchronized void stop() {
@@ -63,17 +82,31 @@ public final class StreamBroadcaster {
         this.sending = sending;
     }
 
+    public boolean isSending() {
+        return sending;
+    }
+
+    public void setPicture(Picture picture) {
+        if (picture == Picture.COVERED && covered == null) {
+            throw new IllegalStateException("this stream has no covered picture");
+        }
+        if (this.picture != picture) {
+            this.picture = picture;
+            sessions.forEach(s -> s.waitForKeyframe(true)); // switch sources cleanly at a keyframe
+        }
+    }
+
+    public Picture picture() {
+        return picture;
+    }
+
     public EncodedScene scene() {
         return scene;
     }
 
     /** Wall-clock time at which the scene's time 0 was shown (it repeats every scene duration). */
     public Instant sceneOrigin() {
-        Instant started = startedAt;
-        if (started == null) {
-            throw new IllegalStateException("stream not started");
-        }
-        return started.minus(Duration.ofMillis(phaseFrames * 1000L / scene.script().fps()));
+        return clock.sceneOrigin();
     }
 
     public int sessionCount() {
@@ -98,16 +131,29 @@ public final class StreamBroadcaster {
     }
 
     private long timestamp(long frame) {
-        return (timestampBase + frame * RTP_CLOCK / scene.script().fps()) & 0xFFFFFFFFL;
+        return (timestampBase + frame * RTP_CLOCK / clock.fps()) & 0xFFFFFFFFL;
+    }
+
+    private AccessUnit pictureFor(long frame) {
+        return switch (picture) {
+            case LIVE -> {
+                AccessUnit unit = scene.units().get(clock.sceneIndex(frame));
+                if (unit.keyframe()) {
+                    lastKeyframe = unit;
+                }
+                yield unit;
+            }
+            case FROZEN -> lastKeyframe;
+            case COVERED -> covered.units().get((int) Math.floorMod(frame, (long) covered.units().size()));
+        };
     }
 
     private void tick() {
         long frame = frameCounter++;
+        AccessUnit unit = pictureFor(frame);
         if (!sending || sessions.isEmpty()) {
             return;
         }
-        List<AccessUnit> units = scene.units();
-        AccessUnit unit = units.get((int) ((frame + phaseFrames) % units.size()));
         List<ByteBuf> packets = packetizer.packetize(unit, timestamp(frame), alloc);
         try {
             for (RtspSession session : sessions) {

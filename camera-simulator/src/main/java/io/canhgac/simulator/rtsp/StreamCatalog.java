@@ -3,7 +3,11 @@ package io.canhgac.simulator.rtsp;
 import java.util.Optional;
 
 /** Finds the stream a request path names, e.g. "sub" or "main". */
-@FunctionalInterface
 public interface StreamCatalog {
+
+    /** The stream, if it is ready to play. */
     Optional<StreamBroadcaster> find(String name);
+
+    /** Whether the camera has such a stream at all (it may still be starting). */
+    boolean exists(String name);
 }

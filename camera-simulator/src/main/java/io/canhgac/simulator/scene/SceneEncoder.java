@@ -1,5 +1,6 @@
 package io.canhgac.simulator.scene;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ public final class SceneEncoder {
 
     private static final Logger log = LoggerFactory.getLogger(SceneEncoder.class);
     /** Bump when the rendering or encoder settings change, to invalidate cached scenes. */
-    private static final String FORMAT_VERSION = "v1";
+    private static final String FORMAT_VERSION = "v2";
 
     private final Path cacheDir;
 
@@ -36,13 +37,15 @@ public final class SceneEncoder {
     }
 
     public EncodedScene load(SceneScript script) throws IOException {
-        Path file = cacheDir.resolve(script.name() + "-" + key(script) + ".h264");
+        String base = script.name() + "-" + script.width() + "x" + script.height() + "-" + key(script);
+        Path file = cacheDir.resolve(base + ".h264");
         if (!Files.exists(file)) {
             Files.createDirectories(cacheDir);
             Path tmp = Files.createTempFile(cacheDir, script.name(), ".h264.tmp");
             long started = System.nanoTime();
             encode(script, tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeManifest(script, cacheDir.resolve(base + ".manifest.json"));
             log.info("Encoded scene {} ({} frames) in {} ms -> {}", script.name(), script.frameCount(),
                     (System.nanoTime() - started) / 1_000_000, file);
         }
@@ -67,15 +70,18 @@ public final class SceneEncoder {
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(script.fps());
             recorder.setGopSize(script.fps()); // a keyframe a second: viewers and the gateway join fast
-            recorder.setVideoBitrate(w * h * script.fps() / 4);
+            recorder.setVideoBitrate(Math.min(w * h * script.fps() / 4, 1_500_000));
             recorder.setVideoOption("allow_skip_frames", "0");
             recorder.start();
             for (int i = 0; i < script.frameCount(); i++) {
-                renderer.render(i, luma);
+                SceneRenderer.Chroma chroma = renderer.render(i, luma);
                 yuv.clear();
                 yuv.put(luma);
-                for (int c = 0; c < w * h / 2; c++) {
-                    yuv.put((byte) 128);
+                for (int c = 0; c < w * h / 4; c++) {
+                    yuv.put((byte) chroma.u());
+                }
+                for (int c = 0; c < w * h / 4; c++) {
+                    yuv.put((byte) chroma.v());
                 }
                 yuv.flip();
                 recorder.recordImage(w, h, org.bytedeco.javacv.Frame.DEPTH_UBYTE, 1, w,
@@ -83,6 +89,11 @@ public final class SceneEncoder {
             }
             recorder.stop();
         }
+    }
+
+    /** Ground truth beside the encoded scene, for tools outside the JVM (benchmarks, the Motion daemon run). */
+    private static void writeManifest(SceneScript script, Path file) throws IOException {
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), script.manifest());
     }
 
     private static String key(SceneScript script) {

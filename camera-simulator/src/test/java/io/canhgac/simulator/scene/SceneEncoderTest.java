@@ -31,21 +31,4 @@ class SceneEncoderTest {
         assertThat(encoder.load(script).units()).hasSize(15);
         assertThat(Files.list(cache).findFirst().orElseThrow().toFile().lastModified()).isEqualTo(modified);
     }
-
-    @Test
-    void rendererIsDeterministicAndDrawsTheObjectOnlyInItsInterval() {
-        SceneScript script = new SceneScript("t", 160, 96, 10, 4, 2.0, 7,
-                List.of(new MovingObject("box", 1, 2, 20, 20, 40, 255)));
-        SceneRenderer renderer = new SceneRenderer(script);
-        byte[] a = new byte[160 * 96];
-        byte[] b = new byte[160 * 96];
-        renderer.render(5, a);
-        renderer.render(5, b);
-        assertThat(a).isEqualTo(b);
-
-        renderer.render(10, a); // t = 1.0 s: object at the left edge
-        assertThat(a[50 * 160 + 5] & 0xFF).isEqualTo(255);
-        renderer.render(25, a); // t = 2.5 s: gone
-        assertThat(a[50 * 160 + 5] & 0xFF).isLessThan(200);
-    }
 }

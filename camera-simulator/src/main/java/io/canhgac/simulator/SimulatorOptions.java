@@ -1,0 +1,51 @@
+package io.canhgac.simulator;
+
+import io.canhgac.simulator.scene.SceneCatalog;
+import io.canhgac.simulator.scene.SceneEncoder;
+import io.canhgac.simulator.scene.SceneScript;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * How the simulated district is served.
+ *
+ * @param perCameraAddresses each camera listens on its inventory host (127.0.x.y) at {@code rtspPort}, like a real
+ *                           network; otherwise all listen on {@code host} at {@code rtspPort}, {@code rtspPort + 1} …
+ * @param host               the loopback address when cameras share one
+ * @param rtspPort           the RTSP port (0: free ports, for tests)
+ * @param mainStreams        also serve 1280x720 main streams (encoded in the background on first use)
+ * @param authenticate       ask for the inventory's credentials (RTSP digest) where the inventory gives them
+ * @param sceneCache         where encoded scenes are kept between runs
+ * @param scenes             resolves the inventory's scene names
+ */
+public record SimulatorOptions(boolean perCameraAddresses, String host, int rtspPort, boolean mainStreams,
+                               boolean authenticate, Path sceneCache, Function<String, SceneScript> scenes) {
+
+    public SimulatorOptions {
+        if (!host.startsWith("127.") && !host.equals("::1") && !host.equals("localhost")) {
+            throw new IllegalArgumentException("the simulator serves loopback only, not " + host);
+        }
+        if (rtspPort < 0 || rtspPort > 65000) {
+            throw new IllegalArgumentException("rtspPort must be 0..65000, was " + rtspPort);
+        }
+    }
+
+    /** The demo district: every camera on its own address, main and sub streams, with passwords. */
+    public static SimulatorOptions demo() {
+        return new SimulatorOptions(true, "127.0.0.1", 8554, true, true, SceneEncoder.defaultCacheDir(), SceneCatalog::get);
+    }
+
+    /** For tests: free ports on 127.0.0.1, substreams only, no passwords. */
+    public static SimulatorOptions forTests(Path sceneCache, Function<String, SceneScript> scenes) {
+        return new SimulatorOptions(false, "127.0.0.1", 0, false, false, sceneCache, scenes);
+    }
+
+    public SimulatorOptions withAuthentication(boolean on) {
+        return new SimulatorOptions(perCameraAddresses, host, rtspPort, mainStreams, on, sceneCache, scenes);
+    }
+
+    public SimulatorOptions withMainStreams(boolean on) {
+        return new SimulatorOptions(perCameraAddresses, host, rtspPort, on, authenticate, sceneCache, scenes);
+    }
+}

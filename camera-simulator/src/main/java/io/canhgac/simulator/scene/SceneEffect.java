@@ -1,0 +1,82 @@
+package io.canhgac.simulator.scene;
+
+/**
+ * Something on a scene's timeline besides moving objects: what real cameras show that is not
+ * motion (lighting, weather, foliage), what a technician must hear about (a covered lens, a frozen
+ * picture), and failures of the camera itself (an outage, a reboot). Times are scene seconds,
+ * {@code start} inclusive and {@code end} exclusive.
+ */
+public sealed interface SceneEffect {
+
+    double start();
+
+    double end();
+
+    default boolean activeAt(double t) {
+        return t >= start() && t < end();
+    }
+
+    /** Changes the picture (the renderer applies it), as opposed to the delivery of the stream. */
+    default boolean altersPicture() {
+        return true;
+    }
+
+    /** The whole picture gets brighter by {@code delta} luma levels (a cloud passes, a light is switched on). */
+    record BrightnessStep(double start, double end, int delta) implements SceneEffect {
+    }
+
+    /** The camera switches to infrared night mode: grey, lower contrast, more noise. */
+    record IrSwitch(double start, double end) implements SceneEffect {
+    }
+
+    /** Rain: short bright streaks everywhere and a slight global flicker. */
+    record Rain(double start, double end, int streaksPerFrame) implements SceneEffect {
+    }
+
+    /** Leaves swaying inside a region, all the time: change that is not an event. */
+    record Foliage(int left, int top, int width, int height, int amplitude, double periodSeconds) implements SceneEffect {
+        @Override
+        public double start() {
+            return 0;
+        }
+
+        @Override
+        public double end() {
+            return Double.MAX_VALUE;
+        }
+    }
+
+    /** Something covers the lens: a black picture. */
+    record LensCovered(double start, double end) implements SceneEffect {
+    }
+
+    /** The encoder keeps sending the same picture: not even sensor noise changes. */
+    record FrozenPicture(double start, double end) implements SceneEffect {
+    }
+
+    /** The stream stops while the connection stays open. Applied when serving. */
+    record StreamOutage(double start, double end) implements SceneEffect {
+        @Override
+        public boolean altersPicture() {
+            return false;
+        }
+    }
+
+    /** The camera reboots: its ports close at {@code at} and come back {@code downSeconds} later. Applied when serving. */
+    record CameraReboot(double at, double downSeconds) implements SceneEffect {
+        @Override
+        public double start() {
+            return at;
+        }
+
+        @Override
+        public double end() {
+            return at + downSeconds;
+        }
+
+        @Override
+        public boolean altersPicture() {
+            return false;
+        }
+    }
+}
