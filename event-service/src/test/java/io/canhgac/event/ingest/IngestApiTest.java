@@ -2,6 +2,7 @@ package io.canhgac.event.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.config.DistrictInventory;
 import io.canhgac.event.SseTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,8 @@ class IngestApiTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    DistrictInventory inventory;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -167,7 +170,8 @@ class IngestApiTest {
             JsonNode pushed = json.readTree(sse.received("camera-event").get(0).data());
             assertThat(pushed.get("id").asText()).isEqualTo(id.toString());
             assertThat(pushed.get("commune").asText()).isEqualTo("Ninh Phước");
-            assertThat(pushed.get("cameraName").asText()).isEqualTo("Cầu Ninh Phước");
+            String expectedName = inventory.cameras().stream().filter(c -> c.id().equals("NP-01")).findFirst().orElseThrow().name();
+            assertThat(pushed.get("cameraName").asText()).isEqualTo(expectedName);
         }
     }
 
