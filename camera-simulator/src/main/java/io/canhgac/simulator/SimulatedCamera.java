@@ -55,7 +55,8 @@ public final class SimulatedCamera {
         this.group = group;
         this.control = control;
         this.credentials = new AtomicReference<>(account);
-        RtspDigestAuth auth = account == null ? null : new RtspDigestAuth(name, credentials::get);
+        // an ASCII realm, as cameras use: clients read header bytes as Latin-1
+        RtspDigestAuth auth = account == null ? null : new RtspDigestAuth("IP Camera(" + id + ")", credentials::get);
         this.rtsp = new RtspServer(group, address, name, new Streams(), auth);
     }
 

@@ -5,25 +5,40 @@ import io.canhgac.config.DistrictInventoryLoader;
 import io.canhgac.simulator.control.FaultControlServer;
 
 import java.net.InetSocketAddress;
-
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulated district on its own: {@code java -cp … io.canhgac.simulator.SimulatorMain
- * [inventory.yaml]}. Every camera listens on its inventory address, port 8554. Prints each
- * camera's RTSP URL and runs until interrupted.
+ * Runs the simulated district on its own:
+ * {@code java -cp … io.canhgac.simulator.SimulatorMain [--inventory F] [--rtsp-port 8554] [--control-port 8555]}.
+ * Every camera listens on its inventory address; prints each camera's RTSP URL and runs until interrupted.
  */
 public final class SimulatorMain {
-
-    static final int CONTROL_PORT = 8555;
 
     private SimulatorMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        DistrictInventory inventory = new DistrictInventoryLoader().loadOrDemo(args.length > 0 ? args[0] : null);
-        CameraSimulator simulator = CameraSimulator.start(inventory, SimulatorOptions.demo());
-        FaultControlServer control = FaultControlServer.start(simulator, new InetSocketAddress("127.0.0.1", CONTROL_PORT));
+        String inventoryFile = null;
+        int rtspPort = 8554;
+        int controlPort = 8555;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--inventory" -> inventoryFile = value;
+                case "--rtsp-port" -> rtspPort = Integer.parseInt(value);
+                case "--control-port" -> controlPort = Integer.parseInt(value);
+                default -> {
+                    System.err.println("usage: SimulatorMain [--inventory FILE] [--rtsp-port 8554] [--control-port 8555]");
+                    System.exit(2);
+                }
+            }
+            i++;
+        }
+        DistrictInventory inventory = new DistrictInventoryLoader().loadOrDemo(inventoryFile);
+        SimulatorOptions demo = SimulatorOptions.demo();
+        CameraSimulator simulator = CameraSimulator.start(inventory, new SimulatorOptions(true, demo.host(), rtspPort,
+                true, true, demo.sceneCache(), demo.scenes()));
+        FaultControlServer control = FaultControlServer.start(simulator, new InetSocketAddress("127.0.0.1", controlPort));
         simulator.rtspUrls().forEach((id, url) -> System.out.println(id + " " + url));
         System.out.println("fault control: http://127.0.0.1:" + control.address().getPort() + "/cameras");
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,0 +1,19 @@
+package io.canhgac.bench;
+
+/** Runs one benchmark by name and prints its figures. */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length > 0 ? args[0] : "simulator";
+        switch (name) {
+            case "simulator" -> SimulatorServingBench.run();
+            default -> {
+                System.err.println("unknown benchmark '" + name + "'; known: simulator");
+                System.exit(2);
+            }
+        }
+    }
+}
