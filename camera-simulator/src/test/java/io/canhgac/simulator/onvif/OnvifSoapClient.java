@@ -46,6 +46,11 @@ final class OnvifSoapClient {
         return post(pathOrUrl, envelope(securityHeader(username, password, Instant.now()), body));
     }
 
+    /** With an extra header element (e.g. wsa:To) beside the security header. */
+    Reply call(String pathOrUrl, String extraHeader, String body) throws Exception {
+        return post(pathOrUrl, envelope(extraHeader + securityHeader(username, password, Instant.now()), body));
+    }
+
     Reply callAnonymous(String pathOrUrl, String body) throws Exception {
         return post(pathOrUrl, envelope("", body));
     }
