@@ -18,7 +18,10 @@ enum Ns {
     TPTZ("tptz", "http://www.onvif.org/ver20/ptz/wsdl"),
     TER("ter", "http://www.onvif.org/ver10/error"),
     TNS1("tns1", "http://www.onvif.org/ver10/topics"),
-    DN("dn", "http://www.onvif.org/ver10/network/wsdl");
+    DN("dn", "http://www.onvif.org/ver10/network/wsdl"),
+    /** WS-Discovery (April 2005, the version ONVIF requires) and the WS-Addressing it uses. */
+    WSD("d", "http://schemas.xmlsoap.org/ws/2005/04/discovery"),
+    WSADIS("wsadis", "http://schemas.xmlsoap.org/ws/2004/08/addressing");
 
     /** SOAP 1.1, which ONVIF does not use: a request in it gets a VersionMismatch fault. */
     static final String SOAP11_ENVELOPE = "http://schemas.xmlsoap.org/soap/envelope/";
