@@ -3,6 +3,7 @@ package io.canhgac.simulator.onvif;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -68,7 +69,7 @@ final class DeviceService implements SoapService {
                 .filter(e -> Dom.is(e, Ns.TDS, "Category")).map(e -> e.getTextContent().trim()).toList();
         for (String c : categories) {
             if (!CATEGORIES.contains(c)) {
-                throw new SoapFault(SoapFault.Code.RECEIVER, java.util.List.of(Ns.TER.q("ActionNotSupported"),
+                throw new SoapFault(SoapFault.Code.RECEIVER, List.of(Ns.TER.q("ActionNotSupported"),
                         Ns.TER.q("NoSuchService")), "No " + c + " service on this device", null);
             }
         }

@@ -45,12 +45,13 @@ public final class OnvifDeviceServer {
         }
         subscriptions = new PullPointSubscriptions(group.next(), device.events(), device.clock());
         subscriptions.open();
+        EventService events = new EventService(subscriptions, device.clock());
         OnvifSoapDispatcher dispatcher = new OnvifSoapDispatcher(
                 new UsernameTokenVerifier(device.credentials(), device.clock(), UsernameTokenVerifier.DEFAULT_TOLERANCE),
                 Map.of(Ns.TDS, new DeviceService(device),
                         Ns.TRT, new MediaService(device),
-                        Ns.TEV, new EventService(subscriptions, device.clock()),
-                        Ns.WSNT, new EventService(subscriptions, device.clock()),
+                        Ns.TEV, events,
+                        Ns.WSNT, events, // Renew and Unsubscribe are WS-BaseNotification operations
                         Ns.TPTZ, new PtzService(device)),
                 () -> addresses);
         HttpDigestAuthenticator digest = new HttpDigestAuthenticator(device.credentials(), device.clock());

@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Routes one connection's HTTP requests: SOAP POSTs to the dispatcher, GET of the snapshot behind
- * HTTP Digest. Reading pauses while a reply is pending (a long poll), so replies keep request order.
+ * HTTP Digest. Reading pauses while a reply is pending (a long poll can take a minute), so a client
+ * cannot pile requests up behind it.
  */
 final class OnvifHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 

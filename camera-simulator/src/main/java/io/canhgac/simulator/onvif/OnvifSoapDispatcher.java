@@ -4,6 +4,7 @@ import io.netty.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ final class OnvifSoapDispatcher {
 
     OnvifSoapDispatcher(UsernameTokenVerifier verifier, Map<Ns, SoapService> services, Supplier<ServiceAddresses> addresses) {
         this.verifier = verifier;
-        this.servicesByNamespace = new java.util.HashMap<>();
+        this.servicesByNamespace = new HashMap<>();
         services.forEach((ns, s) -> servicesByNamespace.put(ns.uri(), s));
         this.addresses = addresses;
     }

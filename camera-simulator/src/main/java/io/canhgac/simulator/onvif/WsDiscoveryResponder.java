@@ -3,6 +3,7 @@ package io.canhgac.simulator.onvif;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
@@ -100,7 +101,7 @@ public final class WsDiscoveryResponder {
                         replyFrom == null ? null : () -> replyFrom, maxDelay));
     }
 
-    private io.netty.channel.ChannelFuture send(String message) {
+    private ChannelFuture send(String message) {
         return unicast.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(message, StandardCharsets.UTF_8),
                 new InetSocketAddress(config.multicastGroup(), config.port())));
     }

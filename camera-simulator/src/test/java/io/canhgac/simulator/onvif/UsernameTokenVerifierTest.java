@@ -72,6 +72,8 @@ class UsernameTokenVerifierTest {
         assertNotAuthorized(noNonce, "needs a Nonce");
         UsernameToken badTime = new UsernameToken("admin", "x", true, b64("n"), "yesterday");
         assertNotAuthorized(badTime, "not an xs:dateTime");
+        UsernameToken brokenDigest = new UsernameToken("admin", "abc=d", true, b64("n2"), NOW.toString());
+        assertNotAuthorized(brokenDigest, "not authorized");
     }
 
     private void assertNotAuthorized(UsernameToken token, String reasonPart) {
