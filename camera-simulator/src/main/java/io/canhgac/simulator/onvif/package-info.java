@@ -6,7 +6,7 @@
  * <pre>{@code
  * OnvifDevice device = new OnvifDevice(
  *         new DeviceIdentity("Canh Gac", "CG-PTZ-720", "1.4.2", serial, "CG-HW-3", name, "vn/quang-nam/nong-son/que-loc"),
- *         new DeviceCredentials("admin", password),
+ *         DeviceCredentials.following("admin", () -> camera.credentials().password()), // one account for RTSP and ONVIF
  *         MediaCatalog.mainAndSub(() -> "rtsp://127.0.0.11:8554", () -> TestCardJpeg.render(640, 360, name)),
  *         PtzState.withDefaultPresets(),
  *         new DeviceEvents());
@@ -15,7 +15,6 @@
  * WsDiscoveryResponder discovery = new WsDiscoveryResponder(group, onvif, WsDiscoveryConfig.loopback());
  * discovery.start();               // multicasts Hello
  * device.events().motion(true);    // from the scene's ground truth
- * device.credentials().changePassword("x");   // the "password changed" fault
  * PtzVector where = device.ptz().position(); // for the renderer
  * discovery.stop();                // multicasts Bye
  * onvif.stop();

@@ -65,6 +65,17 @@ class UsernameTokenVerifierTest {
     }
 
     @Test
+    void credentialsCanFollowAPasswordKeptElsewhere() throws SoapFault {
+        java.util.concurrent.atomic.AtomicReference<String> rtspPassword = new java.util.concurrent.atomic.AtomicReference<>("first");
+        UsernameTokenVerifier following = new UsernameTokenVerifier(DeviceCredentials.following("admin", rtspPassword::get),
+                Clock.fixed(NOW, ZoneOffset.UTC), UsernameTokenVerifier.DEFAULT_TOLERANCE);
+        following.verify(Optional.of(token("admin", "first", "f1", NOW)));
+        rtspPassword.set("second");
+        assertThatThrownBy(() -> following.verify(Optional.of(token("admin", "first", "f2", NOW)))).isInstanceOf(SoapFault.class);
+        following.verify(Optional.of(token("admin", "second", "f3", NOW)));
+    }
+
+    @Test
     void refusesPlainTextPasswordsAndTokensWithoutNonce() {
         UsernameToken text = new UsernameToken("admin", "secret", false, b64("n"), NOW.toString());
         assertNotAuthorized(text, "only PasswordDigest");
