@@ -1,0 +1,29 @@
+package io.canhgac.simulator.onvif;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the ONVIF side of one simulated camera answers from. The simulator keeps references
+ * to the mutable parts to drive faults and scenes: {@link DeviceCredentials#changePassword},
+ * {@link DeviceEvents#motion}, {@link PtzState#position}.
+ *
+ * @param clock the device clock: GetSystemDateAndTime reports it and UsernameToken times are checked against it
+ */
+public record OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
+                          PtzState ptz, DeviceEvents events, Clock clock) {
+
+    public OnvifDevice {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(ptz, "ptz");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
+                       PtzState ptz, DeviceEvents events) {
+        this(identity, credentials, media, ptz, events, Clock.systemUTC());
+    }
+}

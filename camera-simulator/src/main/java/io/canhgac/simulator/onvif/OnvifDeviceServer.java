@@ -1,0 +1,102 @@
+package io.canhgac.simulator.onvif;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+/**
+ * One camera's ONVIF web service on a loopback address: device, media, events and PTZ over SOAP
+ * 1.2, and the snapshot JPEG. Stopping it closes the port and every connection and forgets event
+ * subscriptions, as a reboot does; starting it again binds the same address.
+ */
+public final class OnvifDeviceServer {
+
+    private final EventLoopGroup group;
+    private final OnvifDevice device;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private InetSocketAddress address;
+    private volatile ServiceAddresses addresses;
+    private Channel listener;
+    private PullPointSubscriptions subscriptions;
+
+    /**
+     * @param address a loopback address; port 0 picks a free port, kept across restarts
+     */
+    public OnvifDeviceServer(EventLoopGroup group, InetSocketAddress address, OnvifDevice device) {
+        if (address.isUnresolved() || !address.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("the simulated ONVIF device serves loopback only, not " + address);
+        }
+        this.group = group;
+        this.address = address;
+        this.device = device;
+    }
+
+    public synchronized void start() throws InterruptedException {
+        if (listener != null) {
+            return;
+        }
+        subscriptions = new PullPointSubscriptions(group.next(), device.events(), device.clock());
+        subscriptions.open();
+        EventService events = new EventService(subscriptions, device.clock());
+        OnvifSoapDispatcher dispatcher = new OnvifSoapDispatcher(
+                new UsernameTokenVerifier(device.credentials(), device.clock(), UsernameTokenVerifier.DEFAULT_TOLERANCE),
+                Map.of(Ns.TDS, new DeviceService(device),
+                        Ns.TRT, new MediaService(device),
+                        Ns.TEV, events,
+                        Ns.WSNT, events, // Renew and Unsubscribe are WS-BaseNotification operations
+                        Ns.TPTZ, new PtzService(device)),
+                () -> addresses);
+        HttpDigestAuthenticator digest = new HttpDigestAuthenticator(device.credentials(), device.clock());
+        try {
+            listener = new ServerBootstrap()
+                    .group(group)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new OnvifHttpInitializer(connections, dispatcher, digest, device.media()))
+                    .bind(address).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            subscriptions.close();
+            throw e;
+        }
+        address = (InetSocketAddress) listener.localAddress(); // keep the port if it was ephemeral
+        addresses = ServiceAddresses.of(address);
+    }
+
+    public synchronized void stop() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+            listener = null;
+        }
+        connections.close().syncUninterruptibly();
+        if (subscriptions != null) {
+            subscriptions.close();
+            subscriptions = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return listener != null;
+    }
+
+    public synchronized InetSocketAddress address() {
+        return address;
+    }
+
+    /** The device service URL, which WS-Discovery advertises as the XAddr: {@code http://127.0.0.11:8080/onvif/device_service}. */
+    public synchronized String deviceServiceUrl() {
+        return ServiceAddresses.of(address).device();
+    }
+
+    public OnvifDevice device() {
+        return device;
+    }
+}
