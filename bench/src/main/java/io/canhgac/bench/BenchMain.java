@@ -9,7 +9,11 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         String name = args.length > 0 ? args[0] : "simulator";
         switch (name) {
-            case "simulator" -> SimulatorServingBench.run();
+            case "simulator" -> {
+                if (!SimulatorServingBench.run()) {
+                    System.exit(1); // after run() has stopped the simulator it started
+                }
+            }
             default -> {
                 System.err.println("unknown benchmark '" + name + "'; known: simulator");
                 System.exit(2);

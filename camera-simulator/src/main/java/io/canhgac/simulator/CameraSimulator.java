@@ -7,7 +7,9 @@ import io.canhgac.simulator.rtsp.StreamBroadcaster;
 import io.canhgac.simulator.scene.EncodedScene;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneEffect;
+import io.canhgac.simulator.onvif.DeviceIdentity;
 import io.canhgac.simulator.scene.SceneEncoder;
+import io.canhgac.simulator.scene.SceneRenderer;
 import io.canhgac.simulator.scene.SceneScript;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -56,6 +58,9 @@ public final class CameraSimulator implements AutoCloseable {
     });
     private final ExecutorService background = Executors.newSingleThreadExecutor(new DefaultThreadFactory("simulator-encoder", true));
     private final Map<String, EncodedScene> encoded = new ConcurrentHashMap<>();
+    private final Map<String, SceneRenderer> renderers = new ConcurrentHashMap<>();
+    /** What simulated cameras report as their firmware. */
+    static final String FIRMWARE = "5.7.3 build 221122";
     private SceneEncoder encoder;
 
     private CameraSimulator() {
@@ -90,6 +95,9 @@ public final class CameraSimulator implements AutoCloseable {
             SimulatedCamera camera = new SimulatedCamera(spec.id(), spec.name(), clock,
                     new StreamBroadcaster(sub, covered(script, 1), clock), account(spec, options), group, control,
                     address(spec, i, options));
+            if (options.onvifPort() >= 0 && camera.credentials() != null) {
+                camera.attachOnvif(onvif(spec, inventory, camera, options));
+            }
             camera.start();
             cameras.put(spec.id(), camera);
         }
@@ -143,6 +151,29 @@ public final class CameraSimulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private CameraOnvif onvif(CameraSpec spec, DistrictInventory inventory, SimulatedCamera camera, SimulatorOptions options) {
+        SceneScript script = options.scenes().apply(spec.scene());
+        SceneRenderer renderer = renderers.computeIfAbsent(script.name(), n -> new SceneRenderer(script));
+        String location = "vn/quang-nam/" + slug(inventory.district()) + "/" + spec.commune();
+        DeviceIdentity identity = new DeviceIdentity(
+                spec.manufacturer() == null ? "Canh Gac" : spec.manufacturer(),
+                spec.model() == null ? "Simulated camera" : spec.model(),
+                FIRMWARE, "NS" + spec.id().replace("-", ""), spec.model() == null ? "SIM" : spec.model(), spec.name(), location);
+        InetSocketAddress rtspAt = camera.rtspAddress();
+        InetSocketAddress onvifAt = new InetSocketAddress(rtspAt.getHostString(), options.onvifPort());
+        return new CameraOnvif(spec.id(), identity, camera::credentials, group, onvifAt,
+                options.discovery() && options.perCameraAddresses(),
+                () -> "rtsp://" + rtspAt.getHostString() + ":" + camera.rtspAddress().getPort(),
+                () -> SceneSnapshot.jpeg(renderer, camera.currentSceneFrame(),
+                        camera.faults().picture() == StreamBroadcaster.Picture.COVERED));
+    }
+
+    private static String slug(String name) {
+        String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
+        return ascii.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private EncodedScene covered(SceneScript like, int scale) {

@@ -45,6 +45,7 @@ public final class SimulatedCamera {
     private volatile boolean scriptedDown;
     private ScheduledFuture<?> pendingPowerOn;
     private ScheduledFuture<?> timeline;
+    private CameraOnvif onvif;
 
     SimulatedCamera(String id, String name, SceneClock clock, StreamBroadcaster sub, CameraCredentials account,
                     EventLoopGroup group, ScheduledExecutorService control, InetSocketAddress address) {
@@ -60,9 +61,17 @@ public final class SimulatedCamera {
         this.rtsp = new RtspServer(group, address, name, new Streams(), auth);
     }
 
+    /** Gives the camera an ONVIF side, before {@link #start()}. */
+    void attachOnvif(CameraOnvif onvif) {
+        this.onvif = onvif;
+    }
+
     void start() throws InterruptedException {
         sub.start(group.next());
         rtsp.start();
+        if (onvif != null) {
+            onvif.start();
+        }
         timeline = control.scheduleAtFixedRate(this::followTimeline, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -78,6 +87,9 @@ public final class SimulatedCamera {
             timeline.cancel(false);
         }
         rtsp.stop();
+        if (onvif != null) {
+            onvif.stop();
+        }
         sub.stop();
         StreamBroadcaster m = main;
         if (m != null) {
@@ -109,8 +121,18 @@ public final class SimulatedCamera {
         return rtsp.address();
     }
 
+    /** The ONVIF device service URL, if this camera speaks ONVIF. */
+    public Optional<String> onvifUrl() {
+        return onvif == null ? Optional.empty() : Optional.of(onvif.deviceServiceUrl());
+    }
+
     SceneClock clock() {
         return clock;
+    }
+
+    /** The scene picture index being shown now. */
+    int currentSceneFrame() {
+        return clock.sceneIndex(clock.frameAt(System.nanoTime()));
     }
 
     public StreamBroadcaster subStream() {
@@ -192,11 +214,17 @@ public final class SimulatedCamera {
             pendingPowerOn = null;
         }
         rtsp.stop();
+        if (onvif != null) {
+            onvif.stop();
+        }
     }
 
     private void restorePower() {
         try {
             rtsp.start();
+            if (onvif != null) {
+                onvif.start();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -224,6 +252,13 @@ public final class SimulatedCamera {
             } else if (e instanceof SceneEffect.CameraReboot && e.activeAt(t)) {
                 down = true;
             }
+        }
+        if (onvif != null) {
+            boolean moving = sub.scene().script().motionIntervals().stream()
+                    .anyMatch(i -> t >= i.startSeconds() && t < i.endSeconds());
+            boolean covered = sub.picture() == StreamBroadcaster.Picture.COVERED || sub.scene().script().effects().stream()
+                    .anyMatch(e -> e instanceof SceneEffect.LensCovered && e.activeAt(t));
+            onvif.follow(moving && sub.picture() == StreamBroadcaster.Picture.LIVE, covered);
         }
         if (outage != scriptedOutage) {
             scriptedOutage = outage;

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulated district on its own:
- * {@code java -cp … io.canhgac.simulator.SimulatorMain [--inventory F] [--rtsp-port 8554] [--control-port 8555]}.
+ * {@code java -cp … io.canhgac.simulator.SimulatorMain [--inventory F] [--rtsp-port 8554] [--onvif-port 8899] [--control-port 8555]}.
  * Every camera listens on its inventory address; prints each camera's RTSP URL and runs until interrupted.
  */
 public final class SimulatorMain {
@@ -21,25 +21,26 @@ public final class SimulatorMain {
         String inventoryFile = null;
         int rtspPort = 8554;
         int controlPort = 8555;
+        int onvifPort = SimulatorOptions.DEMO_ONVIF_PORT;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--inventory" -> inventoryFile = value;
                 case "--rtsp-port" -> rtspPort = Integer.parseInt(value);
                 case "--control-port" -> controlPort = Integer.parseInt(value);
+                case "--onvif-port" -> onvifPort = Integer.parseInt(value);
                 default -> {
-                    System.err.println("usage: SimulatorMain [--inventory FILE] [--rtsp-port 8554] [--control-port 8555]");
+                    System.err.println("usage: SimulatorMain [--inventory FILE] [--rtsp-port 8554] [--onvif-port 8899] [--control-port 8555]");
                     System.exit(2);
                 }
             }
             i++;
         }
         DistrictInventory inventory = new DistrictInventoryLoader().loadOrDemo(inventoryFile);
-        SimulatorOptions demo = SimulatorOptions.demo();
-        CameraSimulator simulator = CameraSimulator.start(inventory, new SimulatorOptions(true, demo.host(), rtspPort,
-                true, true, demo.sceneCache(), demo.scenes()));
+        CameraSimulator simulator = CameraSimulator.start(inventory, SimulatorOptions.demo().withPorts(rtspPort, onvifPort));
         FaultControlServer control = FaultControlServer.start(simulator, new InetSocketAddress("127.0.0.1", controlPort));
         simulator.rtspUrls().forEach((id, url) -> System.out.println(id + " " + url));
+        simulator.cameras().forEach(c -> c.onvifUrl().ifPresent(u -> System.out.println(c.id() + " onvif " + u)));
         System.out.println("fault control: http://127.0.0.1:" + control.address().getPort() + "/cameras");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -21,11 +21,14 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param authenticate       cameras ask for the inventory's credentials
      * @param sceneCache         where encoded scenes are kept between runs; blank for ~/.cache/canhgac/scenes
      * @param controlPort        the fault control's HTTP port on 127.0.0.1 (0 for a free one, -1 for none)
+     * @param onvifPort          each camera's ONVIF port on its address (0 for free ports, -1 for no ONVIF)
+     * @param discovery          cameras answer WS-Discovery on the loopback interface (best effort: needs multicast on lo)
      */
     record Simulator(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean perCameraAddresses,
                      @DefaultValue("127.0.0.1") String host, @DefaultValue("8554") int rtspPort,
                      @DefaultValue("true") boolean mainStreams, @DefaultValue("true") boolean authenticate,
-                     @DefaultValue("") String sceneCache, @DefaultValue("8555") int controlPort) {
+                     @DefaultValue("") String sceneCache, @DefaultValue("8555") int controlPort,
+                     @DefaultValue("8899") int onvifPort, @DefaultValue("true") boolean discovery) {
     }
 
     /** @param enabled pull the cameras' streams in this process */

@@ -26,7 +26,8 @@ final class SimulatorLifecycle implements DisposableBean {
                        Function<String, SceneScript> scenes) throws IOException, InterruptedException {
         Path cache = settings.sceneCache().isBlank() ? SceneEncoder.defaultCacheDir() : Path.of(settings.sceneCache());
         this.simulator = CameraSimulator.start(inventory, new SimulatorOptions(settings.perCameraAddresses(), settings.host(),
-                settings.rtspPort(), settings.mainStreams(), settings.authenticate(), cache, scenes));
+                settings.rtspPort(), settings.mainStreams(), settings.authenticate(), cache, scenes,
+                settings.onvifPort(), settings.discovery()));
         this.control = settings.controlPort() < 0 ? null
                 : FaultControlServer.start(simulator, new InetSocketAddress("127.0.0.1", settings.controlPort()));
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * WS-Discovery over real UDP multicast, kept off every real network: the scenario runs in a child
@@ -27,7 +26,7 @@ class WsDiscoveryNamespaceTest {
 
     @Test
     void camerasSharingTheGroupEachAnswerForThemselvesAndAnnounceThemselves() throws Exception {
-        assumeTrue(canMakeNetworkNamespace(), "cannot make a network namespace here (unshare -rn)");
+        assertThat(canMakeNetworkNamespace()).as("a network namespace (unshare -rn) to keep multicast off the host network").isTrue();
         List<String> lines = runScenario();
         assertThat(lines).as("scenario output").contains("SCENARIO DONE");
 
