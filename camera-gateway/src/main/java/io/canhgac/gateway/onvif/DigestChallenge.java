@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param algorithm MD5, MD5-sess, SHA-256 or SHA-256-sess
  * @param qopAuth   whether the server offers qop=auth; without it the RFC 2069 form is used
  */
-public record DigestChallenge(String realm, String nonce, String opaque, String algorithm, boolean qopAuth) {
+record DigestChallenge(String realm, String nonce, String opaque, String algorithm, boolean qopAuth) {
 
     private static final List<String> SUPPORTED = List.of("SHA-256", "SHA-256-SESS", "MD5", "MD5-SESS");
 
@@ -22,7 +22,7 @@ public record DigestChallenge(String realm, String nonce, String opaque, String 
      * The strongest Digest challenge we can answer among the WWW-Authenticate values, if any.
      * Basic is never answered: it would send the password in clear over plain HTTP.
      */
-    public static Optional<DigestChallenge> strongest(List<String> wwwAuthenticate) {
+    static Optional<DigestChallenge> strongest(List<String> wwwAuthenticate) {
         DigestChallenge best = null;
         for (String header : wwwAuthenticate) {
             Optional<DigestChallenge> parsed = parse(header);

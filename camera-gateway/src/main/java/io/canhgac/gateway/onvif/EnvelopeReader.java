@@ -10,14 +10,14 @@ import org.w3c.dom.Element;
 import java.util.List;
 
 /** Reads the bytes a camera answered into a {@link SoapEnvelope}, through {@link SecureXml} only. */
-public final class EnvelopeReader {
+final class EnvelopeReader {
 
     static final String SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
     static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
 
     private final SecureXml xml;
 
-    public EnvelopeReader(SecureXml xml) {
+    EnvelopeReader(SecureXml xml) {
         this.xml = xml;
     }
 
@@ -25,7 +25,7 @@ public final class EnvelopeReader {
      * @throws XmlRejectedException the bytes are not safe, well-formed XML
      * @throws XmlContentException  the XML is not a SOAP envelope with a body
      */
-    public SoapEnvelope read(byte[] bytes) throws XmlRejectedException, XmlContentException {
+    SoapEnvelope read(byte[] bytes) throws XmlRejectedException, XmlContentException {
         Document document = xml.parse(bytes);
         Element root = document.getDocumentElement();
         String ns = root.getNamespaceURI();

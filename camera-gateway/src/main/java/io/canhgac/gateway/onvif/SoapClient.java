@@ -101,16 +101,17 @@ public final class SoapClient {
      */
     public Element call(URI endpoint, OnvifOperation operation, String body, WsAddressing addressing,
                         Duration extraWait) throws OnvifException {
-        long deadline = System.nanoTime() + settings.timeout().plus(extraWait).toNanos();
+        Duration budget = settings.timeout().plus(extraWait);
+        long deadline = System.nanoTime() + budget.toNanos();
         HttpDigestAuthorizer authorizer = digest;
-        HttpResponse<byte[]> response = exchange(endpoint, operation, body, addressing, authorizer, deadline);
+        HttpResponse<byte[]> response = exchange(endpoint, operation, body, addressing, authorizer, deadline, budget);
         if (response.statusCode() == 401 && !credentials.isAnonymous()) {
             Optional<DigestChallenge> challenge = DigestChallenge.strongest(response.headers().allValues("WWW-Authenticate"));
             if (challenge.isPresent()) {
                 // a first challenge, or a new nonce because the kept one expired: answer it once
                 authorizer = new HttpDigestAuthorizer(challenge.get(), random);
                 digest = authorizer;
-                response = exchange(endpoint, operation, body, addressing, authorizer, deadline);
+                response = exchange(endpoint, operation, body, addressing, authorizer, deadline, budget);
             }
         }
         Element content = AnswerInterpreter.interpret(reader, response, endpoint, operation, authorizer != null);
@@ -134,17 +135,17 @@ public final class SoapClient {
     }
 
     /** Wraps a parser's complaint about a well-formed answer. */
-    public static OnvifException badResponse(URI endpoint, OnvifOperation operation, XmlContentException e) {
+    static OnvifException badResponse(URI endpoint, OnvifOperation operation, XmlContentException e) {
         return new OnvifException(OnvifFailure.BAD_RESPONSE, endpoint, operation, e.getMessage(), null, e);
     }
 
     private HttpResponse<byte[]> exchange(URI endpoint, OnvifOperation operation, String body, WsAddressing addressing,
-                                          HttpDigestAuthorizer authorizer, long deadline) throws OnvifException {
+                                          HttpDigestAuthorizer authorizer, long deadline, Duration budget) throws OnvifException {
         // a fresh nonce and Created for every attempt: cameras refuse a replayed token
         byte[] envelope = EnvelopeWriter.write(operation, body, token(operation), addressing);
         Duration remaining = Duration.ofNanos(deadline - System.nanoTime());
         if (remaining.isNegative() || remaining.isZero()) {
-            throw timeout(endpoint, operation);
+            throw timeout(endpoint, operation, budget);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(remaining)
@@ -160,9 +161,9 @@ public final class SoapClient {
             return future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw timeout(endpoint, operation);
+            throw timeout(endpoint, operation, budget);
         } catch (ExecutionException e) {
-            throw TransportFailures.classify(e.getCause(), endpoint, operation, settings);
+            throw TransportFailures.classify(e.getCause(), endpoint, operation, settings.timeout(), budget);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -179,9 +180,9 @@ public final class SoapClient {
         return UsernameToken.create(credentials, deviceNow(), nonce);
     }
 
-    private OnvifException timeout(URI endpoint, OnvifOperation operation) {
+    private static OnvifException timeout(URI endpoint, OnvifOperation operation, Duration budget) {
         return new OnvifException(OnvifFailure.TIMEOUT, endpoint, operation,
-                "no complete answer within " + settings.timeout().toMillis() + " ms");
+                "no complete answer within " + budget.toMillis() + " ms");
     }
 
     static String requestTarget(URI endpoint) {

@@ -10,13 +10,13 @@ import java.util.Optional;
  * @param content the Body's first element (e.g. GetProfilesResponse), or the Fault element
  * @param fault   the parsed fault, null when the answer is not a fault
  */
-public record SoapEnvelope(Element content, SoapFault fault) {
+record SoapEnvelope(Element content, SoapFault fault) {
 
-    public boolean isFault() {
+    boolean isFault() {
         return fault != null;
     }
 
-    public Optional<SoapFault> optionalFault() {
+    Optional<SoapFault> optionalFault() {
         return Optional.ofNullable(fault);
     }
 }

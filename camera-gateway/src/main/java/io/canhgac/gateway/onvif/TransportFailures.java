@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 
 /** Turns what the HTTP client threw into the failure kinds a technician can act on. */
 final class TransportFailures {
@@ -16,19 +17,23 @@ final class TransportFailures {
     private TransportFailures() {
     }
 
-    static OnvifException classify(Throwable error, URI endpoint, OnvifOperation operation, OnvifClientSettings settings) {
+    /**
+     * @param connectTimeout how long a connection attempt may take
+     * @param budget         how long the whole call could take
+     */
+    static OnvifException classify(Throwable error, URI endpoint, OnvifOperation operation, Duration connectTimeout,
+                                   Duration budget) {
         Throwable root = error;
         // the JDK client wraps the socket's exception; the innermost names the real cause
         while (root.getCause() != null && root.getCause() != root && !(root instanceof HttpTimeoutException)) {
             root = root.getCause();
         }
-        long ms = settings.timeout().toMillis();
         if (error instanceof HttpConnectTimeoutException || root instanceof HttpConnectTimeoutException) {
             return failure(OnvifFailure.UNREACHABLE, endpoint, operation,
-                    "no answer to the connection attempt within " + ms + " ms", error);
+                    "no answer to the connection attempt within " + connectTimeout.toMillis() + " ms", error);
         }
         if (error instanceof HttpTimeoutException || root instanceof HttpTimeoutException) {
-            return failure(OnvifFailure.TIMEOUT, endpoint, operation, "no answer within " + ms + " ms", error);
+            return failure(OnvifFailure.TIMEOUT, endpoint, operation, "no answer within " + budget.toMillis() + " ms", error);
         }
         if (root instanceof NoRouteToHostException) {
             return failure(OnvifFailure.UNREACHABLE, endpoint, operation, "no route to host", error);

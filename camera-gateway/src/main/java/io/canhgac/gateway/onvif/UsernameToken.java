@@ -19,7 +19,7 @@ import java.util.Base64;
  * @param nonce Base64 of the random nonce bytes
  * @param created the creation time on the camera's clock, xs:dateTime in UTC
  */
-public record UsernameToken(String username, String passwordDigest, String nonce, String created) {
+record UsernameToken(String username, String passwordDigest, String nonce, String created) {
 
     static final String PASSWORD_DIGEST_TYPE =
             "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest";
@@ -36,7 +36,7 @@ public record UsernameToken(String username, String passwordDigest, String nonce
      *                  far from their own time, and many cameras' clocks are wrong
      * @param nonce     fresh random bytes, never reused
      */
-    public static UsernameToken create(OnvifCredentials credentials, Instant deviceNow, byte[] nonce) {
+    static UsernameToken create(OnvifCredentials credentials, Instant deviceNow, byte[] nonce) {
         String created = CREATED.format(deviceNow);
         return new UsernameToken(credentials.username(), digest(nonce, created, credentials.password()),
                 Base64.getEncoder().encodeToString(nonce), created);

@@ -3,6 +3,7 @@ package io.canhgac.gateway.onvif.device;
 import io.canhgac.gateway.onvif.OnvifService;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record ServiceAddresses(Map<OnvifService, URI> addresses) {
     public ServiceAddresses {
         EnumMap<OnvifService, URI> copy = new EnumMap<>(OnvifService.class);
         copy.putAll(addresses);
-        addresses = java.util.Collections.unmodifiableMap(copy);
+        addresses = Collections.unmodifiableMap(copy);
     }
 
     public Optional<URI> of(OnvifService service) {

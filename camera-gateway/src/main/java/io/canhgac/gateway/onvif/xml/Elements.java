@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -203,7 +204,7 @@ public final class Elements {
             return Duration.parse(v);
         } catch (DateTimeParseException e) {
             try {
-                long millis = DatatypeFactory.newDefaultInstance().newDuration(v).getTimeInMillis(new java.util.Date(0));
+                long millis = DatatypeFactory.newDefaultInstance().newDuration(v).getTimeInMillis(new Date(0));
                 return Duration.ofMillis(millis);
             } catch (IllegalArgumentException | UnsupportedOperationException e2) {
                 throw new XmlContentException(what + " is not an xs:duration: '" + abbreviate(value) + "'");

@@ -88,7 +88,7 @@ public final class SecureXml {
         } catch (DomBuilder.TooDeepException e) {
             throw new XmlRejectedException(XmlRejectedException.Reason.TOO_DEEP, "limit " + maxDepth);
         } catch (SAXException e) {
-            throw new XmlRejectedException(classify(e, raw), location(e));
+            throw new XmlRejectedException(classify(raw), location(e));
         } catch (IOException e) {
             throw new XmlRejectedException(XmlRejectedException.Reason.NOT_WELL_FORMED, "unreadable: " + e.getClass().getSimpleName());
         } catch (ParserConfigurationException e) {
@@ -101,7 +101,7 @@ public final class SecureXml {
      * The parser refuses a DOCTYPE through the feature set above; which rule fired is read back
      * from the raw bytes, because the parser's message is localised and not an API.
      */
-    private static XmlRejectedException.Reason classify(SAXException e, byte[] raw) {
+    private static XmlRejectedException.Reason classify(byte[] raw) {
         if (containsAscii(raw, "<!DOCTYPE") || containsUtf16(raw, "<!DOCTYPE")) {
             return XmlRejectedException.Reason.DOCTYPE;
         }

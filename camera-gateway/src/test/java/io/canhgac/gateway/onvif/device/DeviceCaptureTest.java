@@ -87,7 +87,7 @@ class DeviceCaptureTest extends OnvifCaptureTest {
         DeviceClock clock = clock("pelco/core/GetSystemDateAndTime.Response.xml");
         assertThat(clock).isEqualTo(new DeviceClock(
                 Instant.parse("2018-02-27T18:10:11Z"), ClockSource.MANUAL, false, "MST7MDT,M3.2.0,M11.1.0"));
-        // the reference client dated its next request by this clock: 0.7 s later, as a synchronised client should
+        // offset sign: a camera 0.723 s behind our clock gives a negative offset
         assertThat(clock.offsetFrom(Instant.parse("2018-02-27T18:10:11.723Z")).toMillis()).isEqualTo(-723);
     }
 
