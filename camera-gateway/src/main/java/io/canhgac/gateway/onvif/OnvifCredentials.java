@@ -1,0 +1,24 @@
+package io.canhgac.gateway.onvif;
+
+import java.util.Objects;
+
+/** The ONVIF user of one camera. {@link #toString()} never shows the password. */
+public record OnvifCredentials(String username, String password) {
+
+    /** For cameras with authentication switched off: requests carry no token. */
+    public static final OnvifCredentials ANONYMOUS = new OnvifCredentials("", "");
+
+    public OnvifCredentials {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+    }
+
+    public boolean isAnonymous() {
+        return username.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return isAnonymous() ? "OnvifCredentials[anonymous]" : "OnvifCredentials[username=" + username + ", password=***]";
+    }
+}

@@ -1,0 +1,77 @@
+package io.canhgac.gateway.onvif;
+
+/**
+ * Every SOAP operation the gateway sends, with its service and SOAP 1.2 action. Operations not
+ * listed here (network, users, certificates, imaging, analytics, recording...) are out of scope.
+ */
+public enum OnvifOperation {
+    GET_SYSTEM_DATE_AND_TIME(OnvifService.DEVICE, "GetSystemDateAndTime", false),
+    GET_DEVICE_INFORMATION(OnvifService.DEVICE, "GetDeviceInformation", true),
+    GET_CAPABILITIES(OnvifService.DEVICE, "GetCapabilities", true),
+    GET_SERVICES(OnvifService.DEVICE, "GetServices", true),
+
+    GET_PROFILES(OnvifService.MEDIA, "GetProfiles", true),
+    GET_STREAM_URI(OnvifService.MEDIA, "GetStreamUri", true),
+    GET_SNAPSHOT_URI(OnvifService.MEDIA, "GetSnapshotUri", true),
+
+    CREATE_PULL_POINT_SUBSCRIPTION(OnvifService.EVENTS, "CreatePullPointSubscription",
+            "http://www.onvif.org/ver10/events/wsdl/EventPortType/CreatePullPointSubscriptionRequest"),
+    PULL_MESSAGES(OnvifService.EVENTS, "PullMessages",
+            "http://www.onvif.org/ver10/events/wsdl/PullPointSubscription/PullMessagesRequest"),
+    RENEW(OnvifService.EVENTS, "Renew",
+            "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/RenewRequest"),
+    UNSUBSCRIBE(OnvifService.EVENTS, "Unsubscribe",
+            "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/UnsubscribeRequest"),
+
+    CONTINUOUS_MOVE(OnvifService.PTZ, "ContinuousMove", true),
+    STOP(OnvifService.PTZ, "Stop", true),
+    GET_PRESETS(OnvifService.PTZ, "GetPresets", true),
+    GOTO_PRESET(OnvifService.PTZ, "GotoPreset", true);
+
+    private final OnvifService service;
+    private final String operationName;
+    private final String action;
+    private final boolean authenticated;
+
+    OnvifOperation(OnvifService service, String operationName, boolean authenticated) {
+        this(service, operationName, service.namespace() + "/" + operationName, authenticated);
+    }
+
+    OnvifOperation(OnvifService service, String operationName, String action) {
+        this(service, operationName, action, true);
+    }
+
+    OnvifOperation(OnvifService service, String operationName, String action, boolean authenticated) {
+        this.service = service;
+        this.operationName = operationName;
+        this.action = action;
+        this.authenticated = authenticated;
+    }
+
+    public OnvifService service() {
+        return service;
+    }
+
+    /** The name as in the WSDL and in captures: "GetProfiles". */
+    public String operationName() {
+        return operationName;
+    }
+
+    /** The SOAP 1.2 action, sent in the Content-Type and, for events, in WS-Addressing. */
+    public String action() {
+        return action;
+    }
+
+    /**
+     * Whether the request carries a UsernameToken. GetSystemDateAndTime does not: ONVIF devices
+     * answer it without credentials, and its answer is what makes the token's Created valid.
+     */
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    /** The local name of the answer's body element: "GetProfilesResponse". */
+    public String responseElement() {
+        return operationName + "Response";
+    }
+}
