@@ -6,6 +6,8 @@ const MESSAGES = {
     connected: 'Đang nhận trực tiếp', disconnected: 'Mất kết nối', otherLanguage: 'English',
     MOTION_START: 'Phát hiện chuyển động', MOTION_END: 'Hết chuyển động',
     CAMERA_ONLINE: 'Camera hoạt động', CAMERA_OFFLINE: 'Camera mất tín hiệu',
+    CAMERA_MOTION_START: 'Camera báo chuyển động', CAMERA_MOTION_END: 'Camera hết chuyển động',
+    CAMERA_TAMPER_START: 'Camera bị che/phá', CAMERA_TAMPER_END: 'Camera hết bị che',
     ONLINE: 'Hoạt động', OFFLINE: 'Mất tín hiệu', UNAUTHORIZED: 'Sai mật khẩu', DEGRADED: 'Suy giảm', UNKNOWN: 'Chưa rõ'
   },
   en: {
@@ -14,6 +16,8 @@ const MESSAGES = {
     connected: 'Live', disconnected: 'Disconnected', otherLanguage: 'Tiếng Việt',
     MOTION_START: 'Motion detected', MOTION_END: 'Motion ended',
     CAMERA_ONLINE: 'Camera online', CAMERA_OFFLINE: 'Camera offline',
+    CAMERA_MOTION_START: 'Camera reports motion', CAMERA_MOTION_END: 'Camera motion ended',
+    CAMERA_TAMPER_START: 'Camera tampered', CAMERA_TAMPER_END: 'Camera tamper cleared',
     ONLINE: 'Online', OFFLINE: 'Offline', UNAUTHORIZED: 'Wrong credentials', DEGRADED: 'Degraded', UNKNOWN: 'Unknown'
   }
 };

@@ -66,8 +66,8 @@ class IngestService {
             if (e.score() != null && !(e.score() >= 0 && e.score() <= 1)) {
                 throw new InvalidBatchException("[" + i + "].score: must be between 0 and 1, was " + e.score());
             }
-            if (e.type().isMotion() == (e.status() != null)) {
-                throw new InvalidBatchException("[" + i + "].status: required for camera status events, absent for motion");
+            if (e.type().isHealth() != (e.status() != null)) {
+                throw new InvalidBatchException("[" + i + "].status: required for camera status events, absent for others");
             }
         }
     }

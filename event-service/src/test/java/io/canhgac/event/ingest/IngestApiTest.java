@@ -102,7 +102,20 @@ class IngestApiTest {
         HttpResponse<String> r3 = post("[{\"id\":\"" + UUID.randomUUID() + "\",\"cameraId\":\"QL-01\"}]", "test-token");
         assertThat(r3.statusCode()).isEqualTo(400);
         assertThat(r3.body()).contains("type");
+        String cameraMotionWithStatus = """
+                {"id":"%s","cameraId":"QL-01","type":"CAMERA_MOTION_START","occurredAt":"2026-11-22T01:00:00Z","status":"ONLINE"}"""
+                .formatted(UUID.randomUUID());
+        assertThat(post("[" + cameraMotionWithStatus + "]", "test-token").body()).contains("[0].status");
         assertThat(storedEvents()).isZero();
+    }
+
+    @Test
+    void cameraSourcedEventsAreStoredAsSuch() throws Exception {
+        String tamper = """
+                {"id":"%s","cameraId":"QL-01","type":"CAMERA_TAMPER_START","occurredAt":"2026-11-22T01:00:00Z","detail":"lens covered"}"""
+                .formatted(UUID.randomUUID());
+        assertThat(post("[" + tamper + "]", "test-token").statusCode()).isEqualTo(200);
+        assertThat(get("/api/events?camera=QL-01").get(0).get("type").asText()).isEqualTo("CAMERA_TAMPER_START");
     }
 
     @Test
