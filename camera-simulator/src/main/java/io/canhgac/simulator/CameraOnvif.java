@@ -27,6 +27,7 @@ final class CameraOnvif {
 
     private final String cameraId;
     private final DeviceEvents events = new DeviceEvents();
+    private final PtzState ptz = PtzState.withDefaultPresets();
     private final OnvifDeviceServer server;
     private final WsDiscoveryResponder discovery;
     private boolean discoveryWarned;
@@ -36,7 +37,7 @@ final class CameraOnvif {
         this.cameraId = cameraId;
         OnvifDevice device = new OnvifDevice(identity,
                 DeviceCredentials.following(account.get().username(), () -> account.get().password()),
-                MediaCatalog.mainAndSub(rtspBase, snapshot), PtzState.withDefaultPresets(), events);
+                MediaCatalog.mainAndSub(rtspBase, snapshot), ptz, events);
         this.server = new OnvifDeviceServer(group, address, device);
         this.discovery = discovery ? new WsDiscoveryResponder(group, server, WsDiscoveryConfig.loopback()) : null;
     }
@@ -68,6 +69,11 @@ final class CameraOnvif {
     void follow(boolean motion, boolean tamper) {
         events.motion(motion);
         events.tamper(tamper);
+    }
+
+    /** Where the camera looks now, in ONVIF's generic pan space (-1 … 1). */
+    double pan() {
+        return ptz.position().pan();
     }
 
     String deviceServiceUrl() {

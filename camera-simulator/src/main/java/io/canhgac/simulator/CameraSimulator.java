@@ -62,6 +62,7 @@ public final class CameraSimulator implements AutoCloseable {
     /** What simulated cameras report as their firmware. */
     static final String FIRMWARE = "5.7.3 build 221122";
     private SceneEncoder encoder;
+    private final PtzViews ptzViews = new PtzViews();
 
     private CameraSimulator() {
     }
@@ -86,6 +87,10 @@ public final class CameraSimulator implements AutoCloseable {
         encoder = new SceneEncoder(options.sceneCache());
         List<SceneScript> scripts = inventory.cameras().stream().map(c -> options.scenes().apply(c.scene())).distinct().toList();
         encodeAll(scripts, 1);
+        boolean anyPtz = options.onvifPort() >= 0 && inventory.cameras().stream().anyMatch(CameraSpec::ptz);
+        if (anyPtz) {
+            encodeViews(scripts.get(0), false);
+        }
         List<CameraSpec> specs = inventory.cameras();
         for (int i = 0; i < specs.size(); i++) {
             CameraSpec spec = specs.get(i);
@@ -97,13 +102,21 @@ public final class CameraSimulator implements AutoCloseable {
                     address(spec, i, options));
             if (options.onvifPort() >= 0 && camera.credentials() != null) {
                 camera.attachOnvif(onvif(spec, inventory, camera, options));
+                if (spec.ptz()) {
+                    camera.attachPtzViews(ptzViews);
+                }
             }
             camera.start();
             cameras.put(spec.id(), camera);
         }
         log.info("Camera simulator serving {} cameras", cameras.size());
         if (options.mainStreams()) {
-            background.execute(() -> attachMainStreams(inventory, options, scripts));
+            background.execute(() -> {
+                attachMainStreams(inventory, options, scripts);
+                if (anyPtz) {
+                    encodeViewsQuietly(scripts.get(0).scaled(SceneCatalog.MAIN_SCALE));
+                }
+            });
         }
     }
 
@@ -150,6 +163,21 @@ public final class CameraSimulator implements AutoCloseable {
             log.error("Main streams unavailable: {}", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The PTZ views at the size of {@code like}: a second each, cheap to encode. */
+    private void encodeViews(SceneScript like, boolean mainStream) throws IOException {
+        for (int step : PtzViews.steps()) {
+            ptzViews.put(mainStream, step, encoder.load(PtzViews.script(like, step)));
+        }
+    }
+
+    private void encodeViewsQuietly(SceneScript like) {
+        try {
+            encodeViews(like, true);
+        } catch (IOException e) {
+            log.warn("PTZ views of the main streams unavailable: {}", e.getMessage());
         }
     }
 

@@ -46,6 +46,8 @@ public final class SimulatedCamera {
     private ScheduledFuture<?> pendingPowerOn;
     private ScheduledFuture<?> timeline;
     private CameraOnvif onvif;
+    private PtzViews ptzViews;
+    private volatile int viewStep;
 
     SimulatedCamera(String id, String name, SceneClock clock, StreamBroadcaster sub, CameraCredentials account,
                     EventLoopGroup group, ScheduledExecutorService control, InetSocketAddress address) {
@@ -66,6 +68,11 @@ public final class SimulatedCamera {
         this.onvif = onvif;
     }
 
+    /** Lets the picture follow the camera's PTZ position, before {@link #start()}. */
+    void attachPtzViews(PtzViews views) {
+        this.ptzViews = views;
+    }
+
     void start() throws InterruptedException {
         sub.start(group.next());
         rtsp.start();
@@ -77,6 +84,9 @@ public final class SimulatedCamera {
 
     void attachMain(StreamBroadcaster stream) {
         stream.setPicture(sub.picture());
+        if (ptzViews != null) {
+            stream.setView(ptzViews.view(true, viewStep));
+        }
         stream.setSending(sub.isSending());
         stream.start(group.next());
         main = stream;
@@ -259,6 +269,17 @@ public final class SimulatedCamera {
             boolean covered = sub.picture() == StreamBroadcaster.Picture.COVERED || sub.scene().script().effects().stream()
                     .anyMatch(e -> e instanceof SceneEffect.LensCovered && e.activeAt(t));
             onvif.follow(moving && sub.picture() == StreamBroadcaster.Picture.LIVE, covered);
+        }
+        if (onvif != null && ptzViews != null) {
+            int step = PtzViews.step(onvif.pan());
+            if (step != viewStep) {
+                viewStep = step;
+                sub.setView(ptzViews.view(false, step));
+                StreamBroadcaster m = main;
+                if (m != null) {
+                    m.setView(ptzViews.view(true, step));
+                }
+            }
         }
         if (outage != scriptedOutage) {
             scriptedOutage = outage;

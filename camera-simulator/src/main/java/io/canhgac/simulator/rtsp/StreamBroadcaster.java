@@ -41,6 +41,8 @@ public final class StreamBroadcaster {
     private volatile long frameCounter;
     private volatile boolean sending = true;
     private volatile Picture picture = Picture.LIVE;
+    /** What a PTZ camera shows away from home; null at home, where the scene plays. */
+    private volatile EncodedScene view;
     private AccessUnit lastKeyframe;
     private ScheduledFuture<?> timer;
 
@@ -100,6 +102,14 @@ public final class StreamBroadcaster {
         return picture;
     }
 
+    /** Shows a PTZ view instead of the scene (null: back home to the scene), from the next keyframe. */
+    public void setView(EncodedScene newView) {
+        if (view != newView) {
+            view = newView;
+            sessions.forEach(s -> s.waitForKeyframe(true));
+        }
+    }
+
     public EncodedScene scene() {
         return scene;
     }
@@ -137,7 +147,9 @@ public final class StreamBroadcaster {
     private AccessUnit pictureFor(long frame) {
         return switch (picture) {
             case LIVE -> {
-                AccessUnit unit = scene.units().get(clock.sceneIndex(frame));
+                EncodedScene v = view;
+                AccessUnit unit = v == null ? scene.units().get(clock.sceneIndex(frame))
+                        : v.units().get((int) Math.floorMod(frame, (long) v.units().size()));
                 if (unit.keyframe()) {
                     lastKeyframe = unit;
                 }

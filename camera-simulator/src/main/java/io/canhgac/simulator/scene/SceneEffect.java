@@ -54,6 +54,22 @@ public sealed interface SceneEffect {
     record FrozenPicture(double start, double end) implements SceneEffect {
     }
 
+    /**
+     * Where a PTZ camera looks: the view panned by {@code pan} (-1 … 1, half a picture width per
+     * unit). Used for the short static views a PTZ camera shows away from its home position.
+     */
+    record PtzView(double pan) implements SceneEffect {
+        @Override
+        public double start() {
+            return 0;
+        }
+
+        @Override
+        public double end() {
+            return Double.MAX_VALUE;
+        }
+    }
+
     /** The stream stops while the connection stays open. Applied when serving. */
     record StreamOutage(double start, double end) implements SceneEffect {
         @Override

@@ -22,7 +22,9 @@ public final class SceneRenderer {
 
     public SceneRenderer(SceneScript script) {
         this.script = script;
-        this.background = drawBackground(script.width(), script.height());
+        int shift = (int) Math.round(script.effects().stream().filter(e -> e instanceof SceneEffect.PtzView)
+                .mapToDouble(e -> ((SceneEffect.PtzView) e).pan()).sum() * script.width() / 2);
+        this.background = drawBackground(script.width(), script.height(), shift);
     }
 
     public SceneScript script() {
@@ -121,23 +123,27 @@ public final class SceneRenderer {
         return (r.nextDouble() + r.nextDouble() + r.nextDouble() + r.nextDouble() - 2.0) * 1.7320508;
     }
 
-    private static byte[] drawBackground(int w, int h) {
+    /** The landscape seen through a picture {@code w} wide whose left edge is at world x = {@code shift}. */
+    private static byte[] drawBackground(int w, int h, int shift) {
         byte[] bg = new byte[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
+                int wx = Math.floorMod(x + shift, 4 * w);
                 int v;
                 if (y < h / 3) {
-                    v = 170 + y * 40 / h;                        // sky
+                    v = 170 + y * 40 / h;                         // sky
                 } else if (y < h * 3 / 5) {
-                    v = 90 + ((x * 16 / w + y * 12 / h) % 3) * 12; // hillside with fields
+                    v = 90 + ((wx * 16 / w + y * 12 / h) % 3) * 12; // hillside with fields
                 } else {
-                    v = 110 + ((x + y) * 640 / w % 64 < 2 ? 40 : 0); // road with markings
+                    v = 110 + ((wx + y) * 640 / w % 64 < 2 ? 40 : 0); // road with markings
                 }
                 bg[y * w + x] = (byte) v;
             }
         }
-        fill(bg, w, w / 8, h / 3 - h / 9, w / 10, h / 9, 200);            // a house
-        fill(bg, w, w * 5 / 8, h / 3 - h / 12, w * 9 / 64, h / 12, 60);   // a shed
+        fill(bg, w, w / 8 - shift, h / 3 - h / 9, w / 10, h / 9, 200);             // a house
+        fill(bg, w, w * 5 / 8 - shift, h / 3 - h / 12, w * 9 / 64, h / 12, 60);    // a shed
+        fill(bg, w, -w / 2 - shift, h / 8, w / 16, h * 2 / 3, 30);                 // a telecom mast, left of home
+        fill(bg, w, w * 3 / 2 - shift, h / 3 - h / 6, w / 5, h / 6, 235);          // the commune hall, right of home
         return bg;
     }
 
