@@ -14,8 +14,13 @@ public final class BenchMain {
                     System.exit(1); // after run() has stopped the simulator it started
                 }
             }
+            case "ingest" -> {
+                if (!IngestCostBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest");
                 System.exit(2);
             }
         }

@@ -5,15 +5,9 @@ import io.canhgac.config.DistrictInventory;
 import io.canhgac.config.DistrictInventoryLoader;
 import io.canhgac.simulator.scene.SceneCatalog;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 3's cost target: serving all 46 demo cameras while 46 clients pull the substreams should
@@ -22,8 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimulatorServingBench {
 
-    static final int RTSP_PORT = 18554;
-    static final int CONTROL_PORT = 18555;
     static final int IDLE_SECONDS = 10;
     static final int WARMUP_SECONDS = 5;
     static final int MEASURE_SECONDS = 30;
@@ -34,19 +26,13 @@ final class SimulatorServingBench {
     /** @return false when the run is invalid (viewers failed, pictures missing) */
     static boolean run() throws Exception {
         DistrictInventory district = new DistrictInventoryLoader().loadDemo();
-        File log = File.createTempFile("bench-simulator-", ".log");
-        Process simulator = new ProcessBuilder("java", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "io.canhgac.simulator.SimulatorMain", "--rtsp-port", String.valueOf(RTSP_PORT),
-                "--control-port", String.valueOf(CONTROL_PORT))
-                .redirectErrorStream(true).redirectOutput(log).start();
         List<BenchRtspClient> clients = new ArrayList<>();
-        try {
+        try (SimulatorChild simulator = SimulatorChild.start(true)) {
             ProcessCpu cpu = new ProcessCpu(simulator.pid());
-            waitUntilReady(simulator, log);
             double idle = cpu.coreShare(IDLE_SECONDS);
 
             for (CameraSpec camera : district.cameras()) {
-                BenchRtspClient client = new BenchRtspClient(camera.host(), RTSP_PORT, "sub", camera.username(), camera.password());
+                BenchRtspClient client = new BenchRtspClient(camera.host(), SimulatorChild.RTSP_PORT, "sub", camera.username(), camera.password());
                 clients.add(client);
                 Thread t = new Thread(client, "viewer-" + camera.id());
                 t.setDaemon(true);
@@ -97,39 +83,6 @@ final class SimulatorServingBench {
             return true;
         } finally {
             clients.forEach(BenchRtspClient::stop);
-            simulator.destroy();
-            if (!simulator.waitFor(10, TimeUnit.SECONDS)) {
-                simulator.destroyForcibly();
-            }
         }
-    }
-
-    /** Until every camera's main stream is encoded: the encoder must not be running while we measure. */
-    private static void waitUntilReady(Process simulator, File log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + CONTROL_PORT + "/cameras")).build();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        long lastReport = 0;
-        while (System.nanoTime() < deadline) {
-            if (!simulator.isAlive()) {
-                throw new IllegalStateException("simulator exited; see " + log);
-            }
-            try {
-                String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-                long ready = body.split("\"mainReady\":true", -1).length - 1;
-                if (ready == 46) {
-                    Thread.sleep(3000); // let the last encoder thread finish and the JIT settle
-                    return;
-                }
-                if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-                    System.out.println("waiting for main streams to be encoded (first run only): " + ready + "/46");
-                    lastReport = System.nanoTime();
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("simulator not ready in 10 minutes; see " + log);
     }
 }
