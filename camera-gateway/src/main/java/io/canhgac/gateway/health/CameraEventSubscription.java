@@ -44,6 +44,8 @@ public final class CameraEventSubscription implements AutoCloseable {
     private PullPointSubscription subscription;
     private Instant renewAt;
     private volatile boolean closed;
+    private volatile int created;
+    private volatile int renewed;
 
     public CameraEventSubscription(String cameraId, SoapClient soap, OnvifDeviceClient device, PullSettings settings,
                                    CameraEventSink sink, EventLoop loop, Executor blocking) {
@@ -68,6 +70,15 @@ public final class CameraEventSubscription implements AutoCloseable {
         closed = true;
     }
 
+    /** Subscriptions created so far: more than one means the camera lost one (a reboot) and it was recreated. */
+    public int subscriptionsCreated() {
+        return created;
+    }
+
+    public int renewals() {
+        return renewed;
+    }
+
     private void submit() {
         if (closed) {
             return;
@@ -89,6 +100,7 @@ public final class CameraEventSubscription implements AutoCloseable {
                 subscribe();
             } else if (soap.localNow().isAfter(renewAt)) {
                 subscription = events.renew(subscription, settings.lifetime());
+                renewed++;
                 renewAt = soap.localNow().plus(settings.lifetime().dividedBy(2));
             }
             EventBatch batch = events.pullMessages(subscription, settings.pullWait(), 64);
@@ -102,8 +114,15 @@ public final class CameraEventSubscription implements AutoCloseable {
                 submit();
             }
         } catch (OnvifException e) {
+            if (closed) {
+                return; // the gateway is stopping: the interrupted pull is no news
+            }
             // most often the camera rebooted and no longer knows the subscription: start over
-            log.info("Camera {}: event subscription lost, recreating: {}", cameraId, e.getMessage());
+            if (subscription != null) {
+                log.info("Camera {}: event subscription lost, recreating it: {}", cameraId, e.getMessage());
+            } else {
+                log.debug("Camera {}: event subscription still failing: {}", cameraId, e.getMessage());
+            }
             subscription = null;
             Duration delay = backoff.next();
             if (!closed) {
@@ -116,6 +135,7 @@ public final class CameraEventSubscription implements AutoCloseable {
         device.synchronizeClock(); // after a reboot the camera's clock may have jumped
         events = new OnvifEventsClient(soap, device.serviceAddresses().of(OnvifService.EVENTS).orElse(device.endpoint()));
         subscription = events.createPullPointSubscription(settings.lifetime());
+        created++;
         renewAt = soap.localNow().plus(settings.lifetime().dividedBy(2));
         log.debug("Camera {}: pull point {} until {}", cameraId, subscription.address(), subscription.terminationTime());
     }
