@@ -49,12 +49,17 @@ final class ProbeMatchParser {
     private static DiscoveredCamera camera(Element match, InetAddress from) throws XmlContentException {
         String epr = Elements.requiredText(match, "EndpointReference", "Address");
         List<URI> xaddrs = new ArrayList<>();
-        for (String x : words(Elements.optionalText(match, "XAddrs").orElse(""))) {
-            xaddrs.add(Elements.absoluteUri(x, "ProbeMatch/XAddrs"));
+        List<String> listed = words(Elements.optionalText(match, "XAddrs").orElse(""));
+        for (String x : listed) {
+            try {
+                xaddrs.add(Elements.absoluteUri(x, "ProbeMatch/XAddrs"));
+            } catch (XmlContentException e) {
+                // one broken address (a bad escape, a relative path): the others still serve
+            }
         }
         if (xaddrs.isEmpty()) {
             // WS-Discovery allows a Resolve round for this; ONVIF devices must send XAddrs, so a match without is useless
-            throw new XmlContentException("ProbeMatch of " + epr + " has no XAddrs");
+            throw new XmlContentException("ProbeMatch of " + epr + " has no usable XAddrs: " + listed);
         }
         List<String> scopes = words(Elements.optionalText(match, "Scopes").orElse(""));
         long version = 0;
