@@ -7,10 +7,9 @@ import io.canhgac.gateway.discovery.AddressRange;
 import io.canhgac.gateway.discovery.DiscoveredCamera;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
-import io.canhgac.gateway.health.CameraEventSubscription;
 import io.canhgac.gateway.health.CameraHealthPoller;
 import io.canhgac.gateway.health.HealthSettings;
-import io.canhgac.gateway.health.OnvifHealthCheck;
+import io.canhgac.gateway.health.OnvifCameraWatch;
 import io.canhgac.gateway.health.PullSettings;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onboarding.CameraRecord;
@@ -18,7 +17,6 @@ import io.canhgac.gateway.onboarding.OnboardingResult;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.SoapClient;
-import io.canhgac.gateway.onvif.device.OnvifDeviceClient;
 import io.canhgac.gateway.testing.SimulatedDistrict;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatedCamera;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +64,7 @@ class CameraNetworkIntegrationTest {
     private final ExecutorService blocking = Executors.newCachedThreadPool();
     private final HttpClient http = SoapClient.newHttpClient(ONVIF);
     private final List<CameraEvent> events = new CopyOnWriteArrayList<>();
-    private final List<CameraEventSubscription> subscriptions = new ArrayList<>();
+    private final List<OnvifCameraWatch> watches = new ArrayList<>();
     private CameraHealthPoller poller;
 
     @BeforeEach
@@ -78,7 +75,7 @@ class CameraNetworkIntegrationTest {
 
     @AfterEach
     void stop() throws Exception {
-        subscriptions.forEach(CameraEventSubscription::close);
+        watches.forEach(OnvifCameraWatch::close);
         poller.close();
         blocking.shutdownNow();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
@@ -146,12 +143,8 @@ class CameraNetworkIntegrationTest {
     }
 
     private void watch(String id, CameraRecord record, OnvifCredentials account) {
-        SoapClient soap = new SoapClient(http, ONVIF, account, Clock.systemUTC());
-        OnvifDeviceClient device = new OnvifDeviceClient(soap, record.deviceService());
-        poller.watch(id, new OnvifHealthCheck(device));
-        CameraEventSubscription subscription = new CameraEventSubscription(id, soap, device, PULL, events::add, loop, blocking);
-        subscriptions.add(subscription);
-        subscription.start();
+        watches.add(new OnvifCameraWatch(id, record.deviceService(), account, http, ONVIF, poller, PULL, events::add, loop,
+                blocking).start());
     }
 
     private CameraEvent awaitEvent(String cameraId, EventType type, Duration within) {
