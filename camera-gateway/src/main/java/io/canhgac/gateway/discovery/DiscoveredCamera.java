@@ -18,6 +18,9 @@ public record DiscoveredCamera(String endpointReference, List<URI> xaddrs, Onvif
 
     public DiscoveredCamera {
         xaddrs = List.copyOf(xaddrs);
+        if (xaddrs.isEmpty()) {
+            throw new IllegalArgumentException("camera " + endpointReference + " gave no address to reach it at");
+        }
     }
 
     /** The device service to onboard the camera with: the first address of the host that answered, else the first. */

@@ -7,11 +7,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MulticastSocket;
 import java.net.NetworkInterface;
+import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,8 +89,7 @@ public final class WsDiscoveryProbe {
         byte[] probe = ProbeMessages.probe(messageId);
         Map<String, DiscoveredCamera> found = new LinkedHashMap<>();
         int total = range.size();
-        try (MulticastSocket socket = new MulticastSocket(null)) { // a plain UDP socket here; never joins a group
-            socket.bind(new InetSocketAddress(bindAddress, 0));
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(bindAddress, 0))) {
             for (int start = 0; start < total; start += settings.batchSize()) {
                 int end = Math.min(total, start + settings.batchSize());
                 for (int i = start; i < end; i++) {
@@ -100,7 +103,7 @@ public final class WsDiscoveryProbe {
         return List.copyOf(found.values());
     }
 
-    private static void collect(MulticastSocket socket, String messageId, long deadline,
+    private static void collect(DatagramSocket socket, String messageId, long deadline,
                                 Map<String, DiscoveredCamera> found) throws IOException {
         byte[] buffer = new byte[65_536];
         while (true) {
@@ -114,7 +117,7 @@ public final class WsDiscoveryProbe {
                 socket.receive(packet);
             } catch (SocketTimeoutException e) {
                 return;
-            } catch (java.net.PortUnreachableException e) {
+            } catch (PortUnreachableException e) {
                 continue; // an ICMP answer from an address without a responder
             }
             byte[] datagram = Arrays.copyOf(packet.getData(), packet.getLength());
@@ -131,7 +134,7 @@ public final class WsDiscoveryProbe {
     /** The same device twice: keep the newer metadata, with every address either answer gave. */
     private static DiscoveredCamera merge(DiscoveredCamera known, DiscoveredCamera again) {
         DiscoveredCamera newer = again.metadataVersion() > known.metadataVersion() ? again : known;
-        List<java.net.URI> xaddrs = new ArrayList<>(newer.xaddrs());
+        List<URI> xaddrs = new ArrayList<>(newer.xaddrs());
         (newer == known ? again : known).xaddrs().stream().filter(x -> !xaddrs.contains(x)).forEach(xaddrs::add);
         return new DiscoveredCamera(newer.endpointReference(), xaddrs, newer.scopes(), newer.answeredFrom(),
                 newer.metadataVersion());
@@ -140,7 +143,7 @@ public final class WsDiscoveryProbe {
     private static InetAddress ipv4(String literal) {
         try {
             return InetAddress.getByName(literal);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }
