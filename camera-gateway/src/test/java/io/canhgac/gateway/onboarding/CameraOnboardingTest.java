@@ -105,7 +105,20 @@ class CameraOnboardingTest {
     }
 
     @Test
-    void theFourFailuresReadDifferently() {
+    void aCameraWhoseStreamSendsNothingIsRefusedForItsStream() {
+        CameraOnboarding impatient = new CameraOnboarding(SoapClient.newHttpClient(FAST), FAST, Duration.ofMillis(1500));
+        camera.stall();
+        try {
+            OnboardingResult result = impatient.onboard(camera.onvifUrl().orElseThrow(), good());
+            assertRefused(result, OnboardingProblem.STREAM_UNUSABLE, "substream does not open or decode");
+            assertThat(((OnboardingResult.Refused) result).detail()).contains("/sub").doesNotContain(SimulatedDistrict.PASSWORD);
+        } finally {
+            camera.resume();
+        }
+    }
+
+    @Test
+    void theFailuresReadDifferently() {
         assertThat(OnboardingProblem.values()).extracting(OnboardingProblem::explanation).doesNotHaveDuplicates();
     }
 
