@@ -89,10 +89,11 @@ class CameraHealthPollerTest {
             for (int i = 1; i < times.size(); i++) {
                 gaps.add(TimeUnit.NANOSECONDS.toMillis(times.get(i) - times.get(i - 1)));
             }
-            // 40, 80, 160, 160, 160 ms: doubling, then capped
-            assertThat(gaps.get(0)).isBetween(35L, 150L);
-            assertThat(gaps.get(1)).isBetween(75L, 200L);
-            assertThat(gaps.subList(2, 5)).allMatch(g -> g >= 150 && g < 400);
+            // 40, 80, 160, 160, 160 ms: doubling, then capped (uncapped, the last would be 640 ms);
+            // timers are never early, but a loaded machine may make them late, hence the loose upper bounds
+            assertThat(gaps.get(0)).isBetween(35L, 400L);
+            assertThat(gaps.get(1)).isGreaterThanOrEqualTo(75L);
+            assertThat(gaps.subList(2, 5)).allMatch(g -> g >= 150 && g < 600, "between 150 and 600 ms");
         }
         assertThat(onLoop).hasValue(0);
         assertThat(events).hasSize(1);
