@@ -32,12 +32,13 @@ final class CameraOnvif {
     private final WsDiscoveryResponder discovery;
     private boolean discoveryWarned;
 
-    CameraOnvif(String cameraId, DeviceIdentity identity, Supplier<CameraCredentials> account, EventLoopGroup group,
-                InetSocketAddress address, boolean discovery, Supplier<String> rtspBase, Supplier<byte[]> snapshot) {
+    CameraOnvif(String cameraId, DeviceIdentity identity, boolean hasPtz, Supplier<CameraCredentials> account,
+                EventLoopGroup group, InetSocketAddress address, boolean discovery, Supplier<String> rtspBase,
+                Supplier<byte[]> snapshot) {
         this.cameraId = cameraId;
         OnvifDevice device = new OnvifDevice(identity,
                 DeviceCredentials.following(account.get().username(), () -> account.get().password()),
-                MediaCatalog.mainAndSub(rtspBase, snapshot), ptz, events);
+                MediaCatalog.mainAndSub(rtspBase, snapshot), ptz, events, hasPtz);
         this.server = new OnvifDeviceServer(group, address, device);
         this.discovery = discovery ? new WsDiscoveryResponder(group, server, WsDiscoveryConfig.loopback()) : null;
     }

@@ -191,7 +191,7 @@ public final class CameraSimulator implements AutoCloseable {
                 FIRMWARE, "NS" + spec.id().replace("-", ""), spec.model() == null ? "SIM" : spec.model(), spec.name(), location);
         InetSocketAddress rtspAt = camera.rtspAddress();
         InetSocketAddress onvifAt = new InetSocketAddress(rtspAt.getHostString(), options.onvifPort());
-        return new CameraOnvif(spec.id(), identity, camera::credentials, group, onvifAt,
+        return new CameraOnvif(spec.id(), identity, spec.ptz(), camera::credentials, group, onvifAt,
                 options.discovery() && options.perCameraAddresses(),
                 () -> "rtsp://" + rtspAt.getHostString() + ":" + camera.rtspAddress().getPort(),
                 () -> SceneSnapshot.jpeg(renderer, camera.currentSceneFrame(),

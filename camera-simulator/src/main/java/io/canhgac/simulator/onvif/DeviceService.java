@@ -102,7 +102,7 @@ final class DeviceService implements SoapService {
                     .leaf("tt:RTP_RTSP_TCP", true).close()
                     .close();
         }
-        if (all || categories.contains("PTZ")) {
+        if (device.hasPtz() && (all || categories.contains("PTZ"))) {
             x.open("tt:PTZ").leaf("tt:XAddr", a.ptz()).close();
         }
         return x.close().close();
@@ -129,8 +129,10 @@ final class DeviceService implements SoapService {
                         "WSPausableSubscriptionManagerInterfaceSupport", "false",
                         "MaxPullPoints", String.valueOf(PullPointSubscriptions.MAX_SUBSCRIPTIONS),
                         "PersistentNotificationStorage", "false") : null, 2, 20);
-        service(x, Ns.TPTZ, a.ptz(), withCapabilities ? new XmlBuilder()
-                .empty("tptz:Capabilities", "EFlip", "false", "Reverse", "false") : null, 2, 20);
+        if (device.hasPtz()) {
+            service(x, Ns.TPTZ, a.ptz(), withCapabilities ? new XmlBuilder()
+                    .empty("tptz:Capabilities", "EFlip", "false", "Reverse", "false") : null, 2, 20);
+        }
         return x.close();
     }
 
@@ -144,7 +146,7 @@ final class DeviceService implements SoapService {
 
     private XmlBuilder scopes() {
         XmlBuilder x = new XmlBuilder().open("tds:GetScopesResponse");
-        for (String scope : device.identity().scopes(true)) {
+        for (String scope : device.identity().scopes(device.hasPtz())) {
             boolean configurable = scope.contains("/name/") || scope.contains("/location/");
             x.open("tds:Scopes").leaf("tt:ScopeDef", configurable ? "Configurable" : "Fixed").leaf("tt:ScopeItem", scope).close();
         }

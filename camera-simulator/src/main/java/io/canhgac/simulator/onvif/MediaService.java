@@ -129,7 +129,9 @@ final class MediaService implements SoapService {
                 .close()
                 .leaf("tt:SessionTimeout", "PT60S")
                 .close();
-        ptzConfiguration(x);
+        if (device.hasPtz()) {
+            ptzConfiguration(x);
+        }
         x.close();
     }
 

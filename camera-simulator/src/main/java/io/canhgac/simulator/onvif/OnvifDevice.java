@@ -8,10 +8,11 @@ import java.util.Objects;
  * to the mutable parts to drive faults and scenes: {@link DeviceCredentials#changePassword},
  * {@link DeviceEvents#motion}, {@link PtzState#position}.
  *
- * @param clock the device clock: GetSystemDateAndTime reports it and UsernameToken times are checked against it
+ * @param clock  the device clock: GetSystemDateAndTime reports it and UsernameToken times are checked against it
+ * @param hasPtz whether the camera can pan, tilt and zoom; a fixed camera advertises no PTZ and refuses PTZ calls
  */
 public record OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
-                          PtzState ptz, DeviceEvents events, Clock clock) {
+                          PtzState ptz, DeviceEvents events, Clock clock, boolean hasPtz) {
 
     public OnvifDevice {
         Objects.requireNonNull(identity, "identity");
@@ -23,7 +24,17 @@ public record OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials
     }
 
     public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
+                       PtzState ptz, DeviceEvents events, Clock clock) {
+        this(identity, credentials, media, ptz, events, clock, true);
+    }
+
+    public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
                        PtzState ptz, DeviceEvents events) {
-        this(identity, credentials, media, ptz, events, Clock.systemUTC());
+        this(identity, credentials, media, ptz, events, Clock.systemUTC(), true);
+    }
+
+    public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
+                       PtzState ptz, DeviceEvents events, boolean hasPtz) {
+        this(identity, credentials, media, ptz, events, Clock.systemUTC(), hasPtz);
     }
 }

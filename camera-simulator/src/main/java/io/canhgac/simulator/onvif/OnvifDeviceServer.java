@@ -48,11 +48,7 @@ public final class OnvifDeviceServer {
         EventService events = new EventService(subscriptions, device.clock());
         OnvifSoapDispatcher dispatcher = new OnvifSoapDispatcher(
                 new UsernameTokenVerifier(device.credentials(), device.clock(), UsernameTokenVerifier.DEFAULT_TOLERANCE),
-                Map.of(Ns.TDS, new DeviceService(device),
-                        Ns.TRT, new MediaService(device),
-                        Ns.TEV, events,
-                        Ns.WSNT, events, // Renew and Unsubscribe are WS-BaseNotification operations
-                        Ns.TPTZ, new PtzService(device)),
+                services(device, events),
                 () -> addresses);
         HttpDigestAuthenticator digest = new HttpDigestAuthenticator(device.credentials(), device.clock());
         try {
@@ -69,6 +65,18 @@ public final class OnvifDeviceServer {
         }
         address = (InetSocketAddress) listener.localAddress(); // keep the port if it was ephemeral
         addresses = ServiceAddresses.of(address);
+    }
+
+    /** The services by namespace; a fixed camera has no PTZ service, so PTZ calls are not supported. */
+    private static Map<Ns, SoapService> services(OnvifDevice device, EventService events) {
+        Map<Ns, SoapService> services = new java.util.EnumMap<>(Map.of(Ns.TDS, new DeviceService(device),
+                Ns.TRT, new MediaService(device),
+                Ns.TEV, events,
+                Ns.WSNT, events)); // Renew and Unsubscribe are WS-BaseNotification operations
+        if (device.hasPtz()) {
+            services.put(Ns.TPTZ, new PtzService(device));
+        }
+        return services;
     }
 
     public synchronized void stop() {

@@ -53,7 +53,7 @@ public final class WsDiscoveryResponder {
         NetworkInterface nif = config.loopbackInterface();
         InetAddress deviceAddress = server.address().getAddress();
         DeviceIdentity identity = server.device().identity();
-        endpoint = new DiscoveryEndpoint(identity.endpointReference(), identity.scopes(true), server.deviceServiceUrl());
+        endpoint = new DiscoveryEndpoint(identity.endpointReference(), identity.scopes(server.device().hasPtz()), server.deviceServiceUrl());
         // InstanceId must grow across restarts so searchers drop stale messages; seconds, bumped if restarted within one.
         lastInstanceId = Math.max(lastInstanceId + 1, server.device().clock().millis() / 1000);
         messages = new WsDiscoveryMessages(endpoint, lastInstanceId);

@@ -68,6 +68,19 @@ class SimulatedCameraOnvifTest {
     }
 
     @Test
+    void aFixedCameraAdvertisesNoPtzAndRefusesPtzCalls() throws Exception {
+        OnvifSoapClient onvif = client("NS@2026");
+        String capabilities = onvif.call(camera.onvifUrl().orElseThrow(),
+                "<tds:GetCapabilities><tds:Category>All</tds:Category></tds:GetCapabilities>").xml();
+        assertThat(capabilities).contains("<tt:Media>").doesNotContain("<tt:PTZ>");
+        String scopes = onvif.call(camera.onvifUrl().orElseThrow(), "<tds:GetScopes/>").xml();
+        assertThat(scopes).doesNotContain("type/ptz");
+        String ptz = onvif.call(camera.onvifUrl().orElseThrow().replace("device_service", "ptz_service"),
+                "<tptz:GetPresets><tptz:ProfileToken>main</tptz:ProfileToken></tptz:GetPresets>").xml();
+        assertThat(ptz).contains("Fault").contains("ActionNotSupported");
+    }
+
+    @Test
     void oneAccountForRtspAndOnvif() throws Exception {
         try {
             camera.changePassword("Moi@2026");
