@@ -3,7 +3,7 @@ package io.canhgac.gateway.motion;
 import io.canhgac.gateway.video.LumaFrame;
 
 /**
- * The default detector, after Frigate's: shrink the Y plane to ~90 rows by block averaging, blur,
+ * The default detector, after Frigate's: shrink the Y plane to ~90 rows by (sampled) block averaging, blur,
  * compare with a running-average background, threshold, and count only changed cells with changed
  * neighbours (isolated noise does not count). When most of the picture changes at once the
  * background is reset instead of raising motion.
@@ -68,17 +68,24 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         framesSeen = 0;
     }
 
+    /**
+     * Averages each factor x factor block from every other row and column of it: a quarter of the
+     * reads for the same picture (this loop is most of the detector's cost), and the blur that
+     * follows smooths the little extra noise.
+     */
     private void shrink(LumaFrame frame) {
         var y = frame.y();
         int stride = frame.stride();
-        float norm = 1f / (factor * factor);
+        int step = factor >= 4 ? 2 : 1;
+        int samples = ((factor + step - 1) / step) * ((factor + step - 1) / step);
+        float norm = 1f / samples;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 int sum = 0;
                 int base = r * factor * stride + c * factor;
-                for (int dy = 0; dy < factor; dy++) {
+                for (int dy = 0; dy < factor; dy += step) {
                     int row = base + dy * stride;
-                    for (int dx = 0; dx < factor; dx++) {
+                    for (int dx = 0; dx < factor; dx += step) {
                         sum += y.get(row + dx) & 0xFF;
                     }
                 }

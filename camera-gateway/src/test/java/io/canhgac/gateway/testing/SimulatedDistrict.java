@@ -32,7 +32,7 @@ public final class SimulatedDistrict {
         for (int i = 1; i <= count; i++) {
             String commune = i % 2 == 0 ? "son-vien" : "que-loc";
             specs.add(new CameraSpec(id(subnet, i), "Camera " + i, commune, null, null, "127.0." + subnet + "." + (10 + i),
-                    "Canh Gac", "CG-SIM-" + i, false, USER, PASSWORD, SCENE.name(), i, null));
+                    "Canh Gac", "CG-SIM-" + i, i == 1, USER, PASSWORD, SCENE.name(), i, null)); // camera 1: a PTZ dome
         }
         return new DistrictInventory("Nông Sơn", "Asia/Ho_Chi_Minh",
                 List.of(new Commune("que-loc", "Quế Lộc"), new Commune("son-vien", "Sơn Viên")), specs);
