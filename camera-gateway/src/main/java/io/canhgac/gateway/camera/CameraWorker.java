@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Keeps one camera's stream flowing: opens it, feeds each picture to the motion detector, and when
+ * Keeps one camera's stream flowing: opens it, feeds each picture to the motion detector and the
+ * picture health monitor (frozen, black), and when
  * the stream fails says why (status event plus one log line), then reconnects with capped
  * exponential backoff. Grabbing blocks, so it runs on the camera's own thread; the reconnect timer
  * runs on the shared scheduler.
@@ -28,6 +29,8 @@ import java.util.function.Supplier;
 public final class CameraWorker {
 
     private static final Logger log = LoggerFactory.getLogger(CameraWorker.class);
+    /** How long a frozen or black picture must last before the camera counts as degraded. */
+    static final Duration PICTURE_PERSISTENCE = Duration.ofSeconds(3);
 
     private final String cameraId;
     private final Supplier<FrameSource> sources;
@@ -82,6 +85,7 @@ public final class CameraWorker {
         try {
             source.open();
             MotionDetector detector = detectors.get();
+            PictureHealthMonitor picture = new PictureHealthMonitor(PICTURE_PERSISTENCE);
             markOnline();
             while (!stopped) {
                 LumaFrame frame = source.next();
@@ -90,6 +94,7 @@ public final class CameraWorker {
                     backoff.reset();
                 }
                 countFrame(frame.capturedAt());
+                picture.observe(frame).ifPresent(change -> pictureChanged(change, frame.capturedAt()));
                 MotionSample sample = detector.analyse(frame);
                 tracker.update(sample, frame.capturedAt()).ifPresent(t ->
                         sink.accept(CameraEvent.motion(cameraId, t.type(), t.at(), t.score())));
@@ -131,6 +136,20 @@ public final class CameraWorker {
             log.info("Camera {}: stream online", cameraId);
             sink.accept(CameraEvent.health(cameraId, CameraStatus.ONLINE, now, null));
         }
+    }
+
+    /** A frozen or black picture degrades the camera; a healthy picture makes it online again. */
+    private void pictureChanged(PictureHealthMonitor.Change change, Instant at) {
+        CameraState s = state;
+        CameraStatus status = change.problem().isPresent() ? CameraStatus.DEGRADED : CameraStatus.ONLINE;
+        String reason = change.problem().map(PictureProblem::explanation).orElse(null);
+        state = new CameraState(cameraId, status, reason, at, s.framesDecoded(), s.lastFrameAt(), s.reconnects());
+        if (status == CameraStatus.DEGRADED) {
+            log.warn("Camera {}: {} ({})", cameraId, status, reason);
+        } else {
+            log.info("Camera {}: picture healthy again", cameraId);
+        }
+        sink.accept(CameraEvent.health(cameraId, status, at, reason));
     }
 
     private void markFailed(StreamException e) {

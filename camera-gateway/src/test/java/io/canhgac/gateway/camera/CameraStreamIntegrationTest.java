@@ -11,6 +11,7 @@ import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatedCamera;
 import io.canhgac.simulator.SimulatorOptions;
+import io.canhgac.simulator.rtsp.StreamBroadcaster;
 import io.canhgac.simulator.scene.MovingObject;
 import io.canhgac.simulator.scene.SceneScript;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +67,7 @@ class CameraStreamIntegrationTest {
         }
         SimulatedCamera camera = simulator.camera("CAM-1");
         camera.resume();
+        camera.setPicture(StreamBroadcaster.Picture.LIVE);
         if (!camera.isPoweredOn()) {
             camera.powerOn();
         }
@@ -213,6 +215,30 @@ class CameraStreamIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.state("CAM-1").status() == CameraStatus.ONLINE);
         await().atMost(Duration.ofSeconds(5)).until(() -> gateway.state("CAM-1").framesDecoded() > framesWhileDown + 10);
         assertThat(healthEvents()).containsExactly(EventType.CAMERA_ONLINE, EventType.CAMERA_OFFLINE, EventType.CAMERA_ONLINE);
+    }
+
+    @Test
+    void frozenAndBlackPicturesDegradeTheCameraAndClearWhenTheyEnd() {
+        SimulatedCamera camera = simulator.camera("CAM-1");
+        gateway(camera.rtspUrl());
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.state("CAM-1").framesDecoded() > 10);
+        try {
+            camera.setPicture(StreamBroadcaster.Picture.FROZEN);
+            await().atMost(Duration.ofSeconds(8)).until(() -> gateway.state("CAM-1").status() == CameraStatus.DEGRADED);
+            assertThat(gateway.state("CAM-1").reason()).contains("picture frozen");
+            camera.setPicture(StreamBroadcaster.Picture.LIVE);
+            await().atMost(Duration.ofSeconds(4)).until(() -> gateway.state("CAM-1").status() == CameraStatus.ONLINE);
+
+            camera.setPicture(StreamBroadcaster.Picture.COVERED);
+            await().atMost(Duration.ofSeconds(8)).until(() -> gateway.state("CAM-1").status() == CameraStatus.DEGRADED);
+            assertThat(gateway.state("CAM-1").reason()).contains("picture black");
+        } finally {
+            camera.setPicture(StreamBroadcaster.Picture.LIVE);
+        }
+        await().atMost(Duration.ofSeconds(4)).until(() -> gateway.state("CAM-1").status() == CameraStatus.ONLINE);
+        List<CameraEvent> health = events.stream().filter(e -> !e.type().isMotion()).toList();
+        assertThat(health).extracting(CameraEvent::status).containsExactly(CameraStatus.ONLINE, CameraStatus.DEGRADED,
+                CameraStatus.ONLINE, CameraStatus.DEGRADED, CameraStatus.ONLINE);
     }
 
     @Test
