@@ -1,4 +1,4 @@
-// The walking skeleton's page: recent events, then each new one as the server pushes it.
+// The operations page: recent events in the user's communes, then each new one as the server pushes it.
 (function () {
   'use strict';
   const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -51,8 +51,26 @@
     }));
   }
 
+  // The session may have ended (timeout, logout elsewhere, restart): back to the login page.
+  function api(path) {
+    return fetch(path, { headers: { Accept: 'application/json' } }).then(r => {
+      if (r.status === 401) {
+        location.assign('/login.html');
+        throw new Error('signed out');
+      }
+      return r.json();
+    });
+  }
+
   function loadCameras() {
-    return fetch('/api/cameras').then(r => r.json()).then(renderCameras);
+    return api('/api/cameras').then(renderCameras);
+  }
+
+  function showUser() {
+    api('/api/me').then(me => {
+      document.getElementById('user').textContent = me.displayName + ' · ' + t(me.role);
+      document.getElementById('user').dataset.role = me.role;
+    });
   }
 
   function applyLanguage() {
@@ -60,6 +78,7 @@
     document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
     document.getElementById('lang').textContent = t('otherLanguage');
     setConnected(connected);
+    showUser();
   }
 
   function setConnected(value) {
@@ -70,7 +89,7 @@
   }
 
   function reloadAll() {
-    fetch('/api/events?limit=50').then(r => r.json()).then(events => {
+    api('/api/events?limit=50').then(events => {
       document.querySelector('#events tbody').replaceChildren();
       events.forEach(e => addEvent(e, false));
     });
@@ -84,6 +103,10 @@
     reloadAll();
   });
 
+  document.getElementById('logout').addEventListener('submit', () => {
+    document.getElementById('csrf').value = csrfToken();
+  });
+
   applyLanguage();
   reloadAll();
   const stream = new EventSource('/api/alerts/stream');
@@ -93,5 +116,8 @@
     addEvent(e, true);
     if (e.status) loadCameras();
   });
-  stream.onerror = () => setConnected(false);
+  stream.onerror = () => {
+    setConnected(false);
+    showUser(); // a 401 there means the session is gone: api() goes to the login page
+  };
 })();

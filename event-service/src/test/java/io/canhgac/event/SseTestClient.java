@@ -21,8 +21,13 @@ public final class SseTestClient implements AutoCloseable {
     private volatile Stream<String> body;
 
     public SseTestClient(String url) {
+        this(HttpClient.newHttpClient(), url);
+    }
+
+    /** Through the given client, e.g. one holding a signed-in session's cookie. */
+    public SseTestClient(HttpClient client, String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
-        response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             String[] event = {"message"};
             try (Stream<String> lines = r.body()) {
@@ -38,6 +43,11 @@ public final class SseTestClient implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /** The stream's HTTP status, once its headers have arrived. */
+    public int status() {
+        return response.join().statusCode();
     }
 
     public List<Received> received() {

@@ -2,6 +2,7 @@ package io.canhgac.event.alert;
 
 import io.canhgac.event.events.EventView;
 import io.canhgac.event.ingest.EventsStored;
+import io.canhgac.event.user.CommuneScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -15,9 +16,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
- * Pushes every newly stored event to every connected browser over Server-Sent Events, once committed.
+ * Pushes each newly stored event to the connected browsers whose commune scope allows it over Server-Sent Events, once committed.
  * On shutdown it ends the streams first, so graceful shutdown does not wait on them (browsers reconnect).
  */
 @Component
@@ -26,39 +28,46 @@ class AlertBroadcaster implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AlertBroadcaster.class);
     static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    /** An open stream and what its user may see, fixed when it opened. */
+    private record Subscriber(SseEmitter emitter, CommuneScope scope) {
+    }
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
-    SseEmitter connect() {
+    SseEmitter connect(CommuneScope scope) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
-        emitters.add(emitter);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
-        emitter.onError(e -> emitters.remove(emitter));
+        Subscriber subscriber = new Subscriber(emitter, scope);
+        subscribers.add(subscriber);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
         try {
             // tells the browser the stream is open, and how long to wait before reconnecting
             emitter.send(SseEmitter.event().name("hello").reconnectTime(2000).data("connected"));
         } catch (IOException e) {
-            emitters.remove(emitter);
+            subscribers.remove(subscriber);
         }
         return emitter;
     }
 
     int connections() {
-        return emitters.size();
+        return subscribers.size();
     }
 
     @TransactionalEventListener
     void onStored(EventsStored stored) {
         for (EventView event : stored.events()) {
-            send(SseEmitter.event().id(event.id().toString()).name("camera-event").data(event, MediaType.APPLICATION_JSON));
+            SseEmitter.SseEventBuilder message = SseEmitter.event().id(event.id().toString()).name("camera-event")
+                    .data(event, MediaType.APPLICATION_JSON);
+            send(message, subscriber -> subscriber.scope().allows(event.communeId()));
         }
     }
 
     /** A comment every 15 s keeps proxies from closing idle streams and finds dead clients. */
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
-        send(SseEmitter.event().comment("keep-alive"));
+        send(SseEmitter.event().comment("keep-alive"), subscriber -> true);
     }
 
     @Override
@@ -69,8 +78,8 @@ class AlertBroadcaster implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
     }
 
     @Override
@@ -84,13 +93,16 @@ class AlertBroadcaster implements SmartLifecycle {
         return Integer.MAX_VALUE;
     }
 
-    private void send(SseEmitter.SseEventBuilder message) {
-        for (SseEmitter emitter : emitters) {
+    private void send(SseEmitter.SseEventBuilder message, Predicate<Subscriber> to) {
+        for (Subscriber subscriber : subscribers) {
+            if (!to.test(subscriber)) {
+                continue;
+            }
             try {
-                emitter.send(message);
+                subscriber.emitter().send(message);
             } catch (IOException | IllegalStateException e) {
                 log.debug("SSE client gone: {}", e.toString());
-                emitters.remove(emitter);
+                subscribers.remove(subscriber);
             }
         }
     }

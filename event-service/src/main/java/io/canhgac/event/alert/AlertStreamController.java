@@ -1,6 +1,8 @@
 package io.canhgac.event.alert;
 
+import io.canhgac.event.user.AppUser;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -15,7 +17,7 @@ class AlertStreamController {
     }
 
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream() {
-        return broadcaster.connect();
+    SseEmitter stream(@AuthenticationPrincipal AppUser user) {
+        return broadcaster.connect(user.scope());
     }
 }
