@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
+import java.util.Map;
+
 /**
  * The whole system in one process, the default for a small district and for the demo: the
  * event-service, a gateway that publishes to it over HTTP like a remote one would, and (for the
@@ -17,6 +19,10 @@ import org.springframework.context.annotation.Import;
 public class DistrictServerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(DistrictServerApplication.class, args);
+        SpringApplication application = new SpringApplication(DistrictServerApplication.class);
+        // The simulated district is the demo, so it gets the demo accounts; with real cameras
+        // (canhgac.simulator.enabled=false) they are off unless asked for. Command line and files override this.
+        application.setDefaultProperties(Map.of("canhgac.accounts.demo", "${canhgac.simulator.enabled:true}"));
+        application.run(args);
     }
 }

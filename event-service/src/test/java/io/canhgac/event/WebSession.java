@@ -1,7 +1,6 @@
 package io.canhgac.event;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -13,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A browser as far as the server can tell: a cookie jar, the login form (with its CSRF token),
@@ -54,7 +54,7 @@ public final class WebSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
     /** With the CSRF header a page script would add, and a JSON body. */
@@ -82,8 +82,13 @@ public final class WebSession {
             request.header("Authorization", "Bearer " + bearer);
         }
         try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close(); // ends an event stream too
+            HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                // an event stream: read up to its first event, as a browser would, before hanging up
+                if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+                    lines.filter(line -> line.startsWith("data:")).findFirst();
+                }
+            }
             return new Answer(response.statusCode(), response.headers());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + ": " + e, e);

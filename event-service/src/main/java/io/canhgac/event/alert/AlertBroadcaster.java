@@ -103,6 +103,8 @@ class AlertBroadcaster implements SmartLifecycle {
             } catch (IOException | IllegalStateException e) {
                 log.debug("SSE client gone: {}", e.toString());
                 subscribers.remove(subscriber);
+                // end the async request too: else it stays open until its timeout and holds up graceful shutdown
+                subscriber.emitter().complete();
             }
         }
     }

@@ -3,7 +3,6 @@ package io.canhgac.event.audit;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,7 +12,6 @@ import java.util.List;
 
 /** The audit trail, for admins only (the security configuration says so for /api/audit). */
 @RestController
-@Validated
 class AuditController {
 
     private final AuditLog audit;

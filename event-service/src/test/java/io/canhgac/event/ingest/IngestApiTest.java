@@ -154,6 +154,7 @@ class IngestApiTest {
 
         JsonNode ql = get("/api/events?camera=QL-01");
         assertThat(ql).hasSize(2);
+        assertThat(operator.get("/api/events?limit=0").statusCode()).isEqualTo(400);
         JsonNode window = get("/api/events?from=2026-11-22T01:04:00Z&to=2026-11-22T01:10:00Z");
         assertThat(window).hasSize(1);
         assertThat(window.get(0).get("cameraId").asText()).isEqualTo("SV-01");
