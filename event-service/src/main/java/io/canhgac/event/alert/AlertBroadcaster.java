@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -33,7 +34,12 @@ class AlertBroadcaster implements SmartLifecycle {
     }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final AlertRepository alerts;
     private volatile boolean running;
+
+    AlertBroadcaster(AlertRepository alerts) {
+        this.alerts = alerts;
+    }
 
     SseEmitter connect(CommuneScope scope) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
@@ -61,6 +67,16 @@ class AlertBroadcaster implements SmartLifecycle {
             SseEmitter.SseEventBuilder message = SseEmitter.event().id(event.id().toString()).name("camera-event")
                     .data(event, MediaType.APPLICATION_JSON);
             send(message, subscriber -> subscriber.scope().allows(event.communeId()));
+        }
+    }
+
+    /** Raised or handled alerts, each to the streams whose scope allows its commune. */
+    @TransactionalEventListener
+    void onAlertsChanged(AlertsChanged changed) {
+        for (UUID id : changed.ids()) {
+            alerts.find(CommuneScope.DISTRICT, id).ifPresent(alert -> send(
+                    SseEmitter.event().name("alert").data(alert, MediaType.APPLICATION_JSON),
+                    subscriber -> subscriber.scope().allows(alert.communeId())));
         }
     }
 

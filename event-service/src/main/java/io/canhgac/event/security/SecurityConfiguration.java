@@ -63,6 +63,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
+                        // the alert desk; commune heads follow their commune's alerts but do not handle them
+                        .requestMatchers(HttpMethod.POST, "/api/alerts/**").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl(LOGIN_PAGE + "?error"))

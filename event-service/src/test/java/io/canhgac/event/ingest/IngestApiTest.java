@@ -44,6 +44,8 @@ class IngestApiTest {
     @AfterEach
     void clean() {
         operator = WebSession.login("http://127.0.0.1:" + port, "operator", "operator-demo");
+        jdbc.update("DELETE FROM alert_note");
+        jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM camera_event");
         jdbc.update("UPDATE camera SET status = 'UNKNOWN', status_reason = NULL, status_since = NULL");
     }

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 class RouteWalkTest {
 
     /** Who may use a route. Scoping of what a route returns is checked separately below. */
-    enum Access { PUBLIC, SIGNED_IN, ADMIN, GATEWAY }
+    enum Access { PUBLIC, SIGNED_IN, ALERT_DESK, ADMIN, GATEWAY }
 
     /** "METHOD path" as mapped; static files as "GET /file". */
     static final Map<String, Access> POLICY = Map.ofEntries(
@@ -52,6 +52,11 @@ class RouteWalkTest {
             Map.entry("GET /api/events", Access.SIGNED_IN),
             Map.entry("GET /api/alerts/stream", Access.SIGNED_IN),
             Map.entry("GET /api/me", Access.SIGNED_IN),
+            Map.entry("GET /api/alerts", Access.SIGNED_IN),
+            Map.entry("GET /api/alerts/{id}", Access.SIGNED_IN),
+            Map.entry("POST /api/alerts/{id}/acknowledge", Access.ALERT_DESK),
+            Map.entry("POST /api/alerts/{id}/false-positive", Access.ALERT_DESK),
+            Map.entry("POST /api/alerts/{id}/notes", Access.ALERT_DESK),
             Map.entry("GET /api/audit", Access.ADMIN),
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             // Boot's error page, any method; reached directly it is just another page
@@ -181,6 +186,7 @@ class RouteWalkTest {
             // a gateway's token opens nothing but ingest; to the rest it is not signed in
             case SIGNED_IN -> person ? "served" : unauthenticated;
             case ADMIN -> !person ? unauthenticated : caller.role().equals("ADMIN") ? "served" : "403";
+            case ALERT_DESK -> !person ? unauthenticated : caller.role().equals("COMMUNE_HEAD") ? "403" : "served";
             // ingest reads no session: a person is unauthenticated there
             case GATEWAY -> "GATEWAY".equals(caller.role()) ? "served" : "401";
         };
@@ -188,6 +194,8 @@ class RouteWalkTest {
 
     @Test
     void camerasEventsAndTheLiveStreamAreScopedToTheCallersCommunes() throws Exception {
+        jdbc.update("DELETE FROM alert_note");
+        jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM camera_event");
         List<Caller> people = callers().stream().filter(c -> c.role() != null && !c.role().equals("GATEWAY")).toList();
         Map<String, SseTestClient> streams = new LinkedHashMap<>();
@@ -249,7 +257,9 @@ class RouteWalkTest {
             }
         } finally {
             streams.values().forEach(SseTestClient::close);
-            jdbc.update("DELETE FROM camera_event");
+            jdbc.update("DELETE FROM alert_note");
+        jdbc.update("DELETE FROM alert");
+        jdbc.update("DELETE FROM camera_event");
         }
     }
 
