@@ -5,6 +5,7 @@
   const MAX_ROWS = 200;
   let lang = localStorage.getItem('lang') || 'vi';
   let connected = false;
+  let me = null;
   const t = key => (MESSAGES[lang] && MESSAGES[lang][key]) || key;
 
   function formatTime(iso) {
@@ -67,9 +68,71 @@
   }
 
   function showUser() {
-    api('/api/me').then(me => {
+    return api('/api/me').then(user => {
+      me = user;
       document.getElementById('user').textContent = me.displayName + ' · ' + t(me.role);
       document.getElementById('user').dataset.role = me.role;
+    });
+  }
+
+  // Commune heads follow their commune's alerts; the desk (operators, technicians, admins) handles them.
+  const canHandle = () => me && me.role !== 'COMMUNE_HEAD';
+
+  function post(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+      body: body == null ? null : JSON.stringify(body)
+    }).then(r => {
+      if (r.status === 401) location.assign('/login.html');
+      return r.ok ? r.json().then(addAlert) : null;
+    });
+  }
+
+  function button(key, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'small';
+    b.textContent = t(key);
+    b.addEventListener('click', action);
+    return b;
+  }
+
+  function alertRow(a) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = a.id;
+    tr.className = 'alert ' + a.state.toLowerCase();
+    const actions = cell('', 'actions');
+    if (canHandle()) {
+      if (a.state === 'OPEN') {
+        actions.append(button('acknowledge', () => post('/api/alerts/' + a.id + '/acknowledge')),
+          button('falsePositive', () => post('/api/alerts/' + a.id + '/false-positive')));
+      }
+      actions.append(button('addNote', () => {
+        const text = prompt(t('notePrompt'));
+        if (text && text.trim()) post('/api/alerts/' + a.id + '/notes', { text: text.trim() });
+      }));
+    }
+    tr.append(cell(formatTime(a.raisedAt), 'time'), cell(a.cameraName + ' (' + a.cameraId + ')', 'camera'),
+      cell(a.commune, 'commune'), cell(t(a.kind), 'type'),
+      cell(t(a.state) + (a.handledBy ? ' — ' + a.handledBy : '') + (a.notes ? ' · ' + a.notes + ' ✎' : ''), 'state'),
+      actions);
+    return tr;
+  }
+
+  // A raised alert goes on top; a changed one is replaced where it is.
+  function addAlert(a) {
+    const body = document.querySelector('#alerts tbody');
+    const row = alertRow(a);
+    const old = body.querySelector('tr[data-id="' + a.id + '"]');
+    if (old) old.replaceWith(row); else body.prepend(row);
+    while (body.rows.length > MAX_ROWS) body.deleteRow(body.rows.length - 1);
+  }
+
+  function loadAlerts() {
+    return api('/api/alerts?limit=50').then(alerts => {
+      document.querySelector('#alerts tbody').replaceChildren();
+      alerts.reverse().forEach(addAlert);
     });
   }
 
@@ -78,7 +141,6 @@
     document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
     document.getElementById('lang').textContent = t('otherLanguage');
     setConnected(connected);
-    showUser();
   }
 
   function setConnected(value) {
@@ -94,6 +156,7 @@
       events.forEach(e => addEvent(e, false));
     });
     loadCameras();
+    showUser().then(loadAlerts);
   }
 
   document.getElementById('lang').addEventListener('click', () => {
@@ -116,6 +179,7 @@
     addEvent(e, true);
     if (e.status) loadCameras();
   });
+  stream.addEventListener('alert', msg => addAlert(JSON.parse(msg.data)));
   stream.onerror = () => {
     setConnected(false);
     showUser(); // a 401 there means the session is gone: api() goes to the login page

@@ -11,7 +11,9 @@ const MESSAGES = {
     ONLINE: 'Hoạt động', OFFLINE: 'Mất tín hiệu', UNAUTHORIZED: 'Sai mật khẩu', DEGRADED: 'Suy giảm', UNKNOWN: 'Chưa rõ',
     signIn: 'Đăng nhập', signOut: 'Đăng xuất', username: 'Tên đăng nhập', password: 'Mật khẩu',
     loginFailed: 'Sai tên đăng nhập hoặc mật khẩu.', loggedOut: 'Đã đăng xuất.',
-    ADMIN: 'Quản trị', OPERATOR: 'Trực ban', TECHNICIAN: 'Kỹ thuật', COMMUNE_HEAD: 'Lãnh đạo xã'
+    ADMIN: 'Quản trị', OPERATOR: 'Trực ban', TECHNICIAN: 'Kỹ thuật', COMMUNE_HEAD: 'Lãnh đạo xã',
+    alerts: 'Cảnh báo', state: 'Xử lý', OPEN: 'Chưa xử lý', ACKNOWLEDGED: 'Đã tiếp nhận', FALSE_POSITIVE: 'Báo nhầm',
+    acknowledge: 'Tiếp nhận', falsePositive: 'Báo nhầm', addNote: 'Ghi chú', notePrompt: 'Ghi chú cho cảnh báo:'
   },
   en: {
     title: 'Camera operations centre', liveEvents: 'Live events', cameras: 'Cameras',
@@ -24,7 +26,9 @@ const MESSAGES = {
     ONLINE: 'Online', OFFLINE: 'Offline', UNAUTHORIZED: 'Wrong credentials', DEGRADED: 'Degraded', UNKNOWN: 'Unknown',
     signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password',
     loginFailed: 'Wrong username or password.', loggedOut: 'Signed out.',
-    ADMIN: 'Administrator', OPERATOR: 'Operator', TECHNICIAN: 'Technician', COMMUNE_HEAD: 'Commune head'
+    ADMIN: 'Administrator', OPERATOR: 'Operator', TECHNICIAN: 'Technician', COMMUNE_HEAD: 'Commune head',
+    alerts: 'Alerts', state: 'Handling', OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', FALSE_POSITIVE: 'False positive',
+    acknowledge: 'Acknowledge', falsePositive: 'False positive', addNote: 'Note', notePrompt: 'Note for this alert:'
   }
 };
 
