@@ -18,11 +18,15 @@ import java.util.Map;
 @Import(EventServiceApplication.class)
 public class DistrictServerApplication {
 
+    /**
+     * The simulated district is the demo, so it gets the demo accounts; with real cameras
+     * (canhgac.simulator.enabled=false) they are off unless asked for. Anything set overrides these.
+     */
+    static final Map<String, Object> DEFAULTS = Map.of("canhgac.accounts.demo", "${canhgac.simulator.enabled:true}");
+
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(DistrictServerApplication.class);
-        // The simulated district is the demo, so it gets the demo accounts; with real cameras
-        // (canhgac.simulator.enabled=false) they are off unless asked for. Command line and files override this.
-        application.setDefaultProperties(Map.of("canhgac.accounts.demo", "${canhgac.simulator.enabled:true}"));
+        application.setDefaultProperties(DEFAULTS);
         application.run(args);
     }
 }
