@@ -19,6 +19,7 @@ public final class SseTestClient implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> body;
+    private volatile boolean ended;
 
     public SseTestClient(String url) {
         this(HttpClient.newHttpClient(), url);
@@ -42,12 +43,18 @@ public final class SseTestClient implements AutoCloseable {
                     }
                 });
             }
+            ended = true; // the server ended the stream
         });
     }
 
     /** The stream's HTTP status, once its headers have arrived. */
     public int status() {
         return response.join().statusCode();
+    }
+
+    /** True once the server has ended the stream. */
+    public boolean ended() {
+        return ended;
     }
 
     public List<Received> received() {

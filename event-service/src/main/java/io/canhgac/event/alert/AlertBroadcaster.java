@@ -6,6 +6,8 @@ import io.canhgac.event.user.CommuneScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,8 +31,8 @@ class AlertBroadcaster implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AlertBroadcaster.class);
     static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
-    /** An open stream and what its user may see, fixed when it opened. */
-    private record Subscriber(SseEmitter emitter, CommuneScope scope) {
+    /** An open stream, what its user may see (fixed when it opened) and the session it belongs to. */
+    private record Subscriber(SseEmitter emitter, CommuneScope scope, String sessionId) {
     }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
@@ -41,9 +43,9 @@ class AlertBroadcaster implements SmartLifecycle {
         this.alerts = alerts;
     }
 
-    SseEmitter connect(CommuneScope scope) {
+    SseEmitter connect(CommuneScope scope, String sessionId) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, scope);
+        Subscriber subscriber = new Subscriber(emitter, scope, sessionId);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
@@ -77,6 +79,17 @@ class AlertBroadcaster implements SmartLifecycle {
             alerts.find(CommuneScope.DISTRICT, id).ifPresent(alert -> send(
                     SseEmitter.event().name("alert").data(alert, MediaType.APPLICATION_JSON),
                     subscriber -> subscriber.scope().allows(alert.communeId())));
+        }
+    }
+
+    /** Logout or session timeout ends the session's streams: they must not outlive the login that opened them. */
+    @EventListener
+    void onSessionEnded(HttpSessionDestroyedEvent ended) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.sessionId().equals(ended.getId())) {
+                subscribers.remove(subscriber);
+                subscriber.emitter().complete();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.canhgac.event.alert;
 
 import io.canhgac.event.user.AppUser;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ class AlertStreamController {
     }
 
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@AuthenticationPrincipal AppUser user) {
-        return broadcaster.connect(user.scope());
+    SseEmitter stream(@AuthenticationPrincipal AppUser user, HttpSession session) {
+        return broadcaster.connect(user.scope(), session.getId());
     }
 }

@@ -112,6 +112,18 @@ class AlertDeskTest {
     }
 
     @Test
+    void logoutEndsTheSessionsStreamsAndOnlyThose() throws Exception {
+        try (SseTestClient operatorStream = operator.sse("/api/alerts/stream");
+             SseTestClient queLocStream = queLoc.sse("/api/alerts/stream")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !operatorStream.received("hello").isEmpty() && !queLocStream.received("hello").isEmpty());
+            assertThat(operator.send("POST", "/logout", null).statusCode()).isEqualTo(302);
+            await().atMost(Duration.ofSeconds(5)).until(operatorStream::ended);
+            Thread.sleep(200);
+            assertThat(queLocStream.ended()).as("another session's stream stays open").isFalse();
+        }
+    }
+
+    @Test
     void handlingIsForTheDeskAuditedAndPushedToTheAlertsCommuneOnly() throws Exception {
         ingest(event(UUID.randomUUID(), "QL-01", "MOTION_START", ",\"score\":0.1"));
         String id = read(operator, "/api/alerts").get(0).get("id").asText();
