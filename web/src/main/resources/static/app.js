@@ -1,10 +1,11 @@
-// The walking skeleton's page: recent events, then each new one as the server pushes it.
+// The operations page: recent events in the user's communes, then each new one as the server pushes it.
 (function () {
   'use strict';
   const TIME_ZONE = 'Asia/Ho_Chi_Minh';
   const MAX_ROWS = 200;
   let lang = localStorage.getItem('lang') || 'vi';
   let connected = false;
+  let me = null;
   const t = key => (MESSAGES[lang] && MESSAGES[lang][key]) || key;
 
   function formatTime(iso) {
@@ -51,8 +52,88 @@
     }));
   }
 
+  // The session may have ended (timeout, logout elsewhere, restart): back to the login page.
+  function api(path) {
+    return fetch(path, { headers: { Accept: 'application/json' } }).then(r => {
+      if (r.status === 401) {
+        location.assign('/login.html');
+        throw new Error('signed out');
+      }
+      return r.json();
+    });
+  }
+
   function loadCameras() {
-    return fetch('/api/cameras').then(r => r.json()).then(renderCameras);
+    return api('/api/cameras').then(renderCameras);
+  }
+
+  function showUser() {
+    return api('/api/me').then(user => {
+      me = user;
+      document.getElementById('user').textContent = me.displayName + ' · ' + t(me.role);
+      document.getElementById('user').dataset.role = me.role;
+    });
+  }
+
+  // Commune heads follow their commune's alerts; the desk (operators, technicians, admins) handles them.
+  const canHandle = () => me && me.role !== 'COMMUNE_HEAD';
+
+  function post(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+      body: body == null ? null : JSON.stringify(body)
+    }).then(r => {
+      if (r.status === 401) location.assign('/login.html');
+      return r.ok ? r.json().then(addAlert) : null;
+    });
+  }
+
+  function button(key, action) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'small';
+    b.textContent = t(key);
+    b.addEventListener('click', action);
+    return b;
+  }
+
+  function alertRow(a) {
+    const tr = document.createElement('tr');
+    tr.dataset.id = a.id;
+    tr.className = 'alert ' + a.state.toLowerCase();
+    const actions = cell('', 'actions');
+    if (canHandle()) {
+      if (a.state === 'OPEN') {
+        actions.append(button('acknowledge', () => post('/api/alerts/' + a.id + '/acknowledge')),
+          button('falsePositive', () => post('/api/alerts/' + a.id + '/false-positive')));
+      }
+      actions.append(button('addNote', () => {
+        const text = prompt(t('notePrompt'));
+        if (text && text.trim()) post('/api/alerts/' + a.id + '/notes', { text: text.trim() });
+      }));
+    }
+    tr.append(cell(formatTime(a.raisedAt), 'time'), cell(a.cameraName + ' (' + a.cameraId + ')', 'camera'),
+      cell(a.commune, 'commune'), cell(t(a.kind), 'type'),
+      cell(t(a.state) + (a.handledBy ? ' — ' + a.handledBy : '') + (a.notes ? ' · ' + a.notes + ' ✎' : ''), 'state'),
+      actions);
+    return tr;
+  }
+
+  // A raised alert goes on top; a changed one is replaced where it is.
+  function addAlert(a) {
+    const body = document.querySelector('#alerts tbody');
+    const row = alertRow(a);
+    const old = body.querySelector('tr[data-id="' + a.id + '"]');
+    if (old) old.replaceWith(row); else body.prepend(row);
+    while (body.rows.length > MAX_ROWS) body.deleteRow(body.rows.length - 1);
+  }
+
+  function loadAlerts() {
+    return api('/api/alerts?limit=50').then(alerts => {
+      document.querySelector('#alerts tbody').replaceChildren();
+      alerts.reverse().forEach(addAlert);
+    });
   }
 
   function applyLanguage() {
@@ -70,11 +151,12 @@
   }
 
   function reloadAll() {
-    fetch('/api/events?limit=50').then(r => r.json()).then(events => {
+    api('/api/events?limit=50').then(events => {
       document.querySelector('#events tbody').replaceChildren();
       events.forEach(e => addEvent(e, false));
     });
     loadCameras();
+    showUser().then(loadAlerts);
   }
 
   document.getElementById('lang').addEventListener('click', () => {
@@ -82,6 +164,10 @@
     localStorage.setItem('lang', lang);
     applyLanguage();
     reloadAll();
+  });
+
+  document.getElementById('logout').addEventListener('submit', () => {
+    document.getElementById('csrf').value = csrfToken();
   });
 
   applyLanguage();
@@ -93,5 +179,9 @@
     addEvent(e, true);
     if (e.status) loadCameras();
   });
-  stream.onerror = () => setConnected(false);
+  stream.addEventListener('alert', msg => addAlert(JSON.parse(msg.data)));
+  stream.onerror = () => {
+    setConnected(false);
+    showUser(); // a 401 there means the session is gone: api() goes to the login page
+  };
 })();

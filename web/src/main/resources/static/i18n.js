@@ -8,7 +8,12 @@ const MESSAGES = {
     CAMERA_ONLINE: 'Camera hoạt động', CAMERA_OFFLINE: 'Camera mất tín hiệu',
     CAMERA_MOTION_START: 'Camera báo chuyển động', CAMERA_MOTION_END: 'Camera hết chuyển động',
     CAMERA_TAMPER_START: 'Camera bị che/phá', CAMERA_TAMPER_END: 'Camera hết bị che',
-    ONLINE: 'Hoạt động', OFFLINE: 'Mất tín hiệu', UNAUTHORIZED: 'Sai mật khẩu', DEGRADED: 'Suy giảm', UNKNOWN: 'Chưa rõ'
+    ONLINE: 'Hoạt động', OFFLINE: 'Mất tín hiệu', UNAUTHORIZED: 'Sai mật khẩu', DEGRADED: 'Suy giảm', UNKNOWN: 'Chưa rõ',
+    signIn: 'Đăng nhập', signOut: 'Đăng xuất', username: 'Tên đăng nhập', password: 'Mật khẩu',
+    loginFailed: 'Sai tên đăng nhập hoặc mật khẩu.', loggedOut: 'Đã đăng xuất.',
+    ADMIN: 'Quản trị', OPERATOR: 'Trực ban', TECHNICIAN: 'Kỹ thuật', COMMUNE_HEAD: 'Lãnh đạo xã',
+    alerts: 'Cảnh báo', state: 'Xử lý', OPEN: 'Chưa xử lý', ACKNOWLEDGED: 'Đã tiếp nhận', FALSE_POSITIVE: 'Báo nhầm',
+    acknowledge: 'Tiếp nhận', falsePositive: 'Báo nhầm', addNote: 'Ghi chú', notePrompt: 'Ghi chú cho cảnh báo:'
   },
   en: {
     title: 'Camera operations centre', liveEvents: 'Live events', cameras: 'Cameras',
@@ -18,6 +23,17 @@ const MESSAGES = {
     CAMERA_ONLINE: 'Camera online', CAMERA_OFFLINE: 'Camera offline',
     CAMERA_MOTION_START: 'Camera reports motion', CAMERA_MOTION_END: 'Camera motion ended',
     CAMERA_TAMPER_START: 'Camera tampered', CAMERA_TAMPER_END: 'Camera tamper cleared',
-    ONLINE: 'Online', OFFLINE: 'Offline', UNAUTHORIZED: 'Wrong credentials', DEGRADED: 'Degraded', UNKNOWN: 'Unknown'
+    ONLINE: 'Online', OFFLINE: 'Offline', UNAUTHORIZED: 'Wrong credentials', DEGRADED: 'Degraded', UNKNOWN: 'Unknown',
+    signIn: 'Sign in', signOut: 'Sign out', username: 'Username', password: 'Password',
+    loginFailed: 'Wrong username or password.', loggedOut: 'Signed out.',
+    ADMIN: 'Administrator', OPERATOR: 'Operator', TECHNICIAN: 'Technician', COMMUNE_HEAD: 'Commune head',
+    alerts: 'Alerts', state: 'Handling', OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', FALSE_POSITIVE: 'False positive',
+    acknowledge: 'Acknowledge', falsePositive: 'False positive', addNote: 'Note', notePrompt: 'Note for this alert:'
   }
 };
+
+// Spring Security leaves the CSRF token in this cookie; forms and scripts send it back.
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}

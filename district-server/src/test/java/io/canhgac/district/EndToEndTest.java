@@ -3,9 +3,11 @@ package io.canhgac.district;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.SseTestClient;
+import io.canhgac.event.WebSession;
 import io.canhgac.simulator.rtsp.StreamBroadcaster;
 import io.canhgac.simulator.scene.MovingObject;
 import io.canhgac.simulator.scene.SceneScript;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,9 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "canhgac.database.embedded.data-dir=",
+                "canhgac.accounts.demo=true",
                 "canhgac.inventory=src/test/resources/e2e-district.yaml",
                 "canhgac.simulator.per-camera-addresses=false",
                 "canhgac.simulator.rtsp-port=0",
@@ -69,7 +69,12 @@ class EndToEndTest {
     @Autowired
     ObjectMapper json;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private WebSession operator;
+
+    @BeforeEach
+    void signIn() {
+        operator = WebSession.login("http://127.0.0.1:" + port, "operator", "operator-demo");
+    }
 
     record Pushed(String camera, String type, Instant receivedAt) {
     }
@@ -86,13 +91,18 @@ class EndToEndTest {
 
     @Test
     void motionReachesTheBrowserWithinTwoSecondsOfTheScriptedOnsetAndTheIdlePartStaysQuiet() throws Exception {
-        try (SseTestClient sse = new SseTestClient("http://127.0.0.1:" + port + "/api/alerts/stream")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !sse.received("hello").isEmpty());
+        WebSession queLocHead = WebSession.login("http://127.0.0.1:" + port, "que-loc", "que-loc-demo");
+        try (SseTestClient sse = operator.sse("/api/alerts/stream");
+             SseTestClient queLocSse = queLocHead.sse("/api/alerts/stream")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !sse.received("hello").isEmpty() && !queLocSse.received("hello").isEmpty());
             // every camera online before we start the clock
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 JsonNode cameras = get("/api/cameras");
                 return cameras.size() == 3 && cameras.findValuesAsText("status").stream().allMatch("ONLINE"::equals);
             });
+            // A camera that came online mid-crossing learnt a background with the car in it and reports
+            // motion until it has relearnt it: the detector is warm once no camera has motion open.
+            await().atMost(Duration.ofSeconds(20)).until(() -> noMotionOpen(pushed(sse)));
             Instant watchFrom = Instant.now().plusSeconds(1); // the detector has learnt the background by then
 
             // crossings with at least 4 s of watched idle scene before them
@@ -125,6 +135,10 @@ class EndToEndTest {
                         .isAfter(end).isBefore(end.plus(END_SLACK));
             }
             assertThat(all).as("the idle camera never moves").noneMatch(p -> p.camera().equals("C") && p.type().startsWith("MOTION"));
+            // Quế Lộc's head gets camera A's events (Quế Lộc) and never B's (Sơn Viên) or C's (Quế Lâm)
+            List<Pushed> queLoc = pushed(queLocSse);
+            assertThat(queLoc).extracting(Pushed::type).contains("MOTION_START");
+            assertThat(queLoc).extracting(Pushed::camera).containsOnly("A");
         }
 
         JsonNode events = get("/api/events?camera=A&limit=10");
@@ -140,14 +154,25 @@ class EndToEndTest {
     }
 
     @Test
-    void thePageIsServed() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void thePageIsServedAfterLoginAndTheGatewayStillDelivers() throws Exception {
+        WebSession stranger = WebSession.anonymous("http://127.0.0.1:" + port);
+        HttpResponse<String> redirected = stranger.get("/");
+        assertThat(redirected.statusCode()).isEqualTo(302);
+        assertThat(redirected.headers().firstValue("Location").orElse("")).endsWith("/login.html");
+        assertThat(stranger.get("/login.html").body()).contains("login.js", "Đăng nhập");
+
+        HttpResponse<String> page = operator.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("app.js", "Sự kiện trực tiếp").doesNotContain("Whitelabel");
-        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/app.js")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(script.body()).contains("new EventSource('/api/alerts/stream')");
+        assertThat(operator.get("/app.js").body()).contains("new EventSource('/api/alerts/stream')");
+        // the in-process gateway's token (IngestToken) still opens the ingest API: cameras report in
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cameras").findValuesAsText("status").contains("ONLINE"));
+    }
+
+    private static boolean noMotionOpen(List<Pushed> pushed) {
+        java.util.Map<String, String> last = new java.util.HashMap<>();
+        pushed.stream().filter(p -> p.type().startsWith("MOTION")).forEach(p -> last.put(p.camera(), p.type()));
+        return !last.containsValue("MOTION_START");
     }
 
     private List<Pushed> pushed(SseTestClient sse) {
@@ -164,8 +189,7 @@ class EndToEndTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = operator.get(path);
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return json.readTree(r.body());
     }

@@ -19,10 +19,16 @@ public final class SseTestClient implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> body;
+    private volatile boolean ended;
 
     public SseTestClient(String url) {
+        this(HttpClient.newHttpClient(), url);
+    }
+
+    /** Through the given client, e.g. one holding a signed-in session's cookie. */
+    public SseTestClient(HttpClient client, String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build();
-        response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAcceptAsync(r -> {
             String[] event = {"message"};
             try (Stream<String> lines = r.body()) {
@@ -37,7 +43,18 @@ public final class SseTestClient implements AutoCloseable {
                     }
                 });
             }
+            ended = true; // the server ended the stream
         });
+    }
+
+    /** The stream's HTTP status, once its headers have arrived. */
+    public int status() {
+        return response.join().statusCode();
+    }
+
+    /** True once the server has ended the stream. */
+    public boolean ended() {
+        return ended;
     }
 
     public List<Received> received() {

@@ -2,9 +2,12 @@ package io.canhgac.event.alert;
 
 import io.canhgac.event.events.EventView;
 import io.canhgac.event.ingest.EventsStored;
+import io.canhgac.event.user.CommuneScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,10 +17,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
- * Pushes every newly stored event to every connected browser over Server-Sent Events, once committed.
+ * Pushes each newly stored event to the connected browsers whose commune scope allows it over Server-Sent Events, once committed.
  * On shutdown it ends the streams first, so graceful shutdown does not wait on them (browsers reconnect).
  */
 @Component
@@ -26,39 +31,72 @@ class AlertBroadcaster implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AlertBroadcaster.class);
     static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    /** An open stream, what its user may see (fixed when it opened) and the session it belongs to. */
+    private record Subscriber(SseEmitter emitter, CommuneScope scope, String sessionId) {
+    }
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final AlertRepository alerts;
     private volatile boolean running;
 
-    SseEmitter connect() {
+    AlertBroadcaster(AlertRepository alerts) {
+        this.alerts = alerts;
+    }
+
+    SseEmitter connect(CommuneScope scope, String sessionId) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
-        emitters.add(emitter);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
-        emitter.onError(e -> emitters.remove(emitter));
+        Subscriber subscriber = new Subscriber(emitter, scope, sessionId);
+        subscribers.add(subscriber);
+        emitter.onCompletion(() -> subscribers.remove(subscriber));
+        emitter.onTimeout(() -> subscribers.remove(subscriber));
+        emitter.onError(e -> subscribers.remove(subscriber));
         try {
             // tells the browser the stream is open, and how long to wait before reconnecting
             emitter.send(SseEmitter.event().name("hello").reconnectTime(2000).data("connected"));
         } catch (IOException e) {
-            emitters.remove(emitter);
+            subscribers.remove(subscriber);
         }
         return emitter;
     }
 
     int connections() {
-        return emitters.size();
+        return subscribers.size();
     }
 
     @TransactionalEventListener
     void onStored(EventsStored stored) {
         for (EventView event : stored.events()) {
-            send(SseEmitter.event().id(event.id().toString()).name("camera-event").data(event, MediaType.APPLICATION_JSON));
+            SseEmitter.SseEventBuilder message = SseEmitter.event().id(event.id().toString()).name("camera-event")
+                    .data(event, MediaType.APPLICATION_JSON);
+            send(message, subscriber -> subscriber.scope().allows(event.communeId()));
+        }
+    }
+
+    /** Raised or handled alerts, each to the streams whose scope allows its commune. */
+    @TransactionalEventListener
+    void onAlertsChanged(AlertsChanged changed) {
+        for (UUID id : changed.ids()) {
+            alerts.find(CommuneScope.DISTRICT, id).ifPresent(alert -> send(
+                    SseEmitter.event().name("alert").data(alert, MediaType.APPLICATION_JSON),
+                    subscriber -> subscriber.scope().allows(alert.communeId())));
+        }
+    }
+
+    /** Logout or session timeout ends the session's streams: they must not outlive the login that opened them. */
+    @EventListener
+    void onSessionEnded(HttpSessionDestroyedEvent ended) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.sessionId().equals(ended.getId())) {
+                subscribers.remove(subscriber);
+                subscriber.emitter().complete();
+            }
         }
     }
 
     /** A comment every 15 s keeps proxies from closing idle streams and finds dead clients. */
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
-        send(SseEmitter.event().comment("keep-alive"));
+        send(SseEmitter.event().comment("keep-alive"), subscriber -> true);
     }
 
     @Override
@@ -69,8 +107,8 @@ class AlertBroadcaster implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.clear();
     }
 
     @Override
@@ -84,13 +122,18 @@ class AlertBroadcaster implements SmartLifecycle {
         return Integer.MAX_VALUE;
     }
 
-    private void send(SseEmitter.SseEventBuilder message) {
-        for (SseEmitter emitter : emitters) {
+    private void send(SseEmitter.SseEventBuilder message, Predicate<Subscriber> to) {
+        for (Subscriber subscriber : subscribers) {
+            if (!to.test(subscriber)) {
+                continue;
+            }
             try {
-                emitter.send(message);
+                subscriber.emitter().send(message);
             } catch (IOException | IllegalStateException e) {
                 log.debug("SSE client gone: {}", e.toString());
-                emitters.remove(emitter);
+                subscribers.remove(subscriber);
+                // end the async request too: else it stays open until its timeout and holds up graceful shutdown
+                subscriber.emitter().complete();
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.event.user.AppUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +17,7 @@ class CameraController {
     }
 
     @GetMapping("/api/cameras")
-    List<CameraView> list() {
-        return cameras.findAll();
+    List<CameraView> list(@AuthenticationPrincipal AppUser user) {
+        return cameras.find(user.scope());
     }
 }

@@ -3,12 +3,14 @@ package io.canhgac.event.camera;
 import io.canhgac.config.CameraSpec;
 import io.canhgac.config.Commune;
 import io.canhgac.contract.CameraStatus;
+import io.canhgac.event.user.CommuneScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,10 +32,14 @@ public class CameraRepository {
         this.jdbc = jdbc;
     }
 
-    public List<CameraView> findAll() {
-        return jdbc.query("""
-                SELECT c.*, m.name AS commune_name FROM camera c JOIN commune m ON m.id = c.commune_id
-                ORDER BY m.name, c.id""", VIEW);
+    /** The cameras of the communes the scope allows. */
+    public List<CameraView> find(CommuneScope scope) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT c.*, m.name AS commune_name FROM camera c JOIN commune m ON m.id = c.commune_id WHERE true");
+        List<Object> args = new ArrayList<>();
+        scope.restrict(sql, args, "c.commune_id");
+        sql.append(" ORDER BY m.name, c.id");
+        return jdbc.query(sql.toString(), VIEW, args.toArray());
     }
 
     public Set<String> ids() {

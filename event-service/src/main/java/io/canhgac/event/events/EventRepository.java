@@ -3,6 +3,7 @@ package io.canhgac.event.events;
 import io.canhgac.contract.CameraEvent;
 import io.canhgac.contract.CameraStatus;
 import io.canhgac.contract.EventType;
+import io.canhgac.event.user.CommuneScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -54,10 +55,11 @@ public class EventRepository {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())), VIEW);
     }
 
-    /** Newest first, optionally for one camera and within [from, to). */
-    public List<EventView> find(String cameraId, Instant from, Instant to, int limit) {
+    /** Newest first, in the scope's communes, optionally for one camera and within [from, to). */
+    public List<EventView> find(CommuneScope scope, String cameraId, Instant from, Instant to, int limit) {
         StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE true");
         List<Object> args = new ArrayList<>();
+        scope.restrict(sql, args, "c.commune_id");
         if (cameraId != null) {
             sql.append(" AND e.camera_id = ?");
             args.add(cameraId);

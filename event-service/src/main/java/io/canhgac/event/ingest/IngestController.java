@@ -6,12 +6,10 @@ import io.canhgac.contract.CameraEvent;
 import io.canhgac.contract.IngestOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -22,22 +20,15 @@ import java.util.stream.Collectors;
 class IngestController {
 
     private final IngestService ingest;
-    private final IngestToken token;
 
-    IngestController(IngestService ingest, IngestToken token) {
+    IngestController(IngestService ingest) {
         this.ingest = ingest;
-        this.token = token;
     }
 
+    /** Only gateways with the token get here (IngestSecurityConfiguration). */
     @PostMapping("/api/ingest/events")
-    ResponseEntity<?> ingest(@RequestHeader(name = "Authorization", required = false) String authorization,
-                             @RequestBody List<CameraEvent> batch) {
-        if (!token.matches(authorization)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "a valid gateway token is required");
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer").body(problem);
-        }
-        List<IngestOutcome> outcomes = ingest.ingest(batch);
-        return ResponseEntity.ok(outcomes);
+    List<IngestOutcome> ingest(@RequestBody List<CameraEvent> batch) {
+        return ingest.ingest(batch);
     }
 
     @ExceptionHandler(InvalidBatchException.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.config.DistrictInventory;
 import io.canhgac.event.SseTestClient;
+import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token"})
+        "canhgac.ingest.token=test-token",
+        "canhgac.accounts.demo=true"})
 class IngestApiTest {
 
     @LocalServerPort
@@ -41,6 +43,9 @@ class IngestApiTest {
     @BeforeEach
     @AfterEach
     void clean() {
+        operator = WebSession.login("http://127.0.0.1:" + port, "operator", "operator-demo");
+        jdbc.update("DELETE FROM alert_note");
+        jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM camera_event");
         jdbc.update("UPDATE camera SET status = 'UNKNOWN', status_reason = NULL, status_since = NULL");
     }
@@ -54,9 +59,15 @@ class IngestApiTest {
         return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private WebSession operator;
+
+    /** Reads the API as the operations centre does: signed in as an operator, who sees every commune. */
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(operator, path);
+    }
+
+    private JsonNode get(WebSession session, String path) throws Exception {
+        HttpResponse<String> r = session.get(path);
         assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
@@ -122,7 +133,12 @@ class IngestApiTest {
     void ingestNeedsTheGatewayToken() throws Exception {
         String batch = "[" + motion(UUID.randomUUID(), "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02) + "]";
         assertThat(post(batch, null).statusCode()).isEqualTo(401);
-        assertThat(post(batch, "wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> wrong = post(batch, "wrong");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(wrong.body()).contains("gateway token");
+        // a person's session is not a gateway's credential, even with the CSRF header
+        assertThat(operator.send("POST", "/api/ingest/events", batch).statusCode()).isEqualTo(401);
         assertThat(storedEvents()).isZero();
     }
 
@@ -140,6 +156,7 @@ class IngestApiTest {
 
         JsonNode ql = get("/api/events?camera=QL-01");
         assertThat(ql).hasSize(2);
+        assertThat(operator.get("/api/events?limit=0").statusCode()).isEqualTo(400);
         JsonNode window = get("/api/events?from=2026-11-22T01:04:00Z&to=2026-11-22T01:10:00Z");
         assertThat(window).hasSize(1);
         assertThat(window.get(0).get("cameraId").asText()).isEqualTo("SV-01");
@@ -171,7 +188,7 @@ class IngestApiTest {
 
     @Test
     void newEventsArePushedToBrowsersOverSseAndDuplicatesAreNot() throws Exception {
-        try (SseTestClient sse = new SseTestClient("http://127.0.0.1:" + port + "/api/alerts/stream")) {
+        try (SseTestClient sse = operator.sse("/api/alerts/stream")) {
             await().atMost(Duration.ofSeconds(5)).until(() -> !sse.received("hello").isEmpty());
             UUID id = UUID.randomUUID();
             String batch = "[" + motion(id, "NP-01", "MOTION_START", "2026-11-22T03:00:00Z", 0.05) + "]";
@@ -189,9 +206,14 @@ class IngestApiTest {
     }
 
     @Test
-    void healthIsUpWithTheDatabase() throws Exception {
-        JsonNode health = get("/actuator/health");
+    void healthIsUpWithTheDatabaseAndOnlyAdminsSeeTheComponents() throws Exception {
+        WebSession admin = WebSession.login("http://127.0.0.1:" + port, "admin", "admin-demo");
+        JsonNode health = get(admin, "/actuator/health");
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
+
+        JsonNode forAnyone = get(WebSession.anonymous("http://127.0.0.1:" + port), "/actuator/health");
+        assertThat(forAnyone.get("status").asText()).isEqualTo("UP");
+        assertThat(forAnyone.has("components")).isFalse();
     }
 }

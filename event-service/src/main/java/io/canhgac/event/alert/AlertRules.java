@@ -1,0 +1,47 @@
+package io.canhgac.event.alert;
+
+import io.canhgac.contract.EventType;
+import io.canhgac.event.events.EventView;
+import io.canhgac.event.ingest.EventsStored;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Raises an alert for each newly stored event of a kind that needs a person: motion, a camera gone
+ * offline, a camera covered or tampered with. Runs inside the ingest transaction, so events and
+ * their alerts are stored together or not at all.
+ */
+@Component
+class AlertRules {
+
+    static final Set<EventType> RAISING = Set.of(EventType.MOTION_START, EventType.CAMERA_OFFLINE, EventType.CAMERA_TAMPER_START);
+
+    private final AlertRepository alerts;
+    private final ApplicationEventPublisher publisher;
+
+    AlertRules(AlertRepository alerts, ApplicationEventPublisher publisher) {
+        this.alerts = alerts;
+        this.publisher = publisher;
+    }
+
+    @EventListener
+    void onStored(EventsStored stored) {
+        List<UUID> raised = new ArrayList<>();
+        for (EventView event : stored.events()) {
+            if (RAISING.contains(event.type())) {
+                Optional<UUID> id = alerts.raise(event.id(), event.cameraId(), event.type(), event.occurredAt());
+                id.ifPresent(raised::add);
+            }
+        }
+        if (!raised.isEmpty()) {
+            publisher.publishEvent(new AlertsChanged(raised));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.canhgac.event.alert;
+
+/** Where an alert stands on the desk. */
+enum AlertState {
+    OPEN, ACKNOWLEDGED, FALSE_POSITIVE
+}

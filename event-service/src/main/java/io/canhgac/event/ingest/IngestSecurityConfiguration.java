@@ -1,0 +1,90 @@
+package io.canhgac.event.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Gateways: a bearer token ({@link IngestToken}) on every request, no session, no cookie, so no
+ * CSRF either (nothing a browser would send by itself). A signed-in person's session is not read here.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestSecurityConfiguration {
+
+    static final String GATEWAY_ROLE = "GATEWAY";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, IngestToken token, ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/ingest/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(token), AuthorizationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(GATEWAY_ROLE))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                    response.setHeader("WWW-Authenticate", "Bearer");
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    json.writeValue(response.getOutputStream(),
+                            ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "a valid gateway token is required"));
+                }));
+        return http.build();
+    }
+
+    private static final class BearerTokenFilter extends OncePerRequestFilter {
+        private final IngestToken token;
+
+        BearerTokenFilter(IngestToken token) {
+            this.token = token;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (token.matches(request.getHeader("Authorization"))) {
+                SecurityContextHolder.setContext(new SecurityContextImpl(new GatewayAuthentication()));
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** The one gateway credential: the token says "a gateway of this district", not which one. */
+    private static final class GatewayAuthentication extends AbstractAuthenticationToken {
+        GatewayAuthentication() {
+            super(AuthorityUtils.createAuthorityList("ROLE_" + GATEWAY_ROLE));
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getCredentials() {
+            return null;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return "gateway";
+        }
+    }
+}

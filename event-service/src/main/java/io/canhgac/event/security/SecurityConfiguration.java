@@ -1,0 +1,113 @@
+package io.canhgac.event.security;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.LinkedHashMap;
+
+/**
+ * People: form login with a session for the page and the JSON API. Gateways have their own chain
+ * on /api/ingest/** (see the ingest package). Scoping by commune is not here but in the queries.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login.html";
+
+    /** The page's own files only; no inline script or style, so an injected one does not run. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with the {id} to upgrade later
+    }
+
+    /** Publishes session ends (logout, timeout) as Spring events: open SSE streams of the session close. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain peopleSecurity(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher machineReadable = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"));
+
+        // the page reads the token from the cookie and sends it back; not deferred, so the login page gets one
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null);
+
+        http.authorizeHttpRequests(a -> a
+                        // the request that started an async (SSE) or error dispatch was already authorized
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, LOGIN_PAGE, "/login.js", "/i18n.js", "/app.css").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
+                        // the alert desk; commune heads follow their commune's alerts but do not handle them
+                        .requestMatchers(HttpMethod.POST, "/api/alerts/**").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true).failureUrl(LOGIN_PAGE + "?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(csrfHandler))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(machineReadable))
+                        .accessDeniedHandler(accessDenied(machineReadable)))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    /** The API answers 401 (a script cannot follow a redirect to a login page); pages go to the login page. */
+    private static AuthenticationEntryPoint entryPoint(RequestMatcher machineReadable) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byRequest = new LinkedHashMap<>();
+        byRequest.put(machineReadable, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(byRequest);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE));
+        return delegating;
+    }
+
+    /**
+     * A missing CSRF token is refused before anyone is identified: for the API, say 401 to a caller
+     * who is not signed in at all (their problem is the missing login, not the token), else 403.
+     */
+    private static AccessDeniedHandler accessDenied(RequestMatcher machineReadable) {
+        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            Authentication who = SecurityContextHolder.getContext().getAuthentication();
+            boolean signedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+            if (!signedIn && machineReadable.matches(request)) {
+                response.sendError(HttpStatus.UNAUTHORIZED.value());
+            } else {
+                forbidden.handle(request, response, denied);
+            }
+        };
+    }
+}

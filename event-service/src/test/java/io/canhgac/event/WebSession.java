@@ -1,0 +1,128 @@
+package io.canhgac.event;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A browser as far as the server can tell: a cookie jar, the login form (with its CSRF token),
+ * and the CSRF header on state-changing requests. Redirects are not followed, so tests see them.
+ */
+public final class WebSession {
+
+    private final String base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    private WebSession(String base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static WebSession anonymous(String base) {
+        return new WebSession(base);
+    }
+
+    /** Signs in through the form; fails the test unless the server sends the user to the page. */
+    public static WebSession login(String base, String username, String password) {
+        WebSession session = new WebSession(base);
+        HttpResponse<String> answer = session.submitLogin(username, password);
+        String location = answer.headers().firstValue("Location").orElse("");
+        if (answer.statusCode() != 302 || location.contains("error")) {
+            throw new AssertionError("login as " + username + " refused: " + answer.statusCode() + " " + location);
+        }
+        return session;
+    }
+
+    /** Fetches the login page (for its CSRF cookie) and posts the form, as a browser would. */
+    public HttpResponse<String> submitLogin(String username, String password) {
+        get("/login.html");
+        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken().orElse(""));
+        return send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** With the CSRF header a page script would add, and a JSON body. */
+    public HttpResponse<String> send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        return send(request.build());
+    }
+
+    /** A status and headers without the body. */
+    public record Answer(int status, HttpHeaders headers) {
+        public String location() {
+            return headers.firstValue("Location").orElse("");
+        }
+    }
+
+    /** Only the status and headers, for routes that may stream forever (SSE); optionally with a bearer token. */
+    public Answer head(String method, String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("[]"))
+                .header("Content-Type", "application/json");
+        csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            try (Stream<String> lines = response.body()) {
+                // an event stream: read up to its first event, as a browser would, before hanging up
+                if (response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
+                    lines.filter(line -> line.startsWith("data:")).findFirst();
+                }
+            }
+            return new Answer(response.statusCode(), response.headers());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public SseTestClient sse(String path) {
+        return new SseTestClient(http, base + path);
+    }
+
+    public Optional<String> csrfToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError(request.method() + " " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

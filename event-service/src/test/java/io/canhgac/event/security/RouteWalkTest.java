@@ -1,0 +1,271 @@
+package io.canhgac.event.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.config.Commune;
+import io.canhgac.config.DistrictInventory;
+import io.canhgac.event.SseTestClient;
+import io.canhgac.event.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every route the server has, found at run time (controller and actuator mappings, static files),
+ * called unauthenticated, with the gateway token, and as every role and every commune's head.
+ * A new route without a line in {@link #POLICY} fails the test: its access has to be decided.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "canhgac.database.embedded.data-dir=",
+        "canhgac.ingest.token=test-token",
+        "canhgac.accounts.demo=true"})
+class RouteWalkTest {
+
+    /** Who may use a route. Scoping of what a route returns is checked separately below. */
+    enum Access { PUBLIC, SIGNED_IN, ALERT_DESK, ADMIN, GATEWAY }
+
+    /** "METHOD path" as mapped; static files as "GET /file". */
+    static final Map<String, Access> POLICY = Map.ofEntries(
+            Map.entry("GET /api/cameras", Access.SIGNED_IN),
+            Map.entry("GET /api/events", Access.SIGNED_IN),
+            Map.entry("GET /api/alerts/stream", Access.SIGNED_IN),
+            Map.entry("GET /api/me", Access.SIGNED_IN),
+            Map.entry("GET /api/alerts", Access.SIGNED_IN),
+            Map.entry("GET /api/alerts/{id}", Access.SIGNED_IN),
+            Map.entry("POST /api/alerts/{id}/acknowledge", Access.ALERT_DESK),
+            Map.entry("POST /api/alerts/{id}/false-positive", Access.ALERT_DESK),
+            Map.entry("POST /api/alerts/{id}/notes", Access.ALERT_DESK),
+            Map.entry("GET /api/audit", Access.ADMIN),
+            Map.entry("POST /api/ingest/events", Access.GATEWAY),
+            // Boot's error page, any method; reached directly it is just another page
+            Map.entry("GET /error", Access.SIGNED_IN),
+            Map.entry("POST /error", Access.SIGNED_IN),
+            // UP or DOWN for load balancers and monitoring; the details need ADMIN (see IngestApiTest)
+            Map.entry("GET /actuator/health", Access.PUBLIC),
+            Map.entry("GET /actuator/health/**", Access.ADMIN),
+            Map.entry("GET /actuator/info", Access.ADMIN),
+            Map.entry("GET /actuator", Access.ADMIN),
+            Map.entry("GET /", Access.SIGNED_IN),
+            Map.entry("GET /index.html", Access.SIGNED_IN),
+            Map.entry("GET /app.js", Access.SIGNED_IN),
+            Map.entry("GET /login.html", Access.PUBLIC),
+            Map.entry("GET /login.js", Access.PUBLIC),
+            Map.entry("GET /i18n.js", Access.PUBLIC),
+            Map.entry("GET /app.css", Access.PUBLIC));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    DistrictInventory inventory;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private String base;
+
+    /** Someone who calls: a name for messages, a session (or none), a bearer token (or none), a role. */
+    record Caller(String name, WebSession session, String bearer, String role) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        base = "http://127.0.0.1:" + port;
+    }
+
+    private List<Caller> callers() {
+        List<Caller> callers = new ArrayList<>();
+        callers.add(new Caller("anonymous", WebSession.anonymous(base), null, null));
+        callers.add(new Caller("wrong token", WebSession.anonymous(base), "not-the-token", null));
+        callers.add(new Caller("gateway", WebSession.anonymous(base), "test-token", "GATEWAY"));
+        for (String user : List.of("admin", "operator", "technician")) {
+            callers.add(new Caller(user, WebSession.login(base, user, user + "-demo"), null, user.toUpperCase()));
+        }
+        for (Commune commune : inventory.communes()) {
+            callers.add(new Caller(commune.id(), WebSession.login(base, commune.id(), commune.id() + "-demo"), null, "COMMUNE_HEAD"));
+        }
+        return callers;
+    }
+
+    /** Every mapped route and static file, as "METHOD path". */
+    private Set<String> routes() throws Exception {
+        Set<String> routes = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            mapping.getHandlerMethods().keySet().forEach(info -> {
+                Collection<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
+                        ? List.of(RequestMethod.GET, RequestMethod.POST) : info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    methods.forEach(m -> routes.add(m + " " + pattern));
+                }
+            });
+        }
+        routes.add("GET /");
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:static/**/*.*")) {
+            String url = file.getURL().toString();
+            routes.add("GET /" + url.substring(url.lastIndexOf("static/") + "static/".length()));
+        }
+        return routes;
+    }
+
+    @Test
+    void everyRouteHasAPolicy() throws Exception {
+        Set<String> routes = routes();
+        assertThat(routes).as("routes without a line in POLICY").allMatch(POLICY::containsKey);
+        assertThat(routes).as("the walk finds the controllers, actuator and static files")
+                .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events");
+    }
+
+    @Test
+    void everyRouteAnswersEveryCallerAsItsPolicySays() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (String route : routes()) {
+            Access access = POLICY.get(route);
+            if (access == null) {
+                continue; // reported by everyRouteHasAPolicy
+            }
+            String method = route.substring(0, route.indexOf(' '));
+            String path = route.substring(route.indexOf(' ') + 1).replace("**", "db").replaceAll("\\{[^}]*}", "x");
+            boolean machineReadable = path.startsWith("/api/") || path.startsWith("/actuator");
+            for (Caller caller : callers()) {
+                WebSession.Answer answer = caller.session().head(method, path, caller.bearer());
+                calls++;
+                String outcome = outcome(answer);
+                String expected = expected(access, caller, machineReadable, method);
+                if (!outcome.equals(expected)) {
+                    wrong.add(route + " as " + caller.name() + ": expected " + expected + ", got " + answer.status()
+                            + " " + answer.location());
+                }
+            }
+        }
+        assertThat(wrong).as("routes that answered the wrong caller").isEmpty();
+        assertThat(calls).isGreaterThan(POLICY.size() * 5);
+    }
+
+    private static String outcome(WebSession.Answer answer) {
+        if (answer.status() == 302 && answer.location().endsWith("/login.html")) {
+            return "login page";
+        }
+        return switch (answer.status()) {
+            case 401 -> "401";
+            case 403 -> "403";
+            default -> "served";
+        };
+    }
+
+    private static String expected(Access access, Caller caller, boolean machineReadable, String method) {
+        boolean person = caller.role() != null && !caller.role().equals("GATEWAY");
+        // a form post to a page without a session has no CSRF token either: refused as forbidden first
+        String unauthenticated = machineReadable ? "401" : method.equals("GET") ? "login page" : "403";
+        return switch (access) {
+            case PUBLIC -> "served";
+            // a gateway's token opens nothing but ingest; to the rest it is not signed in
+            case SIGNED_IN -> person ? "served" : unauthenticated;
+            case ADMIN -> !person ? unauthenticated : caller.role().equals("ADMIN") ? "served" : "403";
+            case ALERT_DESK -> !person ? unauthenticated : caller.role().equals("COMMUNE_HEAD") ? "403" : "served";
+            // ingest reads no session: a person is unauthenticated there
+            case GATEWAY -> "GATEWAY".equals(caller.role()) ? "served" : "401";
+        };
+    }
+
+    @Test
+    void camerasEventsAndTheLiveStreamAreScopedToTheCallersCommunes() throws Exception {
+        jdbc.update("DELETE FROM alert_note");
+        jdbc.update("DELETE FROM alert");
+        jdbc.update("DELETE FROM camera_event");
+        List<Caller> people = callers().stream().filter(c -> c.role() != null && !c.role().equals("GATEWAY")).toList();
+        Map<String, SseTestClient> streams = new LinkedHashMap<>();
+        try {
+            for (Caller caller : people) {
+                streams.put(caller.name(), caller.session().sse("/api/alerts/stream"));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> streams.values().stream().allMatch(s -> !s.received("hello").isEmpty()));
+
+            // one motion event on the first camera of every commune
+            Map<String, UUID> eventByCommune = new LinkedHashMap<>();
+            StringBuilder batch = new StringBuilder("[");
+            for (Commune commune : inventory.communes()) {
+                String camera = inventory.cameras().stream().filter(c -> c.commune().equals(commune.id())).findFirst().orElseThrow().id();
+                UUID id = UUID.randomUUID();
+                eventByCommune.put(commune.id(), id);
+                batch.append(batch.length() > 1 ? "," : "").append("""
+                        {"id":"%s","cameraId":"%s","type":"MOTION_START","occurredAt":"2026-11-22T01:00:00Z","score":0.1}"""
+                        .formatted(id, camera));
+            }
+            WebSession.Answer stored = WebSession.anonymous(base).head("POST", "/api/ingest/events", "test-token");
+            assertThat(stored.status()).isEqualTo(200); // an empty batch: the token works
+            HttpResponse<String> posted = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/ingest/events"))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer test-token")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(batch.append("]").toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+            Set<String> allCommunes = eventByCommune.keySet();
+            for (Caller caller : people) {
+                Set<String> allowed = caller.role().equals("COMMUNE_HEAD") ? Set.of(caller.name()) : allCommunes;
+                String who = caller.name();
+
+                JsonNode cameras = json.readTree(caller.session().get("/api/cameras").body());
+                assertThat(communes(cameras)).as(who + ": cameras' communes").isEqualTo(allowed);
+
+                JsonNode events = json.readTree(caller.session().get("/api/events").body());
+                assertThat(communes(events)).as(who + ": events' communes").isEqualTo(allowed);
+                assertThat(events).as(who + ": one event per allowed commune").hasSize(allowed.size());
+                // asking for another commune's camera by name gives nothing either
+                for (Commune other : inventory.communes()) {
+                    if (!allowed.contains(other.id())) {
+                        String camera = inventory.cameras().stream().filter(c -> c.commune().equals(other.id())).findFirst().orElseThrow().id();
+                        assertThat(json.readTree(caller.session().get("/api/events?camera=" + camera).body()))
+                                .as(who + " asking for " + camera).isEmpty();
+                    }
+                }
+
+                SseTestClient stream = streams.get(who);
+                await().atMost(Duration.ofSeconds(5)).until(() -> stream.received("camera-event").size() >= allowed.size());
+                Thread.sleep(100);
+                Set<String> pushedCommunes = new TreeSet<>();
+                for (SseTestClient.Received r : stream.received("camera-event")) {
+                    pushedCommunes.add(json.readTree(r.data()).get("communeId").asText());
+                }
+                assertThat(pushedCommunes).as(who + ": communes pushed over SSE").isEqualTo(new TreeSet<>(allowed));
+                assertThat(stream.received("camera-event")).as(who + ": pushed once each").hasSize(allowed.size());
+            }
+        } finally {
+            streams.values().forEach(SseTestClient::close);
+            jdbc.update("DELETE FROM alert_note");
+        jdbc.update("DELETE FROM alert");
+        jdbc.update("DELETE FROM camera_event");
+        }
+    }
+
+    private static Set<String> communes(JsonNode rows) {
+        Set<String> communes = new TreeSet<>();
+        rows.forEach(r -> communes.add(r.get("communeId").asText()));
+        return communes;
+    }
+}

@@ -1,0 +1,27 @@
+// The login page: the form posts to /login with the CSRF token the server left in a cookie.
+(function () {
+  'use strict';
+  let lang = localStorage.getItem('lang') || 'vi';
+  const t = key => (MESSAGES[lang] && MESSAGES[lang][key]) || key;
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    document.getElementById('lang').textContent = t('otherLanguage');
+    document.title = 'Canh Gác — ' + t('signIn');
+  }
+
+  document.getElementById('lang').addEventListener('click', () => {
+    lang = lang === 'vi' ? 'en' : 'vi';
+    localStorage.setItem('lang', lang);
+    applyLanguage();
+  });
+  document.getElementById('login').addEventListener('submit', () => {
+    document.getElementById('csrf').value = csrfToken();
+  });
+
+  const params = new URLSearchParams(location.search);
+  document.getElementById('error').hidden = !params.has('error');
+  document.getElementById('logged-out').hidden = !params.has('logout');
+  applyLanguage();
+})();
