@@ -21,6 +21,19 @@ public sealed interface SceneEffect {
         return true;
     }
 
+    /** An effect present for the whole scene. */
+    non-sealed interface Permanent extends SceneEffect {
+        @Override
+        default double start() {
+            return 0;
+        }
+
+        @Override
+        default double end() {
+            return Double.MAX_VALUE;
+        }
+    }
+
     /** The whole picture gets brighter by {@code delta} luma levels (a cloud passes, a light is switched on). */
     record BrightnessStep(double start, double end, int delta) implements SceneEffect {
     }
@@ -34,16 +47,7 @@ public sealed interface SceneEffect {
     }
 
     /** Leaves swaying inside a region, all the time: change that is not an event. */
-    record Foliage(int left, int top, int width, int height, int amplitude, double periodSeconds) implements SceneEffect {
-        @Override
-        public double start() {
-            return 0;
-        }
-
-        @Override
-        public double end() {
-            return Double.MAX_VALUE;
-        }
+    record Foliage(int left, int top, int width, int height, int amplitude, double periodSeconds) implements Permanent {
     }
 
     /** Something covers the lens: a black picture. */
@@ -58,16 +62,7 @@ public sealed interface SceneEffect {
      * Where a PTZ camera looks: the view panned by {@code pan} (-1 … 1, half a picture width per
      * unit). Used for the short static views a PTZ camera shows away from its home position.
      */
-    record PtzView(double pan) implements SceneEffect {
-        @Override
-        public double start() {
-            return 0;
-        }
-
-        @Override
-        public double end() {
-            return Double.MAX_VALUE;
-        }
+    record PtzView(double pan) implements Permanent {
     }
 
     /** The stream stops while the connection stays open. Applied when serving. */
