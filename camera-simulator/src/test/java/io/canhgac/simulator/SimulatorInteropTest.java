@@ -104,6 +104,30 @@ class SimulatorInteropTest {
     }
 
     @Test
+    void manyClientsOnOneStreamEachGetEveryPicture() throws Exception {
+        SimulatedCamera camera = simulator.camera("OPEN");
+        List<FFmpegFrameGrabber> viewers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                viewers.add(open(camera.rtspUrl()));
+            }
+            assertThat(camera.subStream().sessionCount()).isEqualTo(4);
+            long started = System.nanoTime();
+            for (int frame = 0; frame < 10; frame++) {
+                for (FFmpegFrameGrabber viewer : viewers) {
+                    assertThat(viewer.grabImage()).as("frame %d", frame).isNotNull();
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(seconds).as("four viewers at live pace, not one after another").isLessThan(2.5);
+        } finally {
+            for (FFmpegFrameGrabber viewer : viewers) {
+                viewer.releaseUnsafe();
+            }
+        }
+    }
+
+    @Test
     void wrongOrMissingCredentialsAreRefusedWith401() {
         SimulatedCamera locked = simulator.camera("LOCKED");
         String noCredentials = locked.rtspUrl().replaceFirst("//[^@]*@", "//");

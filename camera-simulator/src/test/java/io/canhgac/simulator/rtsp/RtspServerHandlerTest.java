@@ -92,6 +92,10 @@ class RtspServerHandlerTest {
                 .contains("Session: " + session);
         assertThat(sub.sessionCount()).isEqualTo(1);
 
+        String keepAlive = exchange(ch, "GET_PARAMETER rtsp://127.0.0.1/sub/ RTSP/1.0\r\nCSeq: 5\r\nSession: " + session + "\r\n\r\n");
+        assertThat(keepAlive).as("keep-alive").startsWith("RTSP/1.0 200 OK").contains("Session: " + session + ";timeout=60");
+        assertThat(sub.sessionCount()).as("still playing after a keep-alive").isEqualTo(1);
+
         String teardown = exchange(ch, "TEARDOWN rtsp://127.0.0.1/sub/ RTSP/1.0\r\nCSeq: 5\r\nSession: " + session + "\r\n\r\n");
         assertThat(teardown).startsWith("RTSP/1.0 200 OK");
         assertThat(sub.sessionCount()).isZero();
