@@ -12,6 +12,9 @@ public sealed interface SceneEffect {
 
     double end();
 
+    /** Its name in a scene manifest: lower-case, hyphenated. */
+    String kind();
+
     default boolean activeAt(double t) {
         return t >= start() && t < end();
     }
@@ -36,26 +39,50 @@ public sealed interface SceneEffect {
 
     /** The whole picture gets brighter by {@code delta} luma levels (a cloud passes, a light is switched on). */
     record BrightnessStep(double start, double end, int delta) implements SceneEffect {
+        @Override
+        public String kind() {
+            return "brightness-step";
+        }
     }
 
     /** The camera switches to infrared night mode: grey, lower contrast, more noise. */
     record IrSwitch(double start, double end) implements SceneEffect {
+        @Override
+        public String kind() {
+            return "ir-switch";
+        }
     }
 
     /** Rain: short bright streaks everywhere and a slight global flicker. */
     record Rain(double start, double end, int streaksPerFrame) implements SceneEffect {
+        @Override
+        public String kind() {
+            return "rain";
+        }
     }
 
     /** Leaves swaying inside a region, all the time: change that is not an event. */
     record Foliage(int left, int top, int width, int height, int amplitude, double periodSeconds) implements Permanent {
+        @Override
+        public String kind() {
+            return "foliage";
+        }
     }
 
     /** Something covers the lens: a black picture. */
     record LensCovered(double start, double end) implements SceneEffect {
+        @Override
+        public String kind() {
+            return "lens-covered";
+        }
     }
 
     /** The encoder keeps sending the same picture: not even sensor noise changes. */
     record FrozenPicture(double start, double end) implements SceneEffect {
+        @Override
+        public String kind() {
+            return "frozen";
+        }
     }
 
     /**
@@ -63,10 +90,18 @@ public sealed interface SceneEffect {
      * unit). Used for the short static views a PTZ camera shows away from its home position.
      */
     record PtzView(double pan) implements Permanent {
+        @Override
+        public String kind() {
+            return "ptz-view";
+        }
     }
 
     /** The stream stops while the connection stays open. Applied when serving. */
     record StreamOutage(double start, double end) implements SceneEffect {
+        @Override
+        public String kind() {
+            return "outage";
+        }
         @Override
         public boolean altersPicture() {
             return false;
@@ -75,6 +110,10 @@ public sealed interface SceneEffect {
 
     /** The camera reboots: its ports close at {@code at} and come back {@code downSeconds} later. Applied when serving. */
     record CameraReboot(double at, double downSeconds) implements SceneEffect {
+        @Override
+        public String kind() {
+            return "reboot";
+        }
         @Override
         public double start() {
             return at;

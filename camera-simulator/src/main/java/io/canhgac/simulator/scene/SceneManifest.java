@@ -42,25 +42,9 @@ public record SceneManifest(String scene, int width, int height, int fps, int du
     }
 
     private static Interval interval(SceneEffect e, int duration) {
-        String kind = kind(e);
         if (e instanceof SceneEffect.Foliage f) {
-            return new Interval(kind, 0, duration, new int[] {f.left(), f.top(), f.width(), f.height()});
+            return new Interval(e.kind(), 0, duration, new int[] {f.left(), f.top(), f.width(), f.height()});
         }
-        return new Interval(kind, e.start(), e.end(), null);
-    }
-
-    /** Manifest names: lower-case, hyphenated. */
-    private static String kind(SceneEffect e) {
-        return switch (e.getClass().getSimpleName()) {
-        case "BrightnessStep" -> "brightness-step";
-        case "IrSwitch" -> "ir-switch";
-        case "Rain" -> "rain";
-        case "Foliage" -> "foliage";
-        case "LensCovered" -> "lens-covered";
-        case "FrozenPicture" -> "frozen";
-        case "StreamOutage" -> "outage";
-        case "CameraReboot" -> "reboot";
-        default -> throw new IllegalArgumentException("unknown effect " + e);
-        };
+        return new Interval(e.kind(), e.start(), e.end(), null);
     }
 }
