@@ -14,4 +14,15 @@ import java.time.Instant;
  */
 public record CameraState(String cameraId, CameraStatus status, String reason, Instant since,
                           long framesDecoded, Instant lastFrameAt, int reconnects) {
+
+    /** One more picture, at {@code at}. */
+    CameraState withFrame(Instant at) {
+        return new CameraState(cameraId, status, reason, since, framesDecoded + 1, at, reconnects);
+    }
+
+    /** A new status (and reason), counting a reconnect when {@code failedAttempt}. */
+    CameraState withStatus(CameraStatus newStatus, String newReason, Instant newSince, boolean failedAttempt) {
+        return new CameraState(cameraId, newStatus, newReason, newSince, framesDecoded, lastFrameAt,
+                failedAttempt ? reconnects + 1 : reconnects);
+    }
 }

@@ -124,15 +124,14 @@ public final class CameraWorker {
     }
 
     private void countFrame(Instant at) {
-        CameraState s = state;
-        state = new CameraState(cameraId, s.status(), s.reason(), s.since(), s.framesDecoded() + 1, at, s.reconnects());
+        state = state.withFrame(at);
     }
 
     private void markOnline() {
         CameraState s = state;
         if (s.status() != CameraStatus.ONLINE) {
             Instant now = Instant.now();
-            state = new CameraState(cameraId, CameraStatus.ONLINE, null, now, s.framesDecoded(), s.lastFrameAt(), s.reconnects());
+            state = s.withStatus(CameraStatus.ONLINE, null, now, false);
             log.info("Camera {}: stream online", cameraId);
             sink.accept(CameraEvent.health(cameraId, CameraStatus.ONLINE, now, null));
         }
@@ -140,10 +139,9 @@ public final class CameraWorker {
 
     /** A frozen or black picture degrades the camera; a healthy picture makes it online again. */
     private void pictureChanged(PictureHealthMonitor.Change change, Instant at) {
-        CameraState s = state;
         CameraStatus status = change.problem().isPresent() ? CameraStatus.DEGRADED : CameraStatus.ONLINE;
         String reason = change.problem().map(PictureProblem::explanation).orElse(null);
-        state = new CameraState(cameraId, status, reason, at, s.framesDecoded(), s.lastFrameAt(), s.reconnects());
+        state = state.withStatus(status, reason, at, false);
         if (status == CameraStatus.DEGRADED) {
             log.warn("Camera {}: {} ({})", cameraId, status, reason);
         } else {
@@ -158,8 +156,7 @@ public final class CameraWorker {
         String reason = e.getMessage();
         boolean changed = s.status() != status || !reason.equals(s.reason());
         Instant now = Instant.now();
-        state = new CameraState(cameraId, status, reason, changed ? now : s.since(), s.framesDecoded(),
-                s.lastFrameAt(), s.reconnects() + 1);
+        state = s.withStatus(status, reason, changed ? now : s.since(), true);
         if (s.status() != status) {
             log.warn("Camera {}: {} ({})", cameraId, status, reason);
             sink.accept(CameraEvent.health(cameraId, status, now, reason));
