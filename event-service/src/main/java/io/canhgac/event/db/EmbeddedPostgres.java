@@ -90,7 +90,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (!Files.exists(dataDir.resolve("postmaster.pid"))) {
             return false;
         }
-        return exec(List.of(tool("pg_ctl"), "-D", dataDir.toString(), "status")) == 0;
+        return execute(List.of(tool("pg_ctl"), "-D", dataDir.toString(), "status")).exitCode() == 0;
     }
 
     @Override
@@ -127,48 +127,42 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return home.resolve("bin").resolve(name).toString();
     }
 
+    /** Runs a PostgreSQL tool and fails with its output when it exits non-zero. */
     private void run(String... command) throws IOException {
-        List<String> cmd = List.of(command);
-        Path output = Files.createTempFile("canhgac-pg-", ".out");
-        try {
-            int code = exec(cmd, output);
-            if (code != 0) {
-                throw new IOException(String.join(" ", cmd) + " failed (exit " + code + "): " + Files.readString(output).strip());
-            }
-        } finally {
-            Files.deleteIfExists(output);
+        ToolRun result = execute(List.of(command));
+        if (result.exitCode() != 0) {
+            throw new IOException(String.join(" ", command) + " failed (exit " + result.exitCode() + "): " + result.output());
         }
     }
 
-    private int exec(List<String> command) throws IOException {
-        Path output = Files.createTempFile("canhgac-pg-", ".out");
-        try {
-            return exec(command, output);
-        } finally {
-            Files.deleteIfExists(output);
-        }
+    private record ToolRun(int exitCode, String output) {
     }
 
-    private int exec(List<String> command, Path output) throws IOException {
+    private ToolRun execute(List<String> command) throws IOException {
         List<String> full = new ArrayList<>();
         if (RootCheck.isRoot()) {
             full.add("unshare");
             full.add("-U");
         }
         full.addAll(command);
-        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().put("LC_ALL", "C");
-        Process p = pb.start();
+        Path output = Files.createTempFile("canhgac-pg-", ".out");
         try {
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish in 180 s");
+            ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile());
+            pb.environment().put("LC_ALL", "C");
+            Process p = pb.start();
+            try {
+                if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IOException(String.join(" ", command) + " did not finish in 180 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running " + command.get(0), e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + command.get(0), e);
+            return new ToolRun(p.exitValue(), Files.readString(output).strip());
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return p.exitValue();
     }
 
     private static int freePort() throws IOException {
