@@ -11,40 +11,65 @@ import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
-/** Pulls every configured camera stream, detects motion and publishes events and status changes. */
+/**
+ * Pulls camera streams, detects motion and publishes events and status changes. Cameras come and
+ * go while it runs ({@link #attach}, {@link #detach}) as the registry changes.
+ */
 public final class CameraGateway implements AutoCloseable {
 
+    private final GatewaySettings settings;
+    private final CameraEventSink sink;
     private final Map<String, CameraWorker> workers = new LinkedHashMap<>();
     private final EventLoopGroup timers = new DefaultEventLoopGroup(1, new DefaultThreadFactory("gateway-timer", true));
+    private boolean started;
 
     /** @param streams camera id to stream URL (credentials may be in the URL) */
     public CameraGateway(Map<String, String> streams, GatewaySettings settings, CameraEventSink sink) {
-        streams.forEach((cameraId, url) -> workers.put(cameraId, new CameraWorker(
-                cameraId,
-                () -> new FfmpegFrameSource(url, settings.ioTimeout()),
-                () -> new RunningAverageMotionDetector(settings.motion()),
-                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames()),
-                sink,
-                timers.next(),
-                Executors.newSingleThreadExecutor(new DefaultThreadFactory("camera-" + cameraId, true)),
-                new Backoff(settings.reconnectInitial(), settings.reconnectMax()))));
+        this.settings = settings;
+        this.sink = sink;
+        streams.forEach((cameraId, url) -> workers.put(cameraId, worker(cameraId, url)));
     }
 
-    public CameraGateway start() {
+    public synchronized CameraGateway start() {
+        started = true;
         workers.values().forEach(CameraWorker::start);
         return this;
     }
 
-    public List<CameraState> states() {
-        return workers.values().stream().map(CameraWorker::state).toList();
+    /** Starts pulling a camera's stream, replacing an earlier pull of the same camera. */
+    public synchronized void attach(String cameraId, String url) {
+        detach(cameraId);
+        CameraWorker worker = worker(cameraId, url);
+        workers.put(cameraId, worker);
+        if (started) {
+            worker.start();
+        }
     }
 
-    public CameraState state(String cameraId) {
+    /** Stops pulling a camera's stream; nothing if it was not pulled. */
+    public synchronized void detach(String cameraId) {
+        CameraWorker old = workers.remove(cameraId);
+        if (old != null) {
+            old.stop();
+        }
+    }
+
+    public synchronized Set<String> cameraIds() {
+        return Set.copyOf(workers.keySet());
+    }
+
+    public synchronized List<CameraState> states() {
+        return new ArrayList<>(workers.values().stream().map(CameraWorker::state).toList());
+    }
+
+    public synchronized CameraState state(String cameraId) {
         CameraWorker worker = workers.get(cameraId);
         if (worker == null) {
             throw new IllegalArgumentException("camera '" + cameraId + "' is not on this gateway");
@@ -53,8 +78,20 @@ public final class CameraGateway implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         workers.values().forEach(CameraWorker::stop);
         timers.shutdownGracefully();
+    }
+
+    private CameraWorker worker(String cameraId, String url) {
+        return new CameraWorker(
+                cameraId,
+                () -> new FfmpegFrameSource(url, settings.ioTimeout()),
+                () -> new RunningAverageMotionDetector(settings.motion()),
+                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames()),
+                sink,
+                timers.next(),
+                Executors.newSingleThreadExecutor(new DefaultThreadFactory("camera-" + cameraId, true)),
+                new Backoff(settings.reconnectInitial(), settings.reconnectMax()));
     }
 }

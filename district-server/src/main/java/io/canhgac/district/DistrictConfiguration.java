@@ -1,13 +1,20 @@
 package io.canhgac.district;
 
 import io.canhgac.config.DistrictInventory;
+import io.canhgac.event.camera.CameraOnboardingService;
+import io.canhgac.event.camera.CameraRepository;
+import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.ingest.IngestToken;
 import io.canhgac.gateway.GatewaySettings;
+import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -17,6 +24,8 @@ import java.util.function.Function;
 
 @Configuration(proxyBeanMethods = false)
 class DistrictConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DistrictConfiguration.class);
 
     @Bean
     @ConditionalOnProperty(name = "canhgac.simulator.enabled", havingValue = "true", matchIfMissing = true)
@@ -28,17 +37,42 @@ class DistrictConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
-    GatewayLifecycle gatewayLifecycle(DistrictInventory inventory, ObjectProvider<SimulatorLifecycle> simulator) {
-        return new GatewayLifecycle(SimulatorLifecycle.streamUrls(inventory, simulator.getIfAvailable()),
-                GatewaySettings.DEFAULTS);
+    GatewayLifecycle gatewayLifecycle(DistrictProperties properties) {
+        return new GatewayLifecycle(GatewaySettings.DEFAULTS, properties.gateway());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
+    GatewayControl gatewayControl(GatewayLifecycle gateway, DistrictProperties properties) {
+        return new InProcessGatewayControl(gateway, WsDiscoveryProbe.anyNetwork(), properties.gateway().streamCheckTimeout());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void startGateway(ApplicationReadyEvent ready) {
-        Environment env = ready.getApplicationContext().getEnvironment();
-        ObjectProvider<GatewayLifecycle> gateway = ready.getApplicationContext().getBeanProvider(GatewayLifecycle.class);
-        IngestToken token = ready.getApplicationContext().getBean(IngestToken.class);
+        ApplicationContext context = ready.getApplicationContext();
+        Environment env = context.getEnvironment();
+        GatewayLifecycle gateway = context.getBeanProvider(GatewayLifecycle.class).getIfAvailable();
+        if (gateway == null) {
+            return;
+        }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        gateway.ifAvailable(g -> g.start("http://127.0.0.1:" + port, token.value()));
+        gateway.start("http://127.0.0.1:" + port, context.getBean(IngestToken.class).value());
+        DistrictProperties properties = context.getBean(DistrictProperties.class);
+        if (properties.gateway().registerInventory()) {
+            InventoryRegistration registration = new InventoryRegistration(context.getBean(DistrictInventory.class),
+                    context.getBeanProvider(SimulatorLifecycle.class).getIfAvailable(), context.getBean(CameraRepository.class),
+                    context.getBean(CameraOnboardingService.class), context.getBean(GatewayControl.class));
+            Thread worker = new Thread(() -> {
+                try {
+                    registration.run(properties.gateway().onvifThreads());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "inventory-registration");
+            worker.setDaemon(true);
+            worker.start();
+        } else {
+            log.info("Inventory registration is off: cameras join the gateway when a technician onboards them");
+        }
     }
 }

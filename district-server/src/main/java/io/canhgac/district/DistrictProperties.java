@@ -1,7 +1,13 @@
 package io.canhgac.district;
 
+import io.canhgac.gateway.health.HealthSettings;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
 
 /**
  * What the all-in-one server runs besides the event-service.
@@ -10,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gateway   the in-process gateway
  */
 @ConfigurationProperties("canhgac")
+@Validated
 record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gateway gateway) {
 
     /**
@@ -31,7 +38,28 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
                      @DefaultValue("8899") int onvifPort, @DefaultValue("true") boolean discovery) {
     }
 
-    /** @param enabled pull the cameras' streams in this process */
-    record Gateway(@DefaultValue("true") boolean enabled) {
+    /**
+     * @param enabled           pull the cameras' streams in this process
+     * @param registerInventory at start, register the inventory's cameras that are not yet registered:
+     *                          through ONVIF when they speak it (the simulator's do), else by stream URL
+     * @param registryRefresh   how often the gateway re-reads its cameras from the registry (it is also
+     *                          told at once when a camera is onboarded)
+     * @param health            the ONVIF health checks: interval, backoff of a failing camera, confirmations
+     * @param onvifThreads      ONVIF calls in flight at once
+     * @param streamCheckTimeout how long onboarding waits for the substream's first picture
+     */
+    record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean registerInventory,
+                   @DefaultValue("60s") Duration registryRefresh, @DefaultValue Health health,
+                   @DefaultValue("4") @Min(1) @Max(64) int onvifThreads,
+                   @DefaultValue("10s") Duration streamCheckTimeout) {
+    }
+
+    /** See {@link HealthSettings}; the defaults are its defaults. */
+    record Health(@DefaultValue("30s") Duration interval, @DefaultValue("5s") Duration retryInitial,
+                  @DefaultValue("2m") Duration retryMax, @DefaultValue("2") @Min(1) @Max(10) int confirmations) {
+
+        HealthSettings settings() {
+            return new HealthSettings(interval, retryInitial, retryMax, confirmations);
+        }
     }
 }

@@ -4,7 +4,14 @@ import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraState;
+import io.canhgac.gateway.camera.CameraStatusMerger;
+import io.canhgac.gateway.health.OnvifWatches;
+import io.canhgac.gateway.health.PullSettings;
+import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.publish.HttpEventPublisher;
+import io.canhgac.gateway.registry.AssignmentClient;
+import io.canhgac.gateway.registry.AssignmentFollower;
+import io.canhgac.gateway.registry.ManagedCameras;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,41 +21,59 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The in-process gateway. It starts once the web server listens and publishes to it over HTTP,
- * exactly as a gateway in a commune would.
+ * The in-process gateway. It starts once the web server listens and talks to it over HTTP exactly
+ * as a gateway in a commune would: it asks the registry which cameras to pull and watch, and
+ * publishes their events.
  */
 final class GatewayLifecycle implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayLifecycle.class);
 
-    private final Map<String, String> streams;
     private final GatewaySettings settings;
+    private final DistrictProperties.Gateway properties;
     private HttpEventPublisher publisher;
-    private CameraGateway gateway;
+    private CameraGateway streams;
+    private OnvifWatches onvif;
+    private AssignmentFollower follower;
 
-    GatewayLifecycle(Map<String, String> streams, GatewaySettings settings) {
-        this.streams = streams;
+    GatewayLifecycle(GatewaySettings settings, DistrictProperties.Gateway properties) {
         this.settings = settings;
+        this.properties = properties;
     }
 
     synchronized void start(String serviceUrl, String token) {
-        if (gateway != null) {
+        if (streams != null) {
             return;
         }
         publisher = new HttpEventPublisher(serviceUrl, token, Duration.ofSeconds(10),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
-        gateway = new CameraGateway(streams, settings, publisher).start();
-        log.info("Gateway pulling {} camera streams, publishing to {}", streams.size(), serviceUrl);
+        CameraStatusMerger merger = new CameraStatusMerger(publisher);
+        streams = new CameraGateway(Map.of(), settings, merger.from(CameraStatusMerger.Source.STREAM)).start();
+        onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, properties.health().settings(), PullSettings.DEFAULTS,
+                merger.from(CameraStatusMerger.Source.ONVIF), properties.onvifThreads());
+        ManagedCameras cameras = new ManagedCameras(streams, onvif, merger, publisher);
+        follower = new AssignmentFollower(new AssignmentClient(serviceUrl, token, Duration.ofSeconds(10)), cameras,
+                properties.registryRefresh()).start();
+        log.info("Gateway following the registry at {}, health checks every {}", serviceUrl, properties.health().interval());
+    }
+
+    /** The registry changed: fetch it now rather than at the next refresh. */
+    synchronized void camerasChanged() {
+        if (follower != null) {
+            follower.refreshNow();
+        }
     }
 
     synchronized List<CameraState> states() {
-        return gateway == null ? List.of() : gateway.states();
+        return streams == null ? List.of() : streams.states();
     }
 
     @Override
     public synchronized void destroy() {
-        if (gateway != null) {
-            gateway.close();
+        if (streams != null) {
+            follower.close();
+            onvif.close();
+            streams.close();
             publisher.close();
         }
     }

@@ -1,6 +1,5 @@
 package io.canhgac.district;
 
-import io.canhgac.config.CameraSpec;
 import io.canhgac.config.DistrictInventory;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatorOptions;
@@ -12,8 +11,6 @@ import org.springframework.beans.factory.DisposableBean;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /** Runs the simulated cameras for as long as the server runs; the gateway pulls their streams. */
@@ -42,19 +39,5 @@ final class SimulatorLifecycle implements DisposableBean {
             control.close();
         }
         simulator.close();
-    }
-
-    /** Stream URLs: the simulator's when it runs, else those written in the inventory. */
-    static Map<String, String> streamUrls(DistrictInventory inventory, SimulatorLifecycle simulator) {
-        if (simulator != null) {
-            return simulator.simulator().rtspUrls();
-        }
-        Map<String, String> urls = new LinkedHashMap<>();
-        for (CameraSpec camera : inventory.cameras()) {
-            if (camera.streamUrl() != null && !camera.streamUrl().isBlank()) {
-                urls.put(camera.id(), camera.streamUrl());
-            }
-        }
-        return urls;
     }
 }

@@ -68,6 +68,15 @@ class AlertRepository {
         return jdbc.query(sql.toString(), VIEW, args.toArray()).stream().findFirst();
     }
 
+    /** Clears the camera's unhandled offline alerts raised before it was seen online; their ids. */
+    List<UUID> clearOffline(String cameraId, Instant onlineAt) {
+        return jdbc.queryForList("""
+                UPDATE alert SET state = 'CLEARED', handled_by = 'camera back online', handled_at = ?
+                WHERE camera_id = ? AND kind = 'CAMERA_OFFLINE' AND state IN ('OPEN', 'ACKNOWLEDGED')
+                  AND raised_at <= ?
+                RETURNING id""", UUID.class, Timestamp.from(onlineAt), cameraId, Timestamp.from(onlineAt));
+    }
+
     void setState(UUID id, AlertState state, String username) {
         jdbc.update("UPDATE alert SET state = ?, handled_by = ?, handled_at = now() WHERE id = ?", state.name(), username, id);
     }

@@ -15,8 +15,8 @@ import java.util.UUID;
 
 /**
  * Raises an alert for each newly stored event of a kind that needs a person: motion, a camera gone
- * offline, a camera covered or tampered with. Runs inside the ingest transaction, so events and
- * their alerts are stored together or not at all.
+ * offline, a camera covered or tampered with. A camera seen online again clears its offline alerts.
+ * Runs inside the ingest transaction, so events and their alerts are stored together or not at all.
  */
 @Component
 class AlertRules {
@@ -33,15 +33,17 @@ class AlertRules {
 
     @EventListener
     void onStored(EventsStored stored) {
-        List<UUID> raised = new ArrayList<>();
+        List<UUID> changed = new ArrayList<>();
         for (EventView event : stored.events()) {
             if (RAISING.contains(event.type())) {
                 Optional<UUID> id = alerts.raise(event.id(), event.cameraId(), event.type(), event.occurredAt());
-                id.ifPresent(raised::add);
+                id.ifPresent(changed::add);
+            } else if (event.type() == EventType.CAMERA_ONLINE) {
+                changed.addAll(alerts.clearOffline(event.cameraId(), event.occurredAt()));
             }
         }
-        if (!raised.isEmpty()) {
-            publisher.publishEvent(new AlertsChanged(raised));
+        if (!changed.isEmpty()) {
+            publisher.publishEvent(new AlertsChanged(changed));
         }
     }
 }

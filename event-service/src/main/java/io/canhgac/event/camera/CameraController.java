@@ -1,6 +1,8 @@
 package io.canhgac.event.camera;
 
 import io.canhgac.event.user.AppUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,5 +21,11 @@ class CameraController {
     @GetMapping("/api/cameras")
     List<CameraView> list(@AuthenticationPrincipal AppUser user) {
         return cameras.find(user.scope());
+    }
+
+    /** Another commune's camera does not exist for a commune head. */
+    @GetMapping("/api/cameras/{id}")
+    ResponseEntity<CameraView> one(@PathVariable String id, @AuthenticationPrincipal AppUser user) {
+        return ResponseEntity.of(cameras.find(user.scope(), id));
     }
 }

@@ -8,11 +8,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @Repository
@@ -23,8 +26,20 @@ public class CameraRepository {
         return new CameraView(rs.getString("id"), rs.getString("name"), rs.getString("commune_id"),
                 rs.getString("commune_name"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                 CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-                since == null ? null : since.toInstant());
+                since == null ? null : since.toInstant(), registration(rs));
     };
+
+    private static CameraView.Registration registration(ResultSet rs) throws SQLException {
+        Timestamp onboarded = rs.getTimestamp("onboarded_at");
+        if (onboarded == null) {
+            return null;
+        }
+        return new CameraView.Registration(rs.getString("device_service"), rs.getString("manufacturer"),
+                rs.getString("model"), rs.getString("firmware"), rs.getString("serial_number"),
+                rs.getString("main_stream"), rs.getString("sub_stream"), rs.getString("snapshot_uri"),
+                rs.getBoolean("ptz"), rs.getString("username"), rs.getBytes("password_secret") != null,
+                onboarded.toInstant());
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -40,6 +55,15 @@ public class CameraRepository {
         scope.restrict(sql, args, "c.commune_id");
         sql.append(" ORDER BY m.name, c.id");
         return jdbc.query(sql.toString(), VIEW, args.toArray());
+    }
+
+    /** One camera, if the scope allows its commune. */
+    public Optional<CameraView> find(CommuneScope scope, String id) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT c.*, m.name AS commune_name FROM camera c JOIN commune m ON m.id = c.commune_id WHERE c.id = ?");
+        List<Object> args = new ArrayList<>(List.of(id));
+        scope.restrict(sql, args, "c.commune_id");
+        return jdbc.query(sql.toString(), VIEW, args.toArray()).stream().findFirst();
     }
 
     public Set<String> ids() {

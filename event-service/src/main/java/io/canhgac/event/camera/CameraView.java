@@ -4,7 +4,21 @@ import io.canhgac.contract.CameraStatus;
 
 import java.time.Instant;
 
-/** A camera as the API shows it. */
+/**
+ * A camera as the API shows it.
+ *
+ * @param registration what onboarding learnt from the camera; null until it is onboarded
+ */
 public record CameraView(String id, String name, String communeId, String commune, Double latitude, Double longitude,
-                         CameraStatus status, String statusReason, Instant statusSince) {
+                         CameraStatus status, String statusReason, Instant statusSince, Registration registration) {
+
+    /**
+     * The registry's record of the device. Never the password: only whether one is stored.
+     *
+     * @param deviceService the ONVIF device service; null for a camera registered by its stream only
+     */
+    public record Registration(String deviceService, String manufacturer, String model, String firmware,
+                               String serialNumber, String mainStream, String subStream, String snapshotUri,
+                               boolean ptz, String username, boolean passwordStored, Instant onboardedAt) {
+    }
 }

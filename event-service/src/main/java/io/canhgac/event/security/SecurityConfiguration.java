@@ -72,6 +72,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
                         // the alert desk; commune heads follow their commune's alerts but do not handle them
                         .requestMatchers(HttpMethod.POST, "/api/alerts/**").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
+                        // technicians find and register cameras
+                        .requestMatchers("/api/discovery/**", "/api/cameras/onboard").hasAnyRole("ADMIN", "TECHNICIAN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl(LOGIN_PAGE + "?error"))

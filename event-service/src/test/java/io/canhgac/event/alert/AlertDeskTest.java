@@ -112,6 +112,28 @@ class AlertDeskTest {
     }
 
     @Test
+    void aCameraBackOnlineClearsItsOfflineAlertsAndPushesTheChange() throws Exception {
+        try (SseTestClient sonVienStream = sonVien.sse("/api/alerts/stream")) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !sonVienStream.received("hello").isEmpty());
+            ingest(event(UUID.randomUUID(), "SV-01", "CAMERA_OFFLINE", ",\"status\":\"OFFLINE\",\"detail\":\"refused\""),
+                    event(UUID.randomUUID(), "SV-02", "CAMERA_OFFLINE", ",\"status\":\"OFFLINE\",\"detail\":\"refused\""),
+                    event(UUID.randomUUID(), "SV-01", "MOTION_START", ",\"score\":0.1"));
+            assertThat(read(operator, "/api/alerts?state=OPEN")).hasSize(3);
+
+            String online = """
+                    {"id":"%s","cameraId":"SV-01","type":"CAMERA_ONLINE","occurredAt":"2026-11-22T01:05:00Z","status":"ONLINE"}"""
+                    .formatted(UUID.randomUUID());
+            ingest(online);
+
+            JsonNode all = read(operator, "/api/alerts");
+            assertThat(all).extracting(a -> a.get("cameraId").asText() + " " + a.get("kind").asText() + " " + a.get("state").asText())
+                    .containsExactlyInAnyOrder("SV-01 CAMERA_OFFLINE CLEARED", "SV-02 CAMERA_OFFLINE OPEN", "SV-01 MOTION_START OPEN");
+            await().atMost(Duration.ofSeconds(5)).until(() -> pushedAlerts(sonVienStream).stream()
+                    .anyMatch(a -> a.get("state").asText().equals("CLEARED") && a.get("cameraId").asText().equals("SV-01")));
+        }
+    }
+
+    @Test
     void logoutEndsTheSessionsStreamsAndOnlyThose() throws Exception {
         try (SseTestClient operatorStream = operator.sse("/api/alerts/stream");
              SseTestClient queLocStream = queLoc.sse("/api/alerts/stream")) {

@@ -44,11 +44,17 @@ import static org.awaitility.Awaitility.await;
 class RouteWalkTest {
 
     /** Who may use a route. Scoping of what a route returns is checked separately below. */
-    enum Access { PUBLIC, SIGNED_IN, ALERT_DESK, ADMIN, GATEWAY }
+    enum Access { PUBLIC, SIGNED_IN, ALERT_DESK, TECHNICIAN, ADMIN, GATEWAY }
 
     /** "METHOD path" as mapped; static files as "GET /file". */
     static final Map<String, Access> POLICY = Map.ofEntries(
             Map.entry("GET /api/cameras", Access.SIGNED_IN),
+            Map.entry("GET /api/cameras/{id}", Access.SIGNED_IN),
+            Map.entry("POST /api/cameras/onboard", Access.TECHNICIAN),
+            Map.entry("POST /api/discovery/sweeps", Access.TECHNICIAN),
+            Map.entry("GET /api/discovery/sweeps", Access.TECHNICIAN),
+            Map.entry("GET /api/discovery/sweeps/{id}", Access.TECHNICIAN),
+            Map.entry("GET /api/ingest/cameras", Access.GATEWAY),
             Map.entry("GET /api/events", Access.SIGNED_IN),
             Map.entry("GET /api/alerts/stream", Access.SIGNED_IN),
             Map.entry("GET /api/me", Access.SIGNED_IN),
@@ -187,6 +193,8 @@ class RouteWalkTest {
             case SIGNED_IN -> person ? "served" : unauthenticated;
             case ADMIN -> !person ? unauthenticated : caller.role().equals("ADMIN") ? "served" : "403";
             case ALERT_DESK -> !person ? unauthenticated : caller.role().equals("COMMUNE_HEAD") ? "403" : "served";
+            case TECHNICIAN -> !person ? unauthenticated
+                    : caller.role().equals("ADMIN") || caller.role().equals("TECHNICIAN") ? "served" : "403";
             // ingest reads no session: a person is unauthenticated there
             case GATEWAY -> "GATEWAY".equals(caller.role()) ? "served" : "401";
         };
@@ -242,6 +250,12 @@ class RouteWalkTest {
                         String camera = inventory.cameras().stream().filter(c -> c.commune().equals(other.id())).findFirst().orElseThrow().id();
                         assertThat(json.readTree(caller.session().get("/api/events?camera=" + camera).body()))
                                 .as(who + " asking for " + camera).isEmpty();
+                        assertThat(caller.session().get("/api/cameras/" + camera).statusCode()).as(who + " reading " + camera)
+                                .isEqualTo(404);
+                    } else {
+                        String camera = inventory.cameras().stream().filter(c -> c.commune().equals(other.id())).findFirst().orElseThrow().id();
+                        assertThat(caller.session().get("/api/cameras/" + camera).statusCode()).as(who + " reading " + camera)
+                                .isEqualTo(200);
                     }
                 }
 

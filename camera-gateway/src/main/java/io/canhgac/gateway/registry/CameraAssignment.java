@@ -1,0 +1,28 @@
+package io.canhgac.gateway.registry;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.canhgac.gateway.onvif.OnvifCredentials;
+
+import java.net.URI;
+
+/**
+ * A camera the registry tells this gateway to pull and watch (GET /api/ingest/cameras).
+ *
+ * @param deviceService the ONVIF device service, or null for a camera known by its stream only
+ * @param problem       why the registry cannot hand the camera over as it is (e.g. its stored
+ *                      password does not decrypt), or null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CameraAssignment(String id, String name, String communeId, String deviceService, String subStream,
+                               String mainStream, String snapshotUri, boolean ptz, String username, String password,
+                               String problem) {
+
+    public OnvifCredentials credentials() {
+        return username == null || username.isEmpty()
+                ? OnvifCredentials.ANONYMOUS : new OnvifCredentials(username, password == null ? "" : password);
+    }
+
+    public URI subStreamUri() {
+        return URI.create(subStream);
+    }
+}

@@ -1,0 +1,81 @@
+package io.canhgac.district;
+
+import io.canhgac.event.camera.DeviceDescription;
+import io.canhgac.event.camera.DiscoveredDevice;
+import io.canhgac.event.camera.GatewayControl;
+import io.canhgac.event.camera.OnboardingRefusedException;
+import io.canhgac.gateway.discovery.AddressRange;
+import io.canhgac.gateway.discovery.DiscoveredCamera;
+import io.canhgac.gateway.discovery.SweepSettings;
+import io.canhgac.gateway.discovery.WsDiscoveryProbe;
+import io.canhgac.gateway.onboarding.CameraOnboarding;
+import io.canhgac.gateway.onboarding.CameraRecord;
+import io.canhgac.gateway.onboarding.OnboardingResult;
+import io.canhgac.gateway.onvif.OnvifClientSettings;
+import io.canhgac.gateway.onvif.OnvifCredentials;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+
+/** The event-service's way to the cameras, through the gateway in this process. */
+final class InProcessGatewayControl implements GatewayControl {
+
+    private final GatewayLifecycle gateway;
+    private final WsDiscoveryProbe probe;
+    private final CameraOnboarding onboarding;
+
+    InProcessGatewayControl(GatewayLifecycle gateway, WsDiscoveryProbe probe, Duration streamTimeout) {
+        this.gateway = gateway;
+        this.probe = probe;
+        this.onboarding = new CameraOnboarding(HttpClient.newHttpClient(), OnvifClientSettings.DEFAULTS, streamTimeout);
+    }
+
+    @Override
+    public List<DiscoveredDevice> sweep(String range, SweepObserver observer) {
+        try {
+            return probe.sweep(AddressRange.parse(range), SweepSettings.DEFAULTS,
+                    p -> observer.progress(p.done(), p.total(), p.found())).stream().map(InProcessGatewayControl::device).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sweep could not send its probes: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void checkRange(String range) {
+        AddressRange.parse(range);
+    }
+
+    @Override
+    public DeviceDescription describe(String address, String username, String password) {
+        OnvifCredentials account = username.isEmpty() ? OnvifCredentials.ANONYMOUS : new OnvifCredentials(username, password);
+        OnboardingResult result = onboarding.onboard(address, account);
+        if (result instanceof OnboardingResult.Refused refused) {
+            throw new OnboardingRefusedException(refused.problem().name(), refused.message());
+        }
+        return description(((OnboardingResult.Onboarded) result).camera());
+    }
+
+    @Override
+    public void camerasChanged() {
+        gateway.camerasChanged();
+    }
+
+    private static DeviceDescription description(CameraRecord c) {
+        return new DeviceDescription(c.deviceService().toString(), c.device().manufacturer(), c.device().model(),
+                c.device().firmwareVersion(), c.device().serialNumber(), c.device().hardwareId(), c.mainProfile(),
+                text(c.mainStream()), c.subProfile(), text(c.subStream()), text(c.snapshot()), c.ptz());
+    }
+
+    private static DiscoveredDevice device(DiscoveredCamera c) {
+        return new DiscoveredDevice(c.endpointReference(), c.deviceService().toString(), c.answeredFrom().getHostAddress(),
+                c.scopes().name(), c.scopes().manufacturer(), c.scopes().hardware(), c.scopes().location(), null);
+    }
+
+    private static String text(URI uri) {
+        return uri == null ? null : uri.toString();
+    }
+}

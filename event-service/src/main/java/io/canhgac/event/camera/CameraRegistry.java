@@ -1,0 +1,102 @@
+package io.canhgac.event.camera;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** The registry's device records: what onboarding stores, and what gateways are told to watch. */
+@Repository
+class CameraRegistry {
+
+    private final JdbcTemplate jdbc;
+    private final CredentialCipher cipher;
+
+    CameraRegistry(JdbcTemplate jdbc, CredentialCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    boolean communeExists(String communeId) {
+        return jdbc.queryForObject("SELECT count(*) FROM commune WHERE id = ?", Integer.class, communeId) > 0;
+    }
+
+    Optional<String> communeOf(String cameraId) {
+        return jdbc.queryForList("SELECT commune_id FROM camera WHERE id = ?", String.class, cameraId).stream().findFirst();
+    }
+
+    /** The camera already registered for this device: same device service, or same maker and serial number. */
+    Optional<String> findDevice(DeviceDescription device) {
+        return jdbc.queryForList("""
+                SELECT id FROM camera
+                WHERE device_service = ?
+                   OR (serial_number IS NOT NULL AND serial_number <> '' AND serial_number = ? AND manufacturer = ?)
+                ORDER BY (device_service = ?) DESC NULLS LAST, id LIMIT 1""", String.class,
+                device.deviceService(), device.serialNumber(), device.manufacturer(), device.deviceService())
+                .stream().findFirst();
+    }
+
+    Optional<String> findByDeviceService(String deviceService) {
+        return jdbc.queryForList("SELECT id FROM camera WHERE device_service = ? ORDER BY id LIMIT 1", String.class,
+                deviceService).stream().findFirst();
+    }
+
+    /** The next free "<commune>-NN" id for a camera onboarded without one. */
+    String nextId(String communeId) {
+        List<String> taken = jdbc.queryForList("SELECT id FROM camera WHERE id LIKE ?", String.class, communeId + "-%");
+        for (int n = 1; ; n++) {
+            String id = String.format("%s-%02d", communeId, n);
+            if (!taken.contains(id)) {
+                return id;
+            }
+        }
+    }
+
+    /** Inserts or updates the camera with everything onboarding learnt; position and name only when given. */
+    void saveOnboarded(String id, String communeId, String name, Double latitude, Double longitude,
+                       DeviceDescription d, String username, String password) {
+        byte[] secret = password == null || password.isEmpty() ? null : cipher.encrypt(id, password);
+        jdbc.update("""
+                INSERT INTO camera (id, name, commune_id, latitude, longitude) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = COALESCE(?, camera.name), commune_id = EXCLUDED.commune_id,
+                    latitude = COALESCE(EXCLUDED.latitude, camera.latitude),
+                    longitude = COALESCE(EXCLUDED.longitude, camera.longitude)""",
+                id, name == null ? id : name, communeId, latitude, longitude, name);
+        jdbc.update("""
+                UPDATE camera SET device_service = ?, manufacturer = ?, model = ?, firmware = ?, serial_number = ?,
+                    hardware_id = ?, main_profile = ?, main_stream = ?, sub_profile = ?, sub_stream = ?, snapshot_uri = ?,
+                    ptz = ?, username = ?, password_secret = ?, onboarded_at = now()
+                WHERE id = ?""",
+                d.deviceService(), d.manufacturer(), d.model(), d.firmware(), d.serialNumber(), d.hardwareId(),
+                d.mainProfile(), d.mainStream(), d.subProfile(), d.subStream(), d.snapshotUri(), d.ptz(),
+                username, secret, id);
+    }
+
+    /** The cameras a gateway must pull: every onboarded one. */
+    List<CameraAssignment> assignments() {
+        return jdbc.query("""
+                SELECT id, name, commune_id, device_service, sub_stream, main_stream, snapshot_uri, ptz, username,
+                       password_secret
+                FROM camera WHERE sub_stream IS NOT NULL ORDER BY id""", (rs, n) -> assignment(rs));
+    }
+
+    private CameraAssignment assignment(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        byte[] secret = rs.getBytes("password_secret");
+        String password = null;
+        String problem = null;
+        if (secret != null) {
+            try {
+                password = cipher.decrypt(id, secret);
+            } catch (CredentialCipher.UndecryptableException e) {
+                problem = e.getMessage();
+            }
+        }
+        return new CameraAssignment(id, rs.getString("name"), rs.getString("commune_id"), rs.getString("device_service"),
+                rs.getString("sub_stream"), rs.getString("main_stream"), rs.getString("snapshot_uri"), rs.getBoolean("ptz"),
+                rs.getString("username"), password, problem);
+    }
+}

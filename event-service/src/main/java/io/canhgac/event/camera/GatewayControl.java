@@ -1,0 +1,41 @@
+package io.canhgac.event.camera;
+
+import java.util.List;
+
+/**
+ * What the service asks of the gateway that reaches the cameras: find them, onboard them, and pick
+ * up registry changes. The all-in-one server implements it with its in-process gateway; without one
+ * the discovery and onboarding routes answer 503. All calls block: call them off request threads
+ * where they may take long.
+ */
+public interface GatewayControl {
+
+    /**
+     * Probes every address of the range (unicast WS-Discovery, because multicast does not cross
+     * the routers between commune networks).
+     *
+     * @param range    "10.1.2.1-10.1.2.254" or "10.1.2.0/24"
+     * @throws IllegalArgumentException the range does not parse or is too large
+     */
+    List<DiscoveredDevice> sweep(String range, SweepObserver observer) throws InterruptedException;
+
+    /** @throws IllegalArgumentException the range does not parse or is too large, saying why */
+    void checkRange(String range);
+
+    /**
+     * Reads the camera at the address over ONVIF and checks that its substream decodes.
+     *
+     * @param address "10.1.2.11", "10.1.2.11:8899" or a device service URL
+     * @throws OnboardingRefusedException with a distinct problem per cause
+     */
+    DeviceDescription describe(String address, String username, String password);
+
+    /** The registry changed (a camera onboarded, edited or removed): follow it. */
+    void camerasChanged();
+
+    /** Progress of a sweep, reported from the sweeping thread. */
+    @FunctionalInterface
+    interface SweepObserver {
+        void progress(int done, int total, int found);
+    }
+}

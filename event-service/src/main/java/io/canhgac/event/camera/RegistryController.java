@@ -1,0 +1,83 @@
+package io.canhgac.event.camera;
+
+import io.canhgac.event.audit.AuditAction;
+import io.canhgac.event.audit.AuditLog;
+import io.canhgac.event.user.AppUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Technicians: discovery sweeps with progress, and onboarding into the registry. */
+@RestController
+class RegistryController {
+
+    private final CameraOnboardingService onboarding;
+    private final DiscoverySweeps sweeps;
+    private final AuditLog audit;
+
+    RegistryController(CameraOnboardingService onboarding, DiscoverySweeps sweeps, AuditLog audit) {
+        this.onboarding = onboarding;
+        this.sweeps = sweeps;
+        this.audit = audit;
+    }
+
+    record SweepRequest(@NotBlank @Size(max = 64) String range) {
+    }
+
+    @PostMapping("/api/discovery/sweeps")
+    ResponseEntity<DiscoverySweep> sweep(@Valid @RequestBody SweepRequest request, @AuthenticationPrincipal AppUser user,
+                                         HttpServletRequest http) {
+        DiscoverySweep sweep = sweeps.start(request.range().trim());
+        audit.record(user.getUsername(), AuditAction.DISCOVERY_SWEEP, request.range(), null, http.getRemoteAddr());
+        return ResponseEntity.accepted().location(URI.create("/api/discovery/sweeps/" + sweep.id())).body(sweep);
+    }
+
+    @GetMapping("/api/discovery/sweeps")
+    List<DiscoverySweep> recentSweeps() {
+        return sweeps.recent();
+    }
+
+    @GetMapping("/api/discovery/sweeps/{id}")
+    ResponseEntity<DiscoverySweep> sweep(@PathVariable String id) {
+        return ResponseEntity.of(sweeps.find(id));
+    }
+
+    @PostMapping("/api/cameras/onboard")
+    ResponseEntity<CameraView> onboard(@Valid @RequestBody OnboardingRequest request,
+                                       @AuthenticationPrincipal AppUser user, HttpServletRequest http) {
+        CameraView camera = onboarding.onboard(request, user.getUsername(), http.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/cameras/" + camera.id())).body(camera);
+    }
+
+    @ExceptionHandler(OnboardingRefusedException.class)
+    ProblemDetail refused(OnboardingRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("The camera could not be onboarded");
+        problem.setProperty("problem", e.problem());
+        return problem;
+    }
+
+    @ExceptionHandler(CameraOnboardingService.GatewayUnavailableException.class)
+    ProblemDetail noGateway(CameraOnboardingService.GatewayUnavailableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+}
