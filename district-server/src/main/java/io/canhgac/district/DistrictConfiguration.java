@@ -6,6 +6,7 @@ import io.canhgac.event.camera.CameraRepository;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.ingest.IngestToken;
 import io.canhgac.gateway.GatewaySettings;
+import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneScript;
@@ -44,7 +45,9 @@ class DistrictConfiguration {
     @Bean
     @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
     GatewayControl gatewayControl(GatewayLifecycle gateway, DistrictProperties properties) {
-        return new InProcessGatewayControl(gateway, WsDiscoveryProbe.anyNetwork(), properties.gateway().streamCheckTimeout());
+        return new InProcessGatewayControl(gateway, WsDiscoveryProbe.anyNetwork(),
+                new SweepSettings(SweepSettings.DEFAULTS.batchSize(), properties.gateway().sweepAnswerWait()),
+                properties.gateway().streamCheckTimeout());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -47,11 +47,12 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param health            the ONVIF health checks: interval, backoff of a failing camera, confirmations
      * @param onvifThreads      ONVIF calls in flight at once
      * @param streamCheckTimeout how long onboarding waits for the substream's first picture
+     * @param sweepAnswerWait   how long a discovery sweep waits for answers to each batch of probes
      */
     record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean registerInventory,
                    @DefaultValue("60s") Duration registryRefresh, @DefaultValue Health health,
                    @DefaultValue("4") @Min(1) @Max(64) int onvifThreads,
-                   @DefaultValue("10s") Duration streamCheckTimeout) {
+                   @DefaultValue("10s") Duration streamCheckTimeout, @DefaultValue("1s") Duration sweepAnswerWait) {
     }
 
     /** See {@link HealthSettings}; the defaults are its defaults. */

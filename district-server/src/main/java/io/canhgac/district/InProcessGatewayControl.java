@@ -26,18 +26,20 @@ final class InProcessGatewayControl implements GatewayControl {
 
     private final GatewayLifecycle gateway;
     private final WsDiscoveryProbe probe;
+    private final SweepSettings sweep;
     private final CameraOnboarding onboarding;
 
-    InProcessGatewayControl(GatewayLifecycle gateway, WsDiscoveryProbe probe, Duration streamTimeout) {
+    InProcessGatewayControl(GatewayLifecycle gateway, WsDiscoveryProbe probe, SweepSettings sweep, Duration streamTimeout) {
         this.gateway = gateway;
         this.probe = probe;
+        this.sweep = sweep;
         this.onboarding = new CameraOnboarding(HttpClient.newHttpClient(), OnvifClientSettings.DEFAULTS, streamTimeout);
     }
 
     @Override
     public List<DiscoveredDevice> sweep(String range, SweepObserver observer) {
         try {
-            return probe.sweep(AddressRange.parse(range), SweepSettings.DEFAULTS,
+            return probe.sweep(AddressRange.parse(range), sweep,
                     p -> observer.progress(p.done(), p.total(), p.found())).stream().map(InProcessGatewayControl::device).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("the sweep could not send its probes: " + e.getMessage(), e);

@@ -19,9 +19,11 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -92,15 +94,32 @@ public final class WsDiscoveryProbe {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(bindAddress, 0))) {
             for (int start = 0; start < total; start += settings.batchSize()) {
                 int end = Math.min(total, start + settings.batchSize());
-                for (int i = start; i < end; i++) {
-                    socket.send(new DatagramPacket(probe, probe.length, new InetSocketAddress(range.address(i), PORT)));
-                }
-                collect(socket, messageId, System.nanoTime() + settings.answerWait().toNanos(), found);
+                long deadline = System.nanoTime() + settings.answerWait().toNanos();
+                send(socket, probe, range, start, end, Set.of());
+                // SOAP-over-UDP repeats unicast messages: a probe or answer lost on a lossy link gets a second chance
+                collect(socket, messageId, deadline - settings.answerWait().toNanos() / 2, found);
+                send(socket, probe, range, start, end, answered(found));
+                collect(socket, messageId, deadline, found);
                 listener.progress(new SweepProgress(end, total, found.size()));
             }
         }
         log.info("WS-Discovery sweep of {}: {} cameras", range, found.size());
         return List.copyOf(found.values());
+    }
+
+    private static void send(DatagramSocket socket, byte[] probe, AddressRange range, int from, int to,
+                             Set<InetAddress> skip) throws IOException {
+        for (int i = from; i < to; i++) {
+            if (!skip.contains(range.address(i))) {
+                socket.send(new DatagramPacket(probe, probe.length, new InetSocketAddress(range.address(i), PORT)));
+            }
+        }
+    }
+
+    private static Set<InetAddress> answered(Map<String, DiscoveredCamera> found) {
+        Set<InetAddress> from = new HashSet<>();
+        found.values().forEach(c -> from.add(c.answeredFrom()));
+        return from;
     }
 
     private static void collect(DatagramSocket socket, String messageId, long deadline,

@@ -18,7 +18,7 @@ public record OnboardingRequest(
         @NotBlank @Size(max = 300) String address,
         @Size(max = 64) String username,
         @Size(max = 128) String password,
-        @Pattern(regexp = "^$|[a-z0-9][a-z0-9._-]{0,63}") String cameraId,
+        @Pattern(regexp = "^$|[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cameraId,
         @Size(max = 64) String communeId,
         @Size(max = 200) String name,
         @DecimalMin("-90") @DecimalMax("90") Double latitude,

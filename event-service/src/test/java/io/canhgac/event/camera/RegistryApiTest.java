@@ -173,7 +173,9 @@ class RegistryApiTest {
         assertThat(unknownCommune.statusCode()).isEqualTo(400);
         assertThat(unknownCommune.body()).contains("atlantis");
 
-        assertThat(onboard(technician, "{\"username\":\"admin\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> noAddress = onboard(technician, "{\"username\":\"admin\",\"latitude\":123}");
+        assertThat(noAddress.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(noAddress.body()).get("detail").asText()).contains("address:").contains("latitude:");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM camera", Integer.class)).isEqualTo(before);
 
         // only technicians and admins onboard
