@@ -1,7 +1,15 @@
 package io.canhgac.gateway;
 
 import io.canhgac.gateway.camera.Backoff;
+import io.canhgac.gateway.camera.CameraStatusMerger;
+import io.canhgac.gateway.health.HealthSettings;
+import io.canhgac.gateway.health.OnvifWatches;
+import io.canhgac.gateway.health.PullSettings;
+import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.publish.HttpEventPublisher;
+import io.canhgac.gateway.registry.AssignmentClient;
+import io.canhgac.gateway.registry.AssignmentFollower;
+import io.canhgac.gateway.registry.ManagedCameras;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -9,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a gateway on its own, e.g. one per commune:
- * {@code GatewayMain --service http://district:8080 --token T --camera QL-01=rtsp://… [--camera …]}.
+ * Runs a gateway on its own, e.g. one per commune: {@code GatewayMain --service https://district:8080 --token T}
+ * pulls and watches the cameras the district's registry lists; {@code --camera ID=URL} (repeatable)
+ * adds streams by hand, outside the registry. The token can also come from CANHGAC_GATEWAY_TOKEN.
  */
 public final class GatewayMain {
 
@@ -35,15 +44,23 @@ public final class GatewayMain {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (service == null || cameras.isEmpty()) {
-            System.err.println("usage: GatewayMain --service URL [--token T] --camera ID=URL [--camera ID=URL …]");
+        if (service == null) {
+            System.err.println("usage: GatewayMain --service URL [--token T] [--camera ID=URL …]");
             System.exit(2);
         }
         HttpEventPublisher publisher = new HttpEventPublisher(service, token, Duration.ofSeconds(10),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)));
-        CameraGateway gateway = new CameraGateway(cameras, GatewaySettings.DEFAULTS, publisher).start();
+        CameraStatusMerger merger = new CameraStatusMerger(publisher);
+        CameraGateway gateway = new CameraGateway(cameras, GatewaySettings.DEFAULTS,
+                merger.from(CameraStatusMerger.Source.STREAM)).start();
+        OnvifWatches onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, HealthSettings.DEFAULTS, PullSettings.DEFAULTS,
+                merger.from(CameraStatusMerger.Source.ONVIF), 4);
+        AssignmentFollower follower = new AssignmentFollower(new AssignmentClient(service, token, Duration.ofSeconds(10)),
+                new ManagedCameras(gateway, onvif, merger, publisher), Duration.ofSeconds(60)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            follower.close();
+            onvif.close();
             gateway.close();
             publisher.close();
             stopped.countDown();

@@ -17,13 +17,16 @@ import java.util.concurrent.Executors;
 
 /**
  * The ONVIF side of every onboarded camera on this gateway: one health poller and one event
- * subscription each, all timed on one event loop, the blocking SOAP calls on a small pool.
+ * subscription each, all timed on one event loop. Health checks share a small pool; each pull
+ * point's long poll holds a thread while it waits, so those get a thread per waiting camera
+ * (sharing the small pool, 46 cameras' long polls starved every check behind them).
  */
 public final class OnvifWatches implements AutoCloseable {
 
     private final DefaultEventLoopGroup loopGroup = new DefaultEventLoopGroup(1, new DefaultThreadFactory("onvif-watch", true));
     private final EventLoop loop = loopGroup.next();
-    private final ExecutorService blocking;
+    private final ExecutorService checks;
+    private final ExecutorService pulls = Executors.newCachedThreadPool(new DefaultThreadFactory("onvif-pull", true));
     private final HttpClient http;
     private final OnvifClientSettings client;
     private final PullSettings pull;
@@ -31,22 +34,22 @@ public final class OnvifWatches implements AutoCloseable {
     private final CameraHealthPoller poller;
     private final Map<String, OnvifCameraWatch> watches = new HashMap<>();
 
-    /** @param threads SOAP calls at once; a check waits on a slow camera, so a few cameras' worth */
+    /** @param threads health checks at once; a check waits on a slow camera, so a few cameras' worth */
     public OnvifWatches(OnvifClientSettings client, HealthSettings health, PullSettings pull, CameraEventSink sink,
                         int threads) {
-        this.blocking = Executors.newFixedThreadPool(threads, new DefaultThreadFactory("onvif-call", true));
+        this.checks = Executors.newFixedThreadPool(threads, new DefaultThreadFactory("onvif-check", true));
         this.http = HttpClient.newBuilder().connectTimeout(client.timeout()).build();
         this.client = client;
         this.pull = pull;
         this.sink = sink;
-        this.poller = new CameraHealthPoller(loop, blocking, health, sink);
+        this.poller = new CameraHealthPoller(loop, checks, health, sink);
     }
 
     /** Starts (or restarts, with new settings) watching a camera. */
     public synchronized void watch(String cameraId, URI deviceService, OnvifCredentials credentials) {
         unwatch(cameraId);
         watches.put(cameraId, new OnvifCameraWatch(cameraId, deviceService, credentials, http, client, poller, pull,
-                sink, loop, blocking).start());
+                sink, loop, pulls).start());
     }
 
     public synchronized void unwatch(String cameraId) {
@@ -66,6 +69,7 @@ public final class OnvifWatches implements AutoCloseable {
         watches.clear();
         poller.close();
         loopGroup.shutdownGracefully();
-        blocking.shutdownNow();
+        checks.shutdownNow();
+        pulls.shutdownNow();
     }
 }
