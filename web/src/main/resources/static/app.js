@@ -205,8 +205,11 @@
     (listeners[type] = listeners[type] || []).push(fn);
   }
 
+  let stream = null;
+  let leaving = false;
+
   function openStream() {
-    const stream = new EventSource('/api/alerts/stream');
+    stream = new EventSource('/api/alerts/stream');
     stream.addEventListener('hello', () => setConnected(true));
     ['alert', 'camera-event'].forEach(type => stream.addEventListener(type, msg => {
       const data = JSON.parse(msg.data);
@@ -214,6 +217,8 @@
     }));
     stream.onerror = () => {
       setConnected(false);
+      // signing out ends the session and so the stream: do not race the logout's own redirect
+      if (leaving) return;
       api('/api/me').catch(() => {}); // a 401 there means the session is gone: checkSignedIn goes to the login page
     };
   }
@@ -234,6 +239,8 @@
     document.getElementById('sound').addEventListener('click', () => sound.toggle());
     document.getElementById('logout').addEventListener('submit', () => {
       document.getElementById('csrf').value = csrfToken();
+      leaving = true;
+      if (stream) stream.close();
     });
     // the skip link moves focus without touching the hash the router reads
     document.getElementById('skip').addEventListener('click', e => {

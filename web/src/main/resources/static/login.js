@@ -9,6 +9,7 @@
     document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
     document.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
     document.getElementById('lang').textContent = t('otherLanguage');
+    document.getElementById('lang').lang = lang === 'vi' ? 'en' : 'vi'; // the other language's name, in that language
     document.title = 'Canh Gác — ' + t('signIn');
   }
 

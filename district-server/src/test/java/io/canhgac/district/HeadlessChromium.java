@@ -2,26 +2,36 @@ package io.canhgac.district;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Debian's chromium, headless, through Debian's chromedriver (no driver or browser download). It
- * records the page's network requests (the performance log) so a test can check where they went.
+ * records the page's network requests (the performance log) so a test can check where they went,
+ * and has the waits and keyboard moves the tests share.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -95,6 +105,61 @@ final class HeadlessChromium implements AutoCloseable {
             }
         }
         return List.copyOf(requests);
+    }
+
+    void tab() {
+        new Actions(driver).sendKeys(Keys.TAB).perform();
+    }
+
+    WebElement tabUntil(Predicate<WebElement> wanted) {
+        for (int i = 0; i < 80; i++) {
+            tab();
+            WebElement focused = driver.switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("never reached by Tab");
+    }
+
+    WebElement waitFor(By by, int seconds, Predicate<WebElement> wanted) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(by).stream().filter(wanted).findFirst().orElse(null));
+        } catch (TimeoutException e) {
+            Path shot = screenshot("failures", "waiting-for-" + by.toString().replaceAll("\\W+", "-"));
+            throw new AssertionError("waited " + seconds + " s for " + by + " on " + driver.getCurrentUrl() + " (see " + shot + ")", e);
+        }
+    }
+
+    List<WebElement> waitForCount(By by, int count) {
+        return new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.size() == count ? found : null;
+        });
+    }
+
+    List<String> texts(By by) {
+        return driver.findElements(by).stream().map(WebElement::getText).map(String::trim).toList();
+    }
+
+    /** The visible text nodes (and aria-labels, titles) of the shell and the shown page, outside server data ([data-raw]). */
+    List<String> visibleTexts() {
+        return script("""
+                const out = [];
+                const visible = n => n && n.getClientRects().length > 0 && getComputedStyle(n).visibility !== 'hidden';
+                // server data, and words marked as another language (the switch's "Tiếng Việt") are not ours to translate
+                const raw = n => n.closest('[data-raw]') || n.closest('[lang]').lang !== document.documentElement.lang;
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const p = n.parentElement;
+                  if (n.textContent.trim() && visible(p) && !raw(p) && !p.closest('script')) out.push(n.textContent.trim());
+                }
+                document.querySelectorAll('[aria-label], [title]').forEach(e => {
+                  if (!visible(e) || raw(e) || e.hasAttribute('data-raw-label')) return;
+                  ['aria-label', 'title'].forEach(a => { if (e.getAttribute(a)) out.push(e.getAttribute(a)); });
+                });
+                return out;""");
     }
 
     @Override

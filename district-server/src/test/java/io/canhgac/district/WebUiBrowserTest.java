@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -63,6 +61,8 @@ class WebUiBrowserTest {
     static final ZoneId HO_CHI_MINH = ZoneId.of("Asia/Ho_Chi_Minh");
     static final List<String> PAGES = List.of("alerts", "events", "map");
     /** Vietnamese letters with diacritics: none may show in the English UI outside server data. */
+    static final String ONE_PIXEL_PNG = "data:image/png;base64,"
+            + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
     static final String VIETNAMESE = "[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]";
 
     @LocalServerPort
@@ -103,10 +103,10 @@ class WebUiBrowserTest {
     void operatorSeesAnAlertArriveLiveHearsItAndHandlesItByKeyboard() throws Exception {
         signIn("operator", "operator-demo");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
-        assertThat(texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Bàn cảnh báo", "Sự kiện", "Bản đồ camera");
+        assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Bàn cảnh báo", "Sự kiện", "Bản đồ camera");
 
         // keyboard from the top: the skip link comes first, is visible when focused, and moves focus to the content
-        tab();
+        chromium.tab();
         WebElement skip = driver.switchTo().activeElement();
         assertThat(skip.getAttribute("id")).isEqualTo("skip");
         assertThat(skip.getRect().getY()).as("the focused skip link is on screen").isGreaterThanOrEqualTo(0);
@@ -120,7 +120,7 @@ class WebUiBrowserTest {
         UUID eventId = postEvent("QL-A", "MOTION_START", at);
 
         // pushed over SSE: the card appears without a reload, with a beep, a snapshot slot and the time in Hồ Chí Minh
-        WebElement card = waitForCount(By.cssSelector(".alert-card[data-event='" + eventId + "']"), 1).get(0);
+        WebElement card = chromium.waitForCount(By.cssSelector(".alert-card[data-event='" + eventId + "']"), 1).get(0);
         assertThat(card.getAttribute("data-state")).isEqualTo("OPEN");
         assertThat(card.findElement(By.cssSelector(".camera")).getText()).isEqualTo("Chợ xã (QL-A)");
         assertThat(chromium.<Boolean>script("return window.notReloaded === true")).as("no reload").isTrue();
@@ -137,11 +137,11 @@ class WebUiBrowserTest {
 
         // Tab to this alert's Acknowledge button and press Enter
         String alertId = card.getAttribute("data-id");
-        WebElement acknowledge = tabUntil(e -> "alert-action".equals(role(e)) && e.getText().equals("Tiếp nhận")
+        WebElement acknowledge = chromium.tabUntil(e -> "alert-action".equals(role(e)) && e.getText().equals("Tiếp nhận")
                 && alertId.equals(e.findElement(By.xpath("ancestor::li")).getAttribute("data-id")));
         assertVisibleFocus(acknowledge);
         acknowledge.sendKeys(Keys.ENTER);
-        waitFor(By.cssSelector(".alert-card[data-id='" + alertId + "'][data-state='ACKNOWLEDGED'] .state"), 5,
+        chromium.waitFor(By.cssSelector(".alert-card[data-id='" + alertId + "'][data-state='ACKNOWLEDGED'] .state"), 5,
                 s -> s.getText().equals("Đã tiếp nhận bởi operator"));
         WebElement focused = driver.switchTo().activeElement();
         assertThat(focused.findElement(By.xpath("ancestor::li")).getAttribute("data-id"))
@@ -153,7 +153,7 @@ class WebUiBrowserTest {
         WebElement note = driver.switchTo().activeElement();
         assertThat(note.getTagName()).isEqualTo("input");
         note.sendKeys("Đã cử tổ tuần tra", Keys.ENTER);
-        waitFor(By.cssSelector(".alert-card[data-id='" + alertId + "'] .state"), 5, s -> s.getText().contains("1 ghi chú"));
+        chromium.waitFor(By.cssSelector(".alert-card[data-id='" + alertId + "'] .state"), 5, s -> s.getText().contains("1 ghi chú"));
 
         WebSession operator = WebSession.login(base(), "operator", "operator-demo");
         JsonNode stored = json.readTree(operator.get("/api/alerts/" + alertId).body()).get("alert");
@@ -163,11 +163,16 @@ class WebUiBrowserTest {
         assertThat(json.readTree(operator.get("/api/alerts/" + alertId).body()).get("notes").toString()).contains("Đã cử tổ tuần tra");
         chromium.screenshot("desk", "alerts-acknowledged");
 
-        // muted: the next alert still shows, silently
+        // muted: the next alert still shows, silently; and when there is a snapshot URL (media, through the
+        // hook until alerts carry one), its slot shows the picture
         driver.findElement(By.id("sound")).sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.id("sound")).getAttribute("aria-pressed")).isEqualTo("false");
         long beepsMuted = chromium.<Long>script("return App.sound.played");
-        waitForCount(By.cssSelector(".alert-card[data-event='" + postEvent("QL-B", "MOTION_START", Instant.now()) + "']"), 1);
+        chromium.script("const url = arguments[0]; App.hooks.snapshotUrl = () => url;", ONE_PIXEL_PNG);
+        UUID muted = postEvent("QL-B", "MOTION_START", Instant.now());
+        WebElement picture = chromium.waitFor(By.cssSelector(".alert-card[data-event='" + muted + "'] .snapshot img"), 5,
+                img -> chromium.<Boolean>script("return arguments[0].complete && arguments[0].naturalWidth === 1", img));
+        assertThat(picture.getAttribute("alt")).startsWith("Ảnh chụp từ Cầu tràn");
         assertThat(chromium.<Long>script("return App.sound.played")).isEqualTo(beepsMuted);
     }
 
@@ -175,7 +180,7 @@ class WebUiBrowserTest {
     void theMapDrawsEachCameraWhereItIsColouredByStatusAndAsksNothingOutsideLoopback() {
         signIn("technician", "technician-demo");
         driver.findElement(By.id("nav-map")).click();
-        List<WebElement> dots = waitForCount(By.cssSelector("#district-map .camera-dot"), 4);
+        List<WebElement> dots = chromium.waitForCount(By.cssSelector("#district-map .camera-dot"), 4);
         Map<String, WebElement> byId = new java.util.HashMap<>();
         dots.forEach(d -> byId.put(d.getAttribute("data-id"), d));
         assertThat(byId.keySet()).containsExactlyInAnyOrder("QL-A", "QL-B", "SV-A", "SV-B");
@@ -185,7 +190,7 @@ class WebUiBrowserTest {
         // north is up and east is right: Quế Lộc (north-east) above and right of Sơn Viên
         assertThat(centre(byId.get("QL-A"))[1]).isLessThan(centre(byId.get("SV-A"))[1]);
         assertThat(centre(byId.get("QL-B"))[0]).isGreaterThan(centre(byId.get("QL-A"))[0]);
-        assertThat(texts(By.cssSelector("#district-map .commune-label"))).containsExactlyInAnyOrder("Quế Lộc", "Sơn Viên");
+        assertThat(chromium.texts(By.cssSelector("#district-map .commune-label"))).containsExactlyInAnyOrder("Quế Lộc", "Sơn Viên");
 
         new Actions(driver).moveToElement(byId.get("SV-B")).click().perform();
         WebElement details = driver.findElement(By.id("camera-details"));
@@ -194,7 +199,7 @@ class WebUiBrowserTest {
         WebElement qlb = driver.findElement(By.cssSelector("#district-map .camera-dot[data-id='QL-B']"));
         chromium.script("arguments[0].focus()", qlb);
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-        waitFor(By.id("camera-details"), 3, d -> d.getText().contains("Cầu tràn"));
+        chromium.waitFor(By.id("camera-details"), 3, d -> d.getText().contains("Cầu tràn"));
         chromium.screenshot("map", "map-technician");
 
         List<String> urls = chromium.requestedUrls();
@@ -209,7 +214,7 @@ class WebUiBrowserTest {
         signIn("operator", "operator-demo");
         Instant at = Instant.parse("2026-11-21T23:30:05Z"); // 06:30:05 on the 22nd in Hồ Chí Minh
         By card = By.cssSelector(".alert-card[data-event='" + postEvent("SV-A", "MOTION_START", at) + "']");
-        waitForCount(card, 1);
+        chromium.waitForCount(card, 1);
 
         Map<String, Object> report = chromium.script("return App.i18nReport()");
         assertThat((List<?>) report.get("onlyVi")).as("keys only in Vietnamese").isEmpty();
@@ -220,20 +225,20 @@ class WebUiBrowserTest {
                 "return Object.keys(MESSAGES.en).filter(k => MESSAGES.en[k] !== MESSAGES.vi[k]).map(k => MESSAGES.en[k])");
         for (String page : PAGES) {
             open(page);
-            assertThat(visibleTexts()).as("Vietnamese page %s shows no English string", page).doesNotContainAnyElementsOf(englishOnly);
+            assertThat(chromium.visibleTexts()).as("Vietnamese page %s shows no English string", page).doesNotContainAnyElementsOf(englishOnly);
         }
 
         driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Alert desk", "Events", "Camera map");
+        assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Alert desk", "Events", "Camera map");
         for (String page : PAGES) {
             open(page);
-            assertThat(visibleTexts()).as("English page %s shows no Vietnamese outside server data", page)
+            assertThat(chromium.visibleTexts()).as("English page %s shows no Vietnamese outside server data", page)
                     .noneMatch(s -> s.toLowerCase().matches(".*" + VIETNAMESE + ".*"));
             chromium.screenshot("english", page);
         }
         open("alerts");
-        WebElement sv = waitForCount(card, 1).get(0);
+        WebElement sv = chromium.waitForCount(card, 1).get(0);
         assertThat(sv.findElement(By.cssSelector("time")).getText()).isEqualTo("22/11/2026, 06:30:05");
         assertThat(sv.findElement(By.cssSelector("h3")).getText()).isEqualTo("Motion detected");
 
@@ -241,6 +246,13 @@ class WebUiBrowserTest {
         waitReady();
         assertThat(driver.findElement(By.id("lang")).getText()).as("the choice is kept").isEqualTo("Tiếng Việt");
         assertThat(chromium.<List<?>>script("return App.i18nReport().missing")).as("keys asked for but missing").isEmpty();
+
+        // signing out lands on the login page, still in English
+        driver.findElement(By.cssSelector("#logout button")).sendKeys(Keys.ENTER);
+        chromium.waitFor(By.id("logged-out"), 15, WebElement::isDisplayed);
+        assertThat(driver.findElement(By.id("logged-out")).getText()).isEqualTo("Signed out.");
+        assertThat(chromium.visibleTexts()).as("English login page").contains("Sign in", "Username", "Password")
+                .noneMatch(s -> s.toLowerCase().matches(".*" + VIETNAMESE + ".*"));
     }
 
     @Test
@@ -257,10 +269,10 @@ class WebUiBrowserTest {
                     driver.findElements(By.cssSelector(control)).forEach(e -> assertOnScreen(e, size[0], page + " " + control));
                 }
                 if (page.equals("alerts")) {
-                    assertOnScreen(waitFor(By.cssSelector(".alert-card .action-acknowledge"), 5, WebElement::isDisplayed), size[0], "acknowledge");
+                    assertOnScreen(chromium.waitFor(By.cssSelector(".alert-card .action-acknowledge"), 5, WebElement::isDisplayed), size[0], "acknowledge");
                 }
                 if (page.equals("map")) {
-                    WebElement map = waitForCount(By.cssSelector("#district-map .camera-dot"), 4).get(0)
+                    WebElement map = chromium.waitForCount(By.cssSelector("#district-map .camera-dot"), 4).get(0)
                             .findElement(By.xpath("ancestor::*[name()='svg']"));
                     assertThat(map.getRect().getWidth()).isGreaterThan(size[0] / 2).isLessThanOrEqualTo(size[0]);
                 }
@@ -274,11 +286,11 @@ class WebUiBrowserTest {
         postEvent("SV-A", "MOTION_START", Instant.now());
         postEvent("QL-A", "CAMERA_TAMPER_START", Instant.now());
         signIn("que-loc", "que-loc-demo");
-        waitFor(By.cssSelector(".alert-card .camera"), 5, c -> c.getText().contains("QL-A"));
-        assertThat(texts(By.cssSelector(".alert-card .commune"))).isNotEmpty().containsOnly("Quế Lộc");
+        chromium.waitFor(By.cssSelector(".alert-card .camera"), 5, c -> c.getText().contains("QL-A"));
+        assertThat(chromium.texts(By.cssSelector(".alert-card .commune"))).isNotEmpty().containsOnly("Quế Lộc");
         assertThat(driver.findElements(By.cssSelector(".alert-card button"))).as("no desk actions").isEmpty();
         open("map");
-        assertThat(waitForCount(By.cssSelector("#district-map .camera-dot"), 2)).extracting(e -> e.getAttribute("data-id"))
+        assertThat(chromium.waitForCount(By.cssSelector("#district-map .camera-dot"), 2)).extracting(e -> e.getAttribute("data-id"))
                 .containsExactlyInAnyOrder("QL-A", "QL-B");
         chromium.screenshot("commune-head", "map");
     }
@@ -309,21 +321,6 @@ class WebUiBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("page-" + page)).isDisplayed());
     }
 
-    private void tab() {
-        new Actions(driver).sendKeys(Keys.TAB).perform();
-    }
-
-    private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted) {
-        for (int i = 0; i < 80; i++) {
-            tab();
-            WebElement focused = driver.switchTo().activeElement();
-            if (wanted.test(focused)) {
-                return focused;
-            }
-        }
-        throw new AssertionError("never reached by Tab");
-    }
-
     /** "alert-action" for a button in an alert card's actions. */
     private static String role(WebElement e) {
         return e.getTagName().equals("button") && e.getAttribute("class").contains("small") ? "alert-action" : "";
@@ -332,42 +329,6 @@ class WebUiBrowserTest {
     private void assertVisibleFocus(WebElement focused) {
         String style = chromium.script("const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth", focused);
         assertThat(style).as("focus outline of %s", focused.getText()).doesNotStartWith("none").doesNotEndWith(" 0px");
-    }
-
-    private WebElement waitFor(By by, int seconds, java.util.function.Predicate<WebElement> wanted) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElements(by).stream()
-                .filter(wanted).findFirst().orElse(null));
-    }
-
-    private List<WebElement> waitForCount(By by, int count) {
-        return new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class).until(d -> {
-            List<WebElement> found = d.findElements(by);
-            return found.size() == count ? found : null;
-        });
-    }
-
-    private List<String> texts(By by) {
-        return driver.findElements(by).stream().map(WebElement::getText).map(String::trim).toList();
-    }
-
-    /** The visible text nodes (and aria-labels, titles) of the shell and the shown page, outside server data ([data-raw]). */
-    private List<String> visibleTexts() {
-        return chromium.script("""
-                const out = [];
-                const visible = n => n && n.getClientRects().length > 0 && getComputedStyle(n).visibility !== 'hidden';
-                // server data, and words marked as another language (the switch's "Tiếng Việt") are not ours to translate
-                const raw = n => n.closest('[data-raw]') || n.closest('[lang]').lang !== document.documentElement.lang;
-                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                  const p = n.parentElement;
-                  if (n.textContent.trim() && visible(p) && !raw(p) && !p.closest('script')) out.push(n.textContent.trim());
-                }
-                document.querySelectorAll('[aria-label], [title]').forEach(e => {
-                  if (!visible(e) || raw(e) || e.hasAttribute('data-raw-label')) return;
-                  ['aria-label', 'title'].forEach(a => { if (e.getAttribute(a)) out.push(e.getAttribute(a)); });
-                });
-                return out;""");
     }
 
     private void assertOnScreen(WebElement e, int width, String what) {
