@@ -54,7 +54,7 @@ final class HeadlessChromium implements AutoCloseable {
                 "--disable-dev-shm-usage", "--force-device-scale-factor=1", "--window-size=1366,768",
                 // the alert beep is played without a click first, as on the desk's always-on screen
                 "--autoplay-policy=no-user-gesture-required", "--no-first-run", "--disable-extensions");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.PERFORMANCE, "ALL", LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -160,6 +160,12 @@ final class HeadlessChromium implements AutoCloseable {
                   ['aria-label', 'title'].forEach(a => { if (e.getAttribute(a)) out.push(e.getAttribute(a)); });
                 });
                 return out;""");
+    }
+
+    /** Script errors the pages threw (uncaught) since the last call, from the browser console. */
+    List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Uncaught")).toList();
     }
 
     @Override

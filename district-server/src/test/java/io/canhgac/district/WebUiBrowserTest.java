@@ -246,6 +246,7 @@ class WebUiBrowserTest {
         waitReady();
         assertThat(driver.findElement(By.id("lang")).getText()).as("the choice is kept").isEqualTo("Tiếng Việt");
         assertThat(chromium.<List<?>>script("return App.i18nReport().missing")).as("keys asked for but missing").isEmpty();
+        assertThat(chromium.scriptErrors()).as("uncaught script errors on the pages so far").isEmpty();
 
         // signing out lands on the login page, still in English
         driver.findElement(By.cssSelector("#logout button")).sendKeys(Keys.ENTER);
