@@ -1,9 +1,11 @@
-// Every UI string in Vietnamese (the default) and English.
+// The strings every page shares, in Vietnamese (the default) and English. A page keeps its own strings
+// in its module (App.registerPage({messages})); the shell merges them here and refuses a key defined twice.
 const MESSAGES = {
   vi: {
     title: 'Trung tâm giám sát camera', liveEvents: 'Sự kiện trực tiếp', cameras: 'Camera',
     time: 'Thời gian', camera: 'Camera', commune: 'Xã', event: 'Sự kiện', score: 'Mức', status: 'Trạng thái',
     connected: 'Đang nhận trực tiếp', disconnected: 'Mất kết nối', otherLanguage: 'English',
+    languageLabel: 'Đổi ngôn ngữ sang tiếng Anh',
     MOTION_START: 'Phát hiện chuyển động', MOTION_END: 'Hết chuyển động',
     CAMERA_ONLINE: 'Camera hoạt động', CAMERA_OFFLINE: 'Camera mất tín hiệu',
     CAMERA_MOTION_START: 'Camera báo chuyển động', CAMERA_MOTION_END: 'Camera hết chuyển động',
@@ -13,12 +15,17 @@ const MESSAGES = {
     loginFailed: 'Sai tên đăng nhập hoặc mật khẩu.', loggedOut: 'Đã đăng xuất.',
     ADMIN: 'Quản trị', OPERATOR: 'Trực ban', TECHNICIAN: 'Kỹ thuật', COMMUNE_HEAD: 'Lãnh đạo xã',
     alerts: 'Cảnh báo', state: 'Xử lý', OPEN: 'Chưa xử lý', ACKNOWLEDGED: 'Đã tiếp nhận', FALSE_POSITIVE: 'Báo nhầm',
-    acknowledge: 'Tiếp nhận', falsePositive: 'Báo nhầm', addNote: 'Ghi chú', notePrompt: 'Ghi chú cho cảnh báo:'
+    CLEARED: 'Đã tự hết',
+    acknowledge: 'Tiếp nhận', falsePositive: 'Báo nhầm', addNote: 'Ghi chú', notePrompt: 'Ghi chú cho cảnh báo:',
+    skipToContent: 'Bỏ qua, đến nội dung chính', mainNav: 'Các trang', soundOn: 'Chuông: bật', soundOff: 'Chuông: tắt',
+    soundLabel: 'Chuông báo khi có cảnh báo mới', loading: 'Đang tải…', none: 'Chưa có gì.',
+    requestFailed: 'Không thực hiện được, xin thử lại.'
   },
   en: {
     title: 'Camera operations centre', liveEvents: 'Live events', cameras: 'Cameras',
     time: 'Time', camera: 'Camera', commune: 'Commune', event: 'Event', score: 'Score', status: 'Status',
     connected: 'Live', disconnected: 'Disconnected', otherLanguage: 'Tiếng Việt',
+    languageLabel: 'Switch the language to Vietnamese',
     MOTION_START: 'Motion detected', MOTION_END: 'Motion ended',
     CAMERA_ONLINE: 'Camera online', CAMERA_OFFLINE: 'Camera offline',
     CAMERA_MOTION_START: 'Camera reports motion', CAMERA_MOTION_END: 'Camera motion ended',
@@ -28,9 +35,16 @@ const MESSAGES = {
     loginFailed: 'Wrong username or password.', loggedOut: 'Signed out.',
     ADMIN: 'Administrator', OPERATOR: 'Operator', TECHNICIAN: 'Technician', COMMUNE_HEAD: 'Commune head',
     alerts: 'Alerts', state: 'Handling', OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged', FALSE_POSITIVE: 'False positive',
-    acknowledge: 'Acknowledge', falsePositive: 'False positive', addNote: 'Note', notePrompt: 'Note for this alert:'
+    CLEARED: 'Cleared',
+    acknowledge: 'Acknowledge', falsePositive: 'False positive', addNote: 'Note', notePrompt: 'Note for this alert:',
+    skipToContent: 'Skip to main content', mainNav: 'Pages', soundOn: 'Sound: on', soundOff: 'Sound: off',
+    soundLabel: 'Sound when a new alert arrives', loading: 'Loading…', none: 'Nothing yet.',
+    requestFailed: 'That did not work, please try again.'
   }
 };
+
+/** Times are always shown in the district's zone, whatever the browser's own zone is. */
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 // Spring Security leaves the CSRF token in this cookie; forms and scripts send it back.
 function csrfToken() {

@@ -1,13 +1,15 @@
 // The login page: the form posts to /login with the CSRF token the server left in a cookie.
 (function () {
   'use strict';
-  let lang = localStorage.getItem('lang') || 'vi';
+  let lang = localStorage.getItem('lang') === 'en' ? 'en' : 'vi';
   const t = key => (MESSAGES[lang] && MESSAGES[lang][key]) || key;
 
   function applyLanguage() {
     document.documentElement.lang = lang;
     document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
     document.getElementById('lang').textContent = t('otherLanguage');
+    document.getElementById('lang').lang = lang === 'vi' ? 'en' : 'vi'; // the other language's name, in that language
     document.title = 'Canh Gác — ' + t('signIn');
   }
 

@@ -163,7 +163,7 @@ class EndToEndTest {
 
         HttpResponse<String> page = operator.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("app.js", "Sự kiện trực tiếp").doesNotContain("Whitelabel");
+        assertThat(page.body()).contains("app.js", "pages/alerts.js", "Trung tâm giám sát camera").doesNotContain("Whitelabel");
         assertThat(operator.get("/app.js").body()).contains("new EventSource('/api/alerts/stream')");
         // the in-process gateway's token (IngestToken) still opens the ingest API: cameras report in
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cameras").findValuesAsText("status").contains("ONLINE"));
