@@ -34,14 +34,20 @@ class AlertRules {
     @EventListener
     void onStored(EventsStored stored) {
         List<UUID> raised = new ArrayList<>();
+        List<RaisedAlert> outgoing = new ArrayList<>();
         for (EventView event : stored.events()) {
             if (RAISING.contains(event.type())) {
                 Optional<UUID> id = alerts.raise(event.id(), event.cameraId(), event.type(), event.occurredAt());
-                id.ifPresent(raised::add);
+                id.ifPresent(alertId -> {
+                    raised.add(alertId);
+                    outgoing.add(new RaisedAlert(alertId, event.id(), event.type(), event.cameraId(), event.cameraName(),
+                            event.communeId(), event.commune(), event.occurredAt()));
+                });
             }
         }
         if (!raised.isEmpty()) {
             publisher.publishEvent(new AlertsChanged(raised));
+            publisher.publishEvent(new AlertsRaised(outgoing));
         }
     }
 }
