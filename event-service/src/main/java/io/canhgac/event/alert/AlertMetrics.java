@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Alert figures for Prometheus: alerts raised by kind (counted once committed), open alerts (read
@@ -19,14 +19,13 @@ import java.util.Map;
 @Component
 class AlertMetrics {
 
-    private final Map<EventType, Counter> raised = new EnumMap<>(EventType.class);
+    private final Map<EventType, Counter> raised = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     AlertMetrics(MeterRegistry registry, JdbcTemplate jdbc, AlertBroadcaster broadcaster) {
-        // registered up front at zero, so a rate over the first alert of a kind is right
-        for (EventType kind : AlertRules.RAISING) {
-            raised.put(kind, Counter.builder("canhgac.alerts.raised").description("Alerts raised, by kind")
-                    .tag("kind", kind.name()).register(registry));
-        }
+        this.registry = registry;
+        // the usual kinds up front at zero, so a rate over the first alert of a kind is right
+        AlertRules.RAISING.forEach(this::raised);
         Gauge.builder("canhgac.alerts.open", jdbc,
                         j -> j.queryForObject("SELECT count(*) FROM alert WHERE state = 'OPEN'", Long.class))
                 .description("Alerts waiting on the desk (state OPEN)").register(registry);
@@ -37,7 +36,12 @@ class AlertMetrics {
     @TransactionalEventListener
     void onRaised(AlertsRaised event) {
         for (RaisedAlert alert : event.alerts()) {
-            raised.get(alert.kind()).increment();
+            raised(alert.kind()).increment();
         }
+    }
+
+    private Counter raised(EventType kind) {
+        return raised.computeIfAbsent(kind, k -> Counter.builder("canhgac.alerts.raised").description("Alerts raised, by kind")
+                .tag("kind", k.name()).register(registry));
     }
 }

@@ -145,6 +145,30 @@ class AlertPublishingTest {
     }
 
     @Test
+    void aBrokerThatHangsDoesNotHoldUpIngest() throws Exception {
+        broker.stop(); // drops the relay's connection
+        broker.mute(true);
+        broker.start();
+        int unansweredBefore = broker.unanswered();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        try {
+            assertThat(ingest(event(first, "QL-05", "CAMERA_TAMPER_START")).statusCode()).isEqualTo(200);
+            // the relay is now waiting (up to its 5 s timeout) on a CONNECT the broker will never answer
+            await().atMost(Duration.ofSeconds(10)).until(() -> broker.unanswered() > unansweredBefore);
+            long began = System.nanoTime();
+            assertThat(ingest(event(second, "QL-06", "CAMERA_TAMPER_START")).statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).as("ingest while the broker hangs").isLessThan(Duration.ofSeconds(2));
+            assertThat(mqttFor(first)).isNull();
+        } finally {
+            broker.mute(false);
+        }
+        // after the connect timeout the relay tries again and gets through, in order
+        await().atMost(Duration.ofSeconds(20)).until(() -> mqttFor(first) != null && mqttFor(second) != null);
+        assertThat(broker.received().indexOf(mqttFor(first))).isLessThan(broker.received().indexOf(mqttFor(second)));
+    }
+
+    @Test
     void anAlertWhoseTransactionRollsBackIsNeverSent() throws Exception {
         RaisedAlert phantom = new RaisedAlert(UUID.randomUUID(), UUID.randomUUID(), EventType.MOTION_START, "QL-01", "Sân vận động xã",
                 "que-loc", "Quế Lộc", Instant.parse("2026-11-22T01:00:00Z"));

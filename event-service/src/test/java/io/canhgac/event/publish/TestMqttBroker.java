@@ -44,6 +44,8 @@ final class TestMqttBroker implements AutoCloseable {
     private final List<Published> received = new CopyOnWriteArrayList<>();
     private volatile Channel server;
     private volatile int port;
+    private volatile boolean mute;
+    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
 
     TestMqttBroker start() {
         try {
@@ -69,6 +71,16 @@ final class TestMqttBroker implements AutoCloseable {
     void stop() {
         server.close().syncUninterruptibly();
         clients.close().syncUninterruptibly();
+    }
+
+    /** Muted, it takes TCP connections but never answers CONNECT: a broker that hangs rather than refuses. */
+    void mute(boolean mute) {
+        this.mute = mute;
+    }
+
+    /** CONNECTs left unanswered while muted. */
+    int unanswered() {
+        return unanswered.get();
     }
 
     int port() {
@@ -101,6 +113,10 @@ final class TestMqttBroker implements AutoCloseable {
             MqttMessageType type = message.fixedHeader().messageType();
             switch (type) {
                 case CONNECT -> {
+                    if (mute) {
+                        unanswered.incrementAndGet();
+                        return;
+                    }
                     clientId = ((io.netty.handler.codec.mqtt.MqttConnectMessage) message).payload().clientIdentifier();
                     ctx.writeAndFlush(MqttMessageBuilders.connAck().returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
                             .sessionPresent(false).build());
