@@ -34,16 +34,24 @@ class AlertRules {
     @EventListener
     void onStored(EventsStored stored) {
         List<UUID> changed = new ArrayList<>();
+        List<RaisedAlert> outgoing = new ArrayList<>();
         for (EventView event : stored.events()) {
             if (RAISING.contains(event.type())) {
                 Optional<UUID> id = alerts.raise(event.id(), event.cameraId(), event.type(), event.occurredAt());
-                id.ifPresent(changed::add);
+                id.ifPresent(alertId -> {
+                    changed.add(alertId);
+                    outgoing.add(new RaisedAlert(alertId, event.id(), event.type(), event.cameraId(), event.cameraName(),
+                            event.communeId(), event.commune(), event.occurredAt()));
+                });
             } else if (event.type() == EventType.CAMERA_ONLINE) {
                 changed.addAll(alerts.clearOffline(event.cameraId(), event.occurredAt()));
             }
         }
         if (!changed.isEmpty()) {
             publisher.publishEvent(new AlertsChanged(changed));
+        }
+        if (!outgoing.isEmpty()) {
+            publisher.publishEvent(new AlertsRaised(outgoing));
         }
     }
 }

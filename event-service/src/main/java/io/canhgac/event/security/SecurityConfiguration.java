@@ -57,7 +57,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain peopleSecurity(HttpSecurity http) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher machineReadable = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"));
+        RequestMatcher machineReadable = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
+                path.matcher("/v3/api-docs"), path.matcher("/v3/api-docs/**"), path.matcher("/v3/api-docs.yaml"));
 
         // the page reads the token from the cookie and sends it back; not deferred, so the login page gets one
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();

@@ -9,6 +9,7 @@ import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -37,14 +38,20 @@ import static org.awaitility.Awaitility.await;
  * called unauthenticated, with the gateway token, and as every role and every commune's head.
  * A new route without a line in {@link #POLICY} fails the test: its access has to be decided.
  */
+// tests turn metrics export off unless asked: /actuator/prometheus is a route to walk
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "canhgac.database.embedded.data-dir=",
         "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
+        "canhgac.accounts.demo=true",
+        "canhgac.metrics.scrape-token=" + RouteWalkTest.SCRAPE_TOKEN})
 class RouteWalkTest {
 
+    /** Prometheus's token; shared with the metrics test so both run in one application context. */
+    public static final String SCRAPE_TOKEN = "test-scrape-token-0123456789";
+
     /** Who may use a route. Scoping of what a route returns is checked separately below. */
-    enum Access { PUBLIC, SIGNED_IN, ALERT_DESK, TECHNICIAN, ADMIN, GATEWAY }
+    enum Access { PUBLIC, SIGNED_IN, ALERT_DESK, TECHNICIAN, ADMIN, GATEWAY, SCRAPER }
 
     /** "METHOD path" as mapped; static files as "GET /file". */
     static final Map<String, Access> POLICY = Map.ofEntries(
@@ -73,6 +80,11 @@ class RouteWalkTest {
             Map.entry("GET /actuator/health/**", Access.ADMIN),
             Map.entry("GET /actuator/info", Access.ADMIN),
             Map.entry("GET /actuator", Access.ADMIN),
+            // Prometheus, with its own bearer token only: no session, not the gateways' token (see README, "Ecosystem")
+            Map.entry("GET /actuator/prometheus", Access.SCRAPER),
+            // the OpenAPI document: for anyone signed in, like the API it describes
+            Map.entry("GET /v3/api-docs", Access.SIGNED_IN),
+            Map.entry("GET /v3/api-docs.yaml", Access.SIGNED_IN),
             Map.entry("GET /", Access.SIGNED_IN),
             Map.entry("GET /index.html", Access.SIGNED_IN),
             Map.entry("GET /app.js", Access.SIGNED_IN),
@@ -116,6 +128,7 @@ class RouteWalkTest {
         callers.add(new Caller("anonymous", WebSession.anonymous(base), null, null));
         callers.add(new Caller("wrong token", WebSession.anonymous(base), "not-the-token", null));
         callers.add(new Caller("gateway", WebSession.anonymous(base), "test-token", "GATEWAY"));
+        callers.add(new Caller("prometheus", WebSession.anonymous(base), SCRAPE_TOKEN, "SCRAPER"));
         for (String user : List.of("admin", "operator", "technician")) {
             callers.add(new Caller(user, WebSession.login(base, user, user + "-demo"), null, user.toUpperCase()));
         }
@@ -150,7 +163,8 @@ class RouteWalkTest {
         Set<String> routes = routes();
         assertThat(routes).as("routes without a line in POLICY").allMatch(route -> policyOf(route) != null);
         assertThat(routes).as("the walk finds the controllers, actuator and static files")
-                .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events");
+                .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events",
+                        "GET /actuator/prometheus", "GET /v3/api-docs");
     }
 
     @Test
@@ -164,7 +178,7 @@ class RouteWalkTest {
             }
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("**", "db").replaceAll("\\{[^}]*}", "x");
-            boolean machineReadable = path.startsWith("/api/") || path.startsWith("/actuator");
+            boolean machineReadable = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
             for (Caller caller : callers()) {
                 WebSession.Answer answer = caller.session().head(method, path, caller.bearer());
                 calls++;
@@ -192,7 +206,7 @@ class RouteWalkTest {
     }
 
     private static String expected(Access access, Caller caller, boolean machineReadable, String method) {
-        boolean person = caller.role() != null && !caller.role().equals("GATEWAY");
+        boolean person = isPerson(caller);
         // a form post to a page without a session has no CSRF token either: refused as forbidden first
         String unauthenticated = machineReadable ? "401" : method.equals("GET") ? "login page" : "403";
         return switch (access) {
@@ -205,7 +219,14 @@ class RouteWalkTest {
                     : caller.role().equals("ADMIN") || caller.role().equals("TECHNICIAN") ? "served" : "403";
             // ingest reads no session: a person is unauthenticated there
             case GATEWAY -> "GATEWAY".equals(caller.role()) ? "served" : "401";
+            // the scrape chain reads no session either
+            case SCRAPER -> "SCRAPER".equals(caller.role()) ? "served" : "401";
         };
+    }
+
+    /** Signed in through the form; gateways and Prometheus are machines with a token. */
+    private static boolean isPerson(Caller caller) {
+        return caller.role() != null && !caller.role().equals("GATEWAY") && !caller.role().equals("SCRAPER");
     }
 
     @Test
@@ -213,7 +234,7 @@ class RouteWalkTest {
         jdbc.update("DELETE FROM alert_note");
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM camera_event");
-        List<Caller> people = callers().stream().filter(c -> c.role() != null && !c.role().equals("GATEWAY")).toList();
+        List<Caller> people = callers().stream().filter(RouteWalkTest::isPerson).toList();
         Map<String, SseTestClient> streams = new LinkedHashMap<>();
         try {
             for (Caller caller : people) {
