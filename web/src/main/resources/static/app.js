@@ -70,8 +70,14 @@
       headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' },
       body: body == null ? null : JSON.stringify(body)
     }).then(checkSignedIn).then(r => {
-      if (!r.ok) throw new Error(path + ': ' + r.status);
-      return r.json();
+      if (r.ok) return r.json();
+      // the server's problem detail (RFC 9457) says what is wrong: keep it for the page to show
+      return r.json().catch(() => ({})).then(problem => {
+        const error = new Error(problem.detail || path + ': ' + r.status);
+        error.status = r.status;
+        error.problem = problem;
+        throw error;
+      });
     });
   }
 

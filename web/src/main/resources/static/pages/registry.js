@@ -1,0 +1,224 @@
+// Technicians: find cameras on a commune network (a unicast sweep, with progress), onboard them with
+// their account, and keep the registry: filter by commune and status, export it as CSV.
+(function () {
+  'use strict';
+  const STATUSES = ['ONLINE', 'DEGRADED', 'UNAUTHORIZED', 'OFFLINE', 'UNKNOWN'];
+  let cameras = [];
+  let form, formResult, sweepForm, sweepProgress, sweepStatus, foundBody, registryBody, communeFilter, statusFilter,
+    exportLink, sweepTimer, refreshTimer;
+
+  const messages = {
+    vi: {
+      navRegistry: 'Danh sách camera', discovery: 'Dò tìm camera', sweepRange: 'Dải địa chỉ (ví dụ 10.1.2.1-10.1.2.254)',
+      sweep: 'Dò tìm', sweeping: 'Đang dò', sweepDone: 'Xong', sweepFailed: 'Lỗi khi dò',
+      probed: 'Đã hỏi {done}/{total} địa chỉ, thấy {found} camera', address: 'Địa chỉ', cameraName: 'Tên',
+      model: 'Hãng, kiểu', location: 'Vị trí', registeredAs: 'Đã đăng ký', idColumn: 'Mã', onboardThis: 'Thêm camera này',
+      onboard: 'Thêm camera', onboardHint: 'Địa chỉ ONVIF và tài khoản của camera. Mật khẩu được mã hoá khi lưu.',
+      username: 'Tên đăng nhập', password: 'Mật khẩu', commune: 'Xã', cameraId: 'Mã camera (để trống: tự đặt)',
+      latitude: 'Vĩ độ', longitude: 'Kinh độ', onboardSubmit: 'Kiểm tra và thêm', onboarding: 'Đang kiểm tra camera…',
+      onboarded: 'Đã thêm {id}: {model}, luồng phụ {stream}', registry: 'Sổ đăng ký camera', allCommunes: 'Tất cả các xã',
+      allStatuses: 'Mọi trạng thái', status: 'Trạng thái', firmware: 'Firmware', serial: 'Số sê-ri', access: 'Kết nối',
+      onvif: 'ONVIF', streamOnly: 'Chỉ luồng RTSP', notOnboarded: 'Chưa thêm', exportCsv: 'Xuất CSV', none: 'Không có camera nào.'
+    },
+    en: {
+      navRegistry: 'Camera registry', discovery: 'Find cameras', sweepRange: 'Address range (e.g. 10.1.2.1-10.1.2.254)',
+      sweep: 'Search', sweeping: 'Searching', sweepDone: 'Done', sweepFailed: 'Search failed',
+      probed: 'Asked {done} of {total} addresses, found {found} cameras', address: 'Address', cameraName: 'Name',
+      model: 'Make, model', location: 'Location', registeredAs: 'Registered', idColumn: 'Id', onboardThis: 'Onboard this camera',
+      onboard: 'Onboard a camera', onboardHint: "The camera's ONVIF address and account. The password is stored encrypted.",
+      username: 'User name', password: 'Password', commune: 'Commune', cameraId: 'Camera id (blank: chosen for you)',
+      latitude: 'Latitude', longitude: 'Longitude', onboardSubmit: 'Check and onboard', onboarding: 'Checking the camera…',
+      onboarded: 'Onboarded {id}: {model}, substream {stream}', registry: 'Camera registry', allCommunes: 'All communes',
+      allStatuses: 'Any status', status: 'Status', firmware: 'Firmware', serial: 'Serial number', access: 'Access',
+      onvif: 'ONVIF', streamOnly: 'RTSP stream only', notOnboarded: 'Not onboarded', exportCsv: 'Export CSV', none: 'No cameras.'
+    }
+  };
+  const t = key => App.t(key);
+  const el = (...args) => App.el(...args);
+  const fill = (text, values) => text.replace(/\{(\w+)}/g, (m, k) => values[k] == null ? '' : values[k]);
+
+  function field(name, key, attrs) {
+    return el('label', { class: 'field' }, el('span', { 'data-i18n': key, text: t(key) }),
+      el('input', Object.assign({ name, id: 'onboard-' + name }, attrs || {})));
+  }
+
+  function communes() {
+    const seen = new Map();
+    cameras.forEach(c => seen.set(c.communeId, c.commune));
+    return [...seen.entries()];
+  }
+
+  function fillCommuneSelects() {
+    const options = communes().map(([id, name]) => el('option', { value: id, 'data-raw': true, text: name }));
+    const keep = communeFilter.value;
+    communeFilter.replaceChildren(el('option', { value: '', 'data-i18n': 'allCommunes', text: t('allCommunes') }),
+      ...options.map(o => o.cloneNode(true)));
+    communeFilter.value = keep;
+    const select = form.elements.communeId;
+    const chosen = select.value;
+    select.replaceChildren(el('option', { value: '' }), ...options);
+    select.value = chosen;
+  }
+
+  function shown() {
+    return cameras.filter(c => (!communeFilter.value || c.communeId === communeFilter.value)
+      && (!statusFilter.value || c.status === statusFilter.value));
+  }
+
+  function drawRegistry() {
+    const rows = shown().map(c => {
+      const r = c.registration;
+      return el('tr', { 'data-camera': c.id },
+        el('td', { 'data-raw': true, text: c.id }), el('td', { 'data-raw': true, text: c.name }),
+        el('td', { 'data-raw': true, text: c.commune }),
+        el('td', { class: 'status-' + c.status.toLowerCase(), 'data-i18n': c.status, text: t(c.status) }),
+        el('td', { 'data-raw': true, text: r ? [r.manufacturer, r.model].filter(Boolean).join(' ') : '' }),
+        el('td', { 'data-raw': true, text: r ? r.firmware || '' : '' }),
+        el('td', { 'data-raw': true, text: r ? r.serialNumber || '' : '' }),
+        r ? el('td', { 'data-i18n': r.deviceService ? 'onvif' : 'streamOnly', text: t(r.deviceService ? 'onvif' : 'streamOnly') })
+          : el('td', { 'data-i18n': 'notOnboarded', text: t('notOnboarded') }));
+    });
+    registryBody.replaceChildren(...(rows.length ? rows
+      : [el('tr', {}, el('td', { colspan: '8', 'data-i18n': 'none', text: t('none') }))]));
+    exportLink.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv(shown()));
+  }
+
+  /** With a byte-order mark, so a spreadsheet reads the Vietnamese names right. */
+  function csv(list) {
+    const quote = v => '"' + String(v == null ? '' : v).replace(/"/g, '""') + '"';
+    const header = ['id', 'name', 'commune', 'status', 'manufacturer', 'model', 'firmware', 'serial', 'device_service',
+      'sub_stream', 'latitude', 'longitude'];
+    const lines = list.map(c => {
+      const r = c.registration || {};
+      return [c.id, c.name, c.commune, c.status, r.manufacturer, r.model, r.firmware, r.serialNumber, r.deviceService,
+        r.subStream, c.latitude, c.longitude].map(quote).join(',');
+    });
+    return '\ufeff' + [header.join(',')].concat(lines).join('\r\n') + '\r\n';
+  }
+
+  function load() {
+    return App.api('/api/cameras').then(list => {
+      cameras = list;
+      fillCommuneSelects();
+      drawRegistry();
+    });
+  }
+
+  function drawSweep(sweep) {
+    sweepProgress.max = Math.max(sweep.total, 1);
+    sweepProgress.value = sweep.done;
+    const state = { RUNNING: 'sweeping', DONE: 'sweepDone', FAILED: 'sweepFailed' }[sweep.state];
+    sweepStatus.textContent = t(state) + ': ' + fill(t('probed'), sweep) + (sweep.error ? ' (' + sweep.error + ')' : '');
+    foundBody.replaceChildren(...sweep.devices.map(d => el('tr', { 'data-address': d.address },
+      el('td', { 'data-raw': true, text: d.address }), el('td', { 'data-raw': true, text: d.name || '' }),
+      el('td', { 'data-raw': true, text: [d.manufacturer, d.hardware].filter(Boolean).join(' ') }),
+      el('td', { 'data-raw': true, text: d.location || '' }),
+      el('td', {}, d.registeredCameraId
+        ? el('span', { 'data-raw': true, text: t('registeredAs') + ': ' + d.registeredCameraId })
+        : el('button', { type: 'button', class: 'small', 'data-i18n': 'onboardThis', text: t('onboardThis'),
+          onclick: () => prefill(d) })))));
+  }
+
+  function prefill(device) {
+    form.elements.address.value = device.deviceService;
+    form.elements.name.value = device.name || '';
+    form.elements.username.focus();
+  }
+
+  function followSweep(id) {
+    clearTimeout(sweepTimer);
+    App.api('/api/discovery/sweeps/' + id).then(sweep => {
+      drawSweep(sweep);
+      if (sweep.state === 'RUNNING') sweepTimer = setTimeout(() => followSweep(id), 500);
+    });
+  }
+
+  function startSweep(event) {
+    event.preventDefault();
+    sweepStatus.textContent = '';
+    App.post('/api/discovery/sweeps', { range: sweepForm.elements.range.value })
+      .then(sweep => { drawSweep(sweep); followSweep(sweep.id); })
+      .catch(e => { sweepStatus.textContent = t('sweepFailed') + ': ' + e.message; });
+  }
+
+  function onboard(event) {
+    event.preventDefault();
+    const f = form.elements;
+    const number = v => v === '' ? null : Number(v);
+    const body = { address: f.address.value, username: f.username.value, password: f.password.value,
+      communeId: f.communeId.value, cameraId: f.cameraId.value, name: f.name.value,
+      latitude: number(f.latitude.value), longitude: number(f.longitude.value) };
+    formResult.className = 'result';
+    formResult.textContent = t('onboarding');
+    form.querySelector('button[type=submit]').disabled = true;
+    App.post('/api/cameras/onboard', body).then(camera => {
+      const r = camera.registration;
+      formResult.className = 'result ok';
+      formResult.textContent = fill(t('onboarded'), { id: camera.id, model: r.manufacturer + ' ' + r.model, stream: r.subStream });
+      f.password.value = '';
+      return load();
+    }).catch(e => {
+      formResult.className = 'result error';
+      formResult.textContent = e.message;
+    }).finally(() => { form.querySelector('button[type=submit]').disabled = false; });
+  }
+
+  App.registerPage({
+    id: 'registry', navKey: 'navRegistry', roles: ['ADMIN', 'TECHNICIAN'], messages,
+    render(section) {
+      sweepForm = el('form', { id: 'sweep-form', class: 'inline-form', onsubmit: startSweep },
+        el('label', { class: 'field' }, el('span', { 'data-i18n': 'sweepRange', text: t('sweepRange') }),
+          el('input', { name: 'range', id: 'sweep-range', required: true, autocomplete: 'off' })),
+        el('button', { type: 'submit', 'data-i18n': 'sweep', text: t('sweep') }));
+      sweepProgress = el('progress', { id: 'sweep-progress', value: '0', max: '1' });
+      sweepStatus = el('p', { id: 'sweep-status', role: 'status', 'data-raw': true });
+      foundBody = el('tbody', { id: 'found-cameras' });
+      const headers = keys => el('thead', {}, el('tr', {}, ...keys.map(k => el('th', { 'data-i18n': k, text: t(k) }))));
+
+      form = el('form', { id: 'onboard-form', class: 'onboard-form', onsubmit: onboard },
+        el('p', { 'data-i18n': 'onboardHint', text: t('onboardHint') }),
+        field('address', 'address', { required: true, autocomplete: 'off' }),
+        field('username', 'username', { autocomplete: 'off' }),
+        field('password', 'password', { type: 'password', autocomplete: 'new-password' }),
+        el('label', { class: 'field' }, el('span', { 'data-i18n': 'commune', text: t('commune') }),
+          el('select', { name: 'communeId', id: 'onboard-communeId' })),
+        field('cameraId', 'cameraId', { autocomplete: 'off' }),
+        field('name', 'cameraName', { autocomplete: 'off' }),
+        field('latitude', 'latitude', { type: 'number', step: 'any', min: '-90', max: '90' }),
+        field('longitude', 'longitude', { type: 'number', step: 'any', min: '-180', max: '180' }),
+        el('button', { type: 'submit', 'data-i18n': 'onboardSubmit', text: t('onboardSubmit') }));
+      formResult = el('p', { id: 'onboard-result', class: 'result', role: 'status', 'data-raw': true });
+
+      communeFilter = el('select', { id: 'registry-commune', 'data-i18n-label': 'commune', 'aria-label': t('commune'),
+        onchange: drawRegistry });
+      statusFilter = el('select', { id: 'registry-status', 'data-i18n-label': 'status', 'aria-label': t('status'),
+        onchange: drawRegistry },
+        el('option', { value: '', 'data-i18n': 'allStatuses', text: t('allStatuses') }),
+        ...STATUSES.map(s => el('option', { value: s, 'data-i18n': s, text: t(s) })));
+      exportLink = el('a', { id: 'registry-export', class: 'button', download: 'cameras.csv', 'data-i18n': 'exportCsv',
+        text: t('exportCsv') });
+      registryBody = el('tbody', { id: 'registry-cameras' });
+
+      section.append(
+        el('h3', { 'data-i18n': 'discovery', text: t('discovery') }), sweepForm, sweepProgress, sweepStatus,
+        el('table', { class: 'found' }, headers(['address', 'cameraName', 'model', 'location', 'registeredAs']), foundBody),
+        el('h3', { 'data-i18n': 'onboard', text: t('onboard') }), form, formResult,
+        el('h3', { 'data-i18n': 'registry', text: t('registry') }),
+        el('div', { class: 'inline-form' }, communeFilter, statusFilter, exportLink),
+        el('div', { class: 'table-wrap' }, el('table', { class: 'registry' },
+          headers(['idColumn', 'cameraName', 'commune', 'status', 'model', 'firmware', 'serial', 'access']), registryBody)));
+      // a status change arrives as an event; read the registry again, at most once a second
+      App.on('camera-event', e => {
+        if (!e.status || refreshTimer) return;
+        refreshTimer = setTimeout(() => { refreshTimer = null; load(); }, 1000);
+      });
+      load();
+    },
+    show() {
+      load();
+    },
+    onLanguage() {
+      if (registryBody) drawRegistry();
+    }
+  });
+})();
