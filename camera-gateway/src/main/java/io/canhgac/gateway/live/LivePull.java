@@ -96,13 +96,15 @@ final class LivePull implements Runnable {
                 sessionBase = lastOut < 0 ? 0 : lastOut + lastDuration;
                 List<byte[]> headers = H264Nals.split(info.extradata());
                 updateFormat(info.width(), info.height(), headers);
+                boolean sawKeyframe = false; // after a (re)connect, pictures before the first keyframe reference nothing we sent
                 while (!stopped) {
                     PacketSource.VideoPacket packet = source.next();
                     long receivedAt = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
                     List<byte[]> nals = H264Nals.split(packet.data());
                     updateFormat(info.width(), info.height(), nals);
-                    if (initSegment == null) {
-                        continue; // no parameter sets yet: nothing a browser could decode
+                    sawKeyframe |= packet.keyframe();
+                    if (initSegment == null || !sawKeyframe) {
+                        continue; // no parameter sets or no keyframe yet: nothing a browser could decode
                     }
                     publish(packet, nals, receivedAt);
                 }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * A viewer on a WebSocket: a JSON line naming the MIME type, the init segment, then fragments from
@@ -29,10 +30,17 @@ final class WebSocketViewer implements LiveViewer {
     private long laggingSinceNanos;
     private long skipped;
 
+    private final LongSupplier nanoClock;
+
     WebSocketViewer(Channel channel, StreamKey key, LiveSettings settings) {
+        this(channel, key, settings, System::nanoTime);
+    }
+
+    WebSocketViewer(Channel channel, StreamKey key, LiveSettings settings, LongSupplier nanoClock) {
         this.channel = channel;
         this.key = key;
         this.settings = settings;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -75,7 +83,7 @@ final class WebSocketViewer implements LiveViewer {
     private void lagging() {
         skipped++;
         waitingForKeyframe = true;
-        long now = System.nanoTime();
+        long now = nanoClock.getAsLong();
         if (laggingSinceNanos == 0) {
             laggingSinceNanos = now;
         } else if (now - laggingSinceNanos > settings.maxLagging().toNanos()) {
