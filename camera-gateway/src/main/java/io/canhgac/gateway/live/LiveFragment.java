@@ -5,5 +5,5 @@ package io.canhgac.gateway.live;
  *
  * @param receivedAtMicros wall-clock time the packet reached the gateway (µs since the epoch), for latency figures
  */
-record LiveFragment(long sequence, byte[] bytes, boolean keyframe, long receivedAtMicros) {
+public record LiveFragment(long sequence, byte[] bytes, boolean keyframe, long receivedAtMicros) {
 }
