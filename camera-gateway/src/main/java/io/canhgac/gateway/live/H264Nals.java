@@ -114,6 +114,29 @@ final class H264Nals {
         return t != SPS && t != PPS && t != AUD;
     }
 
+    /** A keyframe a decoder can start from alone: SPS, PPS, then the picture's NAL units, in Annex B. */
+    static byte[] standaloneKeyframe(byte[] sps, byte[] pps, List<byte[]> nals) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] nal : concat(sps, pps, nals)) {
+            out.write(0);
+            out.write(0);
+            out.write(0);
+            out.write(1);
+            out.writeBytes(nal);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<byte[]> concat(byte[] sps, byte[] pps, List<byte[]> nals) {
+        List<byte[]> all = new ArrayList<>(List.of(sps, pps));
+        for (byte[] nal : nals) {
+            if (keepInSample(nal)) {
+                all.add(nal);
+            }
+        }
+        return all;
+    }
+
     static byte[] first(List<byte[]> nals, int type) {
         for (byte[] nal : nals) {
             if (type(nal) == type) {

@@ -30,6 +30,10 @@ final class LivePull implements Runnable {
     private final List<LiveViewer> viewers = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean stopped;
+    /** The newest keyframe with its parameter sets, for snapshots without a second connection to the camera. */
+    private volatile byte[] latestKeyframe;
+    /** Set once the pull has given up: a viewer arriving then is told at once rather than left waiting. */
+    private LiveRefusal deathReason;
 
     private AvcFormat format;
     private byte[] initSegment;
@@ -65,6 +69,10 @@ final class LivePull implements Runnable {
     }
 
     synchronized void add(LiveViewer viewer) {
+        if (deathReason != null) {
+            viewer.end(deathReason);
+            return;
+        }
         if (initSegment != null) {
             viewer.begin(format, initSegment); // before joining the list: no fragment may overtake the init segment
         }
@@ -73,6 +81,11 @@ final class LivePull implements Runnable {
 
     void remove(LiveViewer viewer) {
         viewers.remove(viewer);
+    }
+
+    /** The newest keyframe (Annex B, with SPS and PPS), or null before the first. */
+    byte[] latestKeyframe() {
+        return latestKeyframe;
     }
 
     int viewerCount() {
@@ -106,6 +119,9 @@ final class LivePull implements Runnable {
                     if (initSegment == null || !sawKeyframe) {
                         continue; // no parameter sets or no keyframe yet: nothing a browser could decode
                     }
+                    if (packet.keyframe()) {
+                        latestKeyframe = H264Nals.standaloneKeyframe(format.sps(), format.pps(), nals);
+                    }
                     publish(packet, nals, receivedAt);
                 }
             } catch (StreamException e) {
@@ -121,10 +137,13 @@ final class LivePull implements Runnable {
             }
         }
         if (!stopped) {
-            for (LiveViewer v : viewers) {
-                v.end(verdict);
+            synchronized (this) {
+                deathReason = verdict;
+                for (LiveViewer v : viewers) {
+                    v.end(verdict);
+                }
+                viewers.clear();
             }
-            viewers.clear();
             onDeath.run();
         }
     }

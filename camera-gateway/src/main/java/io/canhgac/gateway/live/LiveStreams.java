@@ -90,6 +90,12 @@ final class LiveStreams implements AutoCloseable {
         }
     }
 
+    /** The newest keyframe of a stream being pulled right now, if any: a snapshot then needs no connection of its own. */
+    synchronized Optional<byte[]> latestKeyframe(StreamKey key) {
+        LivePull pull = pulls.get(key);
+        return pull == null ? Optional.empty() : Optional.ofNullable(pull.latestKeyframe());
+    }
+
     synchronized int runningPulls() {
         return pulls.size();
     }

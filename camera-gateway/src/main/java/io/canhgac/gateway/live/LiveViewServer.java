@@ -44,7 +44,7 @@ public final class LiveViewServer implements AutoCloseable {
                                        LiveSettings settings, Consumer<LiveFragment> tap) throws InterruptedException {
         Duration io = settings.ioTimeout();
         LiveStreams streams = new LiveStreams(cameras, settings, url -> new FfmpegPacketSource(url, io), tap);
-        return start(address, streams, new SnapshotService(cameras, settings), tickets, settings);
+        return start(address, streams, new SnapshotService(cameras, settings, streams::latestKeyframe), tickets, settings);
     }
 
     static LiveViewServer start(InetSocketAddress address, LiveStreams streams, SnapshotService snapshots,

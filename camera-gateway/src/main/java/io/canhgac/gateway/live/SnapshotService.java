@@ -8,6 +8,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
@@ -16,10 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A current JPEG of a camera stream for weak links (refresh an image instead of streaming video):
- * opens the stream, decodes its first keyframe only, encodes it once and lets every request in
+ * decodes one keyframe only — the live pull's newest when the stream is being watched, otherwise
+ * the first one of a short connection of its own — encodes it once and lets every request in
  * the next moments share it. Decoding runs on its own threads, never on the event loop.
  */
 final class SnapshotService implements AutoCloseable {
@@ -29,6 +32,7 @@ final class SnapshotService implements AutoCloseable {
 
     private final CameraStreams cameras;
     private final LiveSettings settings;
+    private final Function<StreamKey, Optional<byte[]>> runningKeyframes;
     private final Map<StreamKey, Cached> cache = new HashMap<>();
     private final ExecutorService decoders = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "live-snapshot");
@@ -36,9 +40,11 @@ final class SnapshotService implements AutoCloseable {
         return t;
     });
 
-    SnapshotService(CameraStreams cameras, LiveSettings settings) {
+    /** @param runningKeyframes the newest keyframe (Annex B with SPS and PPS) of a stream already pulled, if any */
+    SnapshotService(CameraStreams cameras, LiveSettings settings, Function<StreamKey, Optional<byte[]>> runningKeyframes) {
         this.cameras = cameras;
         this.settings = settings;
+        this.runningKeyframes = runningKeyframes;
     }
 
     /** Empty when the gateway has no such camera stream; otherwise the JPEG, or a {@link StreamException}. */
@@ -53,9 +59,19 @@ final class SnapshotService implements AutoCloseable {
         if (fresh && !c.jpeg().isCompletedExceptionally()) {
             return Optional.of(c.jpeg());
         }
-        CompletableFuture<byte[]> made = CompletableFuture.supplyAsync(() -> decode(url.get()), decoders);
+        Optional<byte[]> keyframe = runningKeyframes.apply(key);
+        CompletableFuture<byte[]> made = CompletableFuture.supplyAsync(
+                () -> keyframe.isPresent() ? decodeKeyframe(keyframe.get()) : decode(url.get()), decoders);
         cache.put(key, new Cached(made, now));
         return Optional.of(made);
+    }
+
+    /** One Annex B keyframe, decoded from memory. */
+    private static byte[] decodeKeyframe(byte[] annexB) {
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(new ByteArrayInputStream(annexB), 0);
+        g.setFormat("h264");
+        g.setVideoOption("threads", "1");
+        return grabJpeg(g);
     }
 
     private byte[] decode(String url) {
@@ -67,6 +83,10 @@ final class SnapshotService implements AutoCloseable {
         g.setTimeout((int) settings.ioTimeout().toMillis());
         g.setVideoOption("threads", "1");
         g.setVideoOption("skip_frame", "nokey"); // the decoder skips everything but keyframes: the first picture is whole
+        return grabJpeg(g);
+    }
+
+    private static byte[] grabJpeg(FFmpegFrameGrabber g) {
         try {
             g.startUnsafe();
             Frame frame = g.grabImage();
