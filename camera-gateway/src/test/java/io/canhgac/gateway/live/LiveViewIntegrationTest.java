@@ -8,6 +8,8 @@ import io.canhgac.gateway.testing.SimulatedDistrict;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatedCamera;
 import io.canhgac.simulator.SimulatorOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +159,22 @@ class LiveViewIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).isEqualTo(LiveRefusal.TICKET_INVALID.reason());
+    }
+
+    @Test
+    void chromiumPlaysTheLiveSubstreamThroughMediaSourceExtensions() throws Exception {
+        String ws = "ws://127.0.0.1:" + server.port() + "/live/CAM-1/sub?ticket=" + issuer.issue("CAM-1", "sub", "wall");
+        JsonNode result = new ObjectMapper().readTree(ChromiumPage.run("/live/mse-player.html", ws, 9000));
+        System.out.println("chromium: " + result);
+        assertThat(result.get("error").isNull()).as(result.toString()).isTrue();
+        assertThat(result.get("supported").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.get("mime").asText()).startsWith("video/mp4; codecs=\"avc1.");
+        assertThat(result.get("appended").asInt()).as("init segment and fragments appended").isGreaterThanOrEqualTo(30);
+        assertThat(result.get("ranges").asInt()).as("one buffered range: no gaps").isEqualTo(1);
+        assertThat(result.get("width").asInt()).isEqualTo(640);
+        assertThat(result.get("height").asInt()).isEqualTo(360);
+        assertThat(result.get("decodedFrames").asInt()).isGreaterThanOrEqualTo(20);
+        assertThat(result.get("played").asDouble()).as("seconds played: " + result).isGreaterThan(1.5);
     }
 
     private static void assertRefused(TestViewer viewer, LiveRefusal why) throws Exception {
