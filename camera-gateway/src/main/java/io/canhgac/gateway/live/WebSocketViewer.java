@@ -24,7 +24,7 @@ final class WebSocketViewer implements LiveViewer {
     private final LiveSettings settings;
     private final AtomicInteger queued = new AtomicInteger();
     private final ChannelFutureListener sent = f -> queued.decrementAndGet();
-    // touched only by the pull thread (begin/offer), so plain fields
+    // set before the viewer joins the pull's (copy-on-write, so publishing) list, then touched only by the pull thread
     private boolean started;
     private boolean waitingForKeyframe = true;
     private long laggingSinceNanos;
