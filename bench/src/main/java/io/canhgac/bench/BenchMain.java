@@ -19,8 +19,13 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "fanout" -> {
+                if (!FanoutBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout");
                 System.exit(2);
             }
         }

@@ -1,0 +1,88 @@
+package io.canhgac.gateway.live;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.WriteBufferWaterMark;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * The gateway's live-view server: {@code ws://host:port/live/<cameraId>/<sub|main>?ticket=…}
+ * streams fragmented MP4 for Media Source Extensions (one JSON text frame with the MIME type, the
+ * init segment, then one fragment per picture), and {@code GET /snapshot/<cameraId>/<sub|main>?ticket=…}
+ * answers a current JPEG. Tickets come from the event-service ({@code LiveTicketIssuer}).
+ */
+public final class LiveViewServer implements AutoCloseable {
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final Channel server;
+    private final LiveStreams streams;
+    private final SnapshotService snapshots;
+
+    private LiveViewServer(EventLoopGroup boss, EventLoopGroup workers, Channel server, LiveStreams streams, SnapshotService snapshots) {
+        this.boss = boss;
+        this.workers = workers;
+        this.server = server;
+        this.streams = streams;
+        this.snapshots = snapshots;
+    }
+
+    /** Listens on 127.0.0.1 (the district server's reverse proxy or the gateway host fronts it). */
+    public static LiveViewServer start(int port, CameraStreams cameras, TicketVerifier tickets) throws InterruptedException {
+        return start(new InetSocketAddress("127.0.0.1", port), cameras, tickets, LiveSettings.DEFAULTS, f -> { });
+    }
+
+    /** @param tap sees every fragment as it is made: for benchmarks and statistics, must not block */
+    public static LiveViewServer start(InetSocketAddress address, CameraStreams cameras, TicketVerifier tickets,
+                                       LiveSettings settings, Consumer<LiveFragment> tap) throws InterruptedException {
+        Duration io = settings.ioTimeout();
+        LiveStreams streams = new LiveStreams(cameras, settings, url -> new FfmpegPacketSource(url, io), tap);
+        return start(address, streams, new SnapshotService(cameras, settings, streams::latestKeyframe), tickets, settings);
+    }
+
+    static LiveViewServer start(InetSocketAddress address, LiveStreams streams, SnapshotService snapshots,
+                                TicketVerifier tickets, LiveSettings settings) throws InterruptedException {
+        EventLoopGroup boss = new NioEventLoopGroup(1);
+        EventLoopGroup workers = new NioEventLoopGroup(2); // writing shared buffers to sockets: two threads carry hundreds of viewers
+        try {
+            Channel server = new ServerBootstrap().group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                    .childHandler(new LiveViewInitializer(streams, snapshots, tickets, settings))
+                    .bind(address).sync().channel();
+            return new LiveViewServer(boss, workers, server, streams, snapshots);
+        } catch (InterruptedException | RuntimeException e) {
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+            streams.close();
+            snapshots.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** Camera streams being pulled right now (watched, or in their linger time). */
+    public int runningPulls() {
+        return streams.runningPulls();
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        streams.close();
+        snapshots.close();
+        boss.shutdownGracefully();
+        workers.shutdownGracefully();
+    }
+}

@@ -1,0 +1,57 @@
+package io.canhgac.gateway.live;
+
+import io.canhgac.contract.live.LiveTicket;
+import io.canhgac.contract.live.LiveTicketSigner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Checks a viewer's ticket: signed with the secret the gateway shares with the event-service,
+ * not expired, and for exactly the camera stream asked for. The gateway keeps no user table of
+ * its own; whoever holds a valid ticket has passed the event-service's checks (and its audit).
+ */
+public final class TicketVerifier {
+
+    /** Tolerated clock difference between the event-service and the gateway. */
+    private static final Duration SKEW = Duration.ofSeconds(5);
+
+    private final LiveTicketSigner signer;
+    private final Clock clock;
+
+    public TicketVerifier(byte[] secret, Clock clock) {
+        this.signer = new LiveTicketSigner(secret);
+        this.clock = clock;
+    }
+
+    public TicketVerifier(byte[] secret) {
+        this(secret, Clock.systemUTC());
+    }
+
+    /** Either the ticket, or why it does not open this stream. */
+    public record Verdict(LiveTicket ticket, LiveRefusal refusal) {
+
+        boolean allowed() {
+            return ticket != null;
+        }
+    }
+
+    public Verdict verify(String token, String cameraId, LiveStream stream) {
+        if (token == null || token.isEmpty()) {
+            return new Verdict(null, LiveRefusal.TICKET_MISSING);
+        }
+        Optional<LiveTicket> opened = signer.open(token);
+        if (opened.isEmpty()) {
+            return new Verdict(null, LiveRefusal.TICKET_INVALID);
+        }
+        LiveTicket t = opened.get();
+        if (!t.cameraId().equals(cameraId) || !t.stream().equals(stream.path())) {
+            return new Verdict(null, LiveRefusal.TICKET_OTHER_STREAM);
+        }
+        if (clock.instant().isAfter(t.expiresAt().plus(SKEW))) {
+            return new Verdict(null, LiveRefusal.TICKET_EXPIRED);
+        }
+        return new Verdict(t, null);
+    }
+}

@@ -1,0 +1,77 @@
+package io.canhgac.gateway.live;
+
+import io.canhgac.contract.live.LiveTicketIssuer;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The step after the handshake, on an EmbeddedChannel: the ticket decides, the reason goes in the close frame. */
+class LiveViewerHandlerTest {
+
+    static final byte[] SECRET = "handler-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final LiveTicketIssuer issuer = new LiveTicketIssuer(SECRET, CLOCK, Duration.ofSeconds(60));
+    private final ScriptedPacketSource silent = new ScriptedPacketSource(PacketSource.Codec.H264, false, 0);
+    private final LiveStreams streams = new LiveStreams(CameraStreams.of(Map.of("QL-01", "rtsp://x/sub"), Map.of()),
+            LiveSettings.DEFAULTS.withLinger(Duration.ofMinutes(1)), url -> silent, f -> { });
+
+    @AfterEach
+    void close() {
+        streams.close();
+    }
+
+    private EmbeddedChannel handshake(String uri, Clock clock) {
+        EmbeddedChannel ch = new EmbeddedChannel(new LiveViewerHandler(streams, new TicketVerifier(SECRET, clock), LiveSettings.DEFAULTS));
+        ch.pipeline().fireUserEventTriggered(new HandshakeComplete(uri, EmptyHttpHeaders.INSTANCE, null));
+        return ch;
+    }
+
+    private static void assertClosedWith(EmbeddedChannel ch, LiveRefusal why) {
+        CloseWebSocketFrame close = ch.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(why.code());
+        assertThat(close.reasonText()).isEqualTo(why.reason());
+        close.release();
+        assertThat(ch.isOpen()).isFalse();
+    }
+
+    @Test
+    void refusesWhatTheTicketDoesNotAllow() {
+        String good = issuer.issue("QL-01", "sub", "officer");
+        assertClosedWith(handshake("/live/QL-01/sub", CLOCK), LiveRefusal.TICKET_MISSING);
+        assertClosedWith(handshake("/live/QL-01/sub?ticket=" + good.substring(0, good.length() - 2) + "AA", CLOCK), LiveRefusal.TICKET_INVALID);
+        assertClosedWith(handshake("/live/QL-02/sub?ticket=" + good, CLOCK), LiveRefusal.TICKET_OTHER_STREAM);
+        assertClosedWith(handshake("/live/QL-01/main?ticket=" + good, CLOCK), LiveRefusal.TICKET_OTHER_STREAM);
+        assertClosedWith(handshake("/live/QL-01/sub?ticket=" + good, Clock.offset(CLOCK, Duration.ofMinutes(2))), LiveRefusal.TICKET_EXPIRED);
+        assertClosedWith(handshake("/live/QL-01/hd?ticket=" + good, CLOCK), LiveRefusal.BAD_PATH);
+        assertThat(streams.runningPulls()).as("no pull for a refused viewer").isZero();
+    }
+
+    @Test
+    void aGoodTicketJoinsTheStreamUntilTheChannelCloses() {
+        StreamKey key = new StreamKey("QL-01", LiveStream.SUB);
+        EmbeddedChannel ch = handshake("/live/QL-01/sub?ticket=" + issuer.issue("QL-01", "sub", "officer"), CLOCK);
+        assertThat(ch.isOpen()).isTrue();
+        assertThat(streams.viewers(key)).isEqualTo(1);
+        ch.close();
+        assertThat(streams.viewers(key)).isZero();
+    }
+
+    @Test
+    void aGoodTicketForACameraThisGatewayDoesNotHaveIsUnknown() {
+        assertClosedWith(handshake("/live/SV-07/sub?ticket=" + issuer.issue("SV-07", "sub", "officer"), CLOCK), LiveRefusal.UNKNOWN_CAMERA);
+    }
+}
