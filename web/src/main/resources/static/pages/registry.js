@@ -14,11 +14,18 @@
       probed: 'Đã hỏi {done}/{total} địa chỉ, thấy {found} camera', address: 'Địa chỉ', cameraName: 'Tên',
       model: 'Hãng, kiểu', location: 'Vị trí', registeredAs: 'Đã đăng ký', idColumn: 'Mã', onboardThis: 'Thêm camera này',
       onboard: 'Thêm camera', onboardHint: 'Địa chỉ ONVIF và tài khoản của camera. Mật khẩu được mã hoá khi lưu.',
-      username: 'Tên đăng nhập', password: 'Mật khẩu', commune: 'Xã', cameraId: 'Mã camera (để trống: tự đặt)',
+      cameraId: 'Mã camera (để trống: tự đặt)',
       latitude: 'Vĩ độ', longitude: 'Kinh độ', onboardSubmit: 'Kiểm tra và thêm', onboarding: 'Đang kiểm tra camera…',
       onboarded: 'Đã thêm {id}: {model}, luồng phụ {stream}', registry: 'Sổ đăng ký camera', allCommunes: 'Tất cả các xã',
-      allStatuses: 'Mọi trạng thái', status: 'Trạng thái', firmware: 'Firmware', serial: 'Số sê-ri', access: 'Kết nối',
-      onvif: 'ONVIF', streamOnly: 'Chỉ luồng RTSP', notOnboarded: 'Chưa thêm', exportCsv: 'Xuất CSV', none: 'Không có camera nào.'
+      allStatuses: 'Mọi trạng thái', firmware: 'Firmware', serial: 'Số sê-ri', access: 'Kết nối',
+      onvif: 'ONVIF', streamOnly: 'Chỉ luồng RTSP', notOnboarded: 'Chưa thêm', exportCsv: 'Xuất CSV',
+      problem_BAD_CREDENTIALS: 'Camera từ chối tên đăng nhập hoặc mật khẩu. Hãy nhập lại tài khoản ONVIF của camera.',
+      problem_UNREACHABLE: 'Không có gì trả lời ở địa chỉ này. Kiểm tra nguồn điện, dây mạng, địa chỉ và cổng.',
+      problem_TIMEOUT: 'Camera không trả lời kịp. Kiểm tra đường truyền tới xã rồi thử lại.',
+      problem_NOT_ONVIF: 'Thiết bị ở địa chỉ này không phải camera ONVIF. Kiểm tra cổng ONVIF và bật ONVIF trong camera.',
+      problem_NO_VIDEO: 'Camera không có cấu hình video nào để phát.',
+      problem_STREAM_UNUSABLE: 'Không mở được luồng phụ của camera. Kiểm tra cổng RTSP và chuẩn nén (H.264/H.265).',
+      problem_CAMERA_ERROR: 'Camera báo lỗi. Kiểm tra firmware hoặc khởi động lại camera.'
     },
     en: {
       navRegistry: 'Camera registry', discovery: 'Find cameras', sweepRange: 'Address range (e.g. 10.1.2.1-10.1.2.254)',
@@ -26,11 +33,18 @@
       probed: 'Asked {done} of {total} addresses, found {found} cameras', address: 'Address', cameraName: 'Name',
       model: 'Make, model', location: 'Location', registeredAs: 'Registered', idColumn: 'Id', onboardThis: 'Onboard this camera',
       onboard: 'Onboard a camera', onboardHint: "The camera's ONVIF address and account. The password is stored encrypted.",
-      username: 'User name', password: 'Password', commune: 'Commune', cameraId: 'Camera id (blank: chosen for you)',
+      cameraId: 'Camera id (blank: chosen for you)',
       latitude: 'Latitude', longitude: 'Longitude', onboardSubmit: 'Check and onboard', onboarding: 'Checking the camera…',
       onboarded: 'Onboarded {id}: {model}, substream {stream}', registry: 'Camera registry', allCommunes: 'All communes',
-      allStatuses: 'Any status', status: 'Status', firmware: 'Firmware', serial: 'Serial number', access: 'Access',
-      onvif: 'ONVIF', streamOnly: 'RTSP stream only', notOnboarded: 'Not onboarded', exportCsv: 'Export CSV', none: 'No cameras.'
+      allStatuses: 'Any status', firmware: 'Firmware', serial: 'Serial number', access: 'Access',
+      onvif: 'ONVIF', streamOnly: 'RTSP stream only', notOnboarded: 'Not onboarded', exportCsv: 'Export CSV',
+      problem_BAD_CREDENTIALS: "The camera refused the user name or password. Enter the camera's ONVIF account again.",
+      problem_UNREACHABLE: 'Nothing answers at this address. Check power, cabling, the address and the port.',
+      problem_TIMEOUT: 'The camera did not answer in time. Check the link to the commune and try again.',
+      problem_NOT_ONVIF: "The device at this address is not an ONVIF camera. Check the ONVIF port and that ONVIF is on.",
+      problem_NO_VIDEO: 'The camera has no video profile to stream.',
+      problem_STREAM_UNUSABLE: "The camera's substream does not open. Check the RTSP port and the codec (H.264/H.265).",
+      problem_CAMERA_ERROR: "The camera answered with an error. Check its firmware or restart it."
     }
   };
   const t = key => App.t(key);
@@ -154,12 +168,16 @@
     App.post('/api/cameras/onboard', body).then(camera => {
       const r = camera.registration;
       formResult.className = 'result ok';
-      formResult.textContent = fill(t('onboarded'), { id: camera.id, model: r.manufacturer + ' ' + r.model, stream: r.subStream });
+      formResult.replaceChildren(el('span', { 'data-raw': true,
+        text: fill(t('onboarded'), { id: camera.id, model: r.manufacturer + ' ' + r.model, stream: r.subStream }) }));
       f.password.value = '';
       return load();
     }).catch(e => {
       formResult.className = 'result error';
-      formResult.textContent = e.message;
+      // our own words for the known problems, the server's detail (an address, a field) after them
+      const known = e.problem && e.problem.problem ? 'problem_' + e.problem.problem : null;
+      formResult.replaceChildren(...(known ? [el('strong', { 'data-i18n': known, text: t(known) }), ' '] : []),
+        el('span', { class: 'detail', 'data-raw': true, text: e.message }));
     }).finally(() => { form.querySelector('button[type=submit]').disabled = false; });
   }
 
@@ -187,7 +205,7 @@
         field('latitude', 'latitude', { type: 'number', step: 'any', min: '-90', max: '90' }),
         field('longitude', 'longitude', { type: 'number', step: 'any', min: '-180', max: '180' }),
         el('button', { type: 'submit', 'data-i18n': 'onboardSubmit', text: t('onboardSubmit') }));
-      formResult = el('p', { id: 'onboard-result', class: 'result', role: 'status', 'data-raw': true });
+      formResult = el('p', { id: 'onboard-result', class: 'result', role: 'status' });
 
       communeFilter = el('select', { id: 'registry-commune', 'data-i18n-label': 'commune', 'aria-label': t('commune'),
         onchange: drawRegistry });

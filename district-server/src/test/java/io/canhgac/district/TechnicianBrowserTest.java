@@ -1,0 +1,136 @@
+package io.canhgac.district;
+
+import io.canhgac.simulator.scene.SceneScript;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The technician's main path in a real browser: find the cameras of a commune network, onboard one
+ * (a wrong password first, told why in Vietnamese), then see it in the registry, filter, export.
+ */
+@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "canhgac.database.embedded.data-dir=",
+                "canhgac.accounts.demo=true",
+                "canhgac.inventory=src/test/resources/tech-district.yaml",
+                "canhgac.simulator.per-camera-addresses=true",
+                "canhgac.simulator.rtsp-port=0",
+                "canhgac.simulator.onvif-port=0",
+                "canhgac.simulator.main-streams=false",
+                "canhgac.simulator.control-port=-1",
+                "canhgac.simulator.scene-cache=target/scene-cache",
+                "canhgac.gateway.register-inventory=false",
+                "canhgac.gateway.sweep-answer-wait=2s"})
+@Import(TechnicianBrowserTest.Scenes.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TechnicianBrowserTest {
+
+    @TestConfiguration
+    static class Scenes {
+        @Bean
+        Function<String, SceneScript> sceneCatalog() {
+            SceneScript idle = new SceneScript("e2e-idle", 640, 360, 10, EndToEndTest.LOOP_SECONDS, 2.0, 6, List.of());
+            return name -> idle;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HeadlessChromium chromium;
+    private ChromeDriver driver;
+
+    @BeforeAll
+    void startBrowser() {
+        chromium = new HeadlessChromium();
+        driver = chromium.driver();
+        chromium.viewport(1366, 768);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void technicianFindsOnboardsAndExportsCameras() {
+        driver.get("http://127.0.0.1:" + port + "/login.html");
+        driver.findElement(By.id("username")).sendKeys("technician");
+        driver.findElement(By.id("password")).sendKeys("technician-demo", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
+                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
+        driver.findElement(By.id("nav-registry")).click();
+        chromium.waitFor(By.id("page-registry"), 5, WebElement::isDisplayed);
+
+        // discovery, with progress, finds the three cameras
+        driver.findElement(By.id("sweep-range")).sendKeys("127.0.93.1-127.0.93.30", Keys.ENTER);
+        chromium.waitFor(By.id("sweep-status"), 30, e -> e.getText().startsWith("Xong"));
+        assertThat(driver.findElement(By.id("sweep-status")).getText()).contains("30/30").contains("3 camera");
+        assertThat(chromium.<Object>script("return document.getElementById('sweep-progress').value")).isEqualTo(30L);
+        List<WebElement> found = driver.findElements(By.cssSelector("#found-cameras tr"));
+        assertThat(found).extracting(r -> r.getAttribute("data-address"))
+                .containsExactlyInAnyOrder("127.0.93.11", "127.0.93.12", "127.0.93.13");
+        chromium.screenshot("registry", "discovery-done");
+
+        // onboard the first one from its row: a wrong password is refused, and the page says why
+        WebElement row = driver.findElement(By.cssSelector("#found-cameras tr[data-address='127.0.93.11']"));
+        assertThat(row.getText()).contains("Ngã ba Quế Lâm").contains("DS-2CD2012-I").contains("que-lam");
+        row.findElement(By.tagName("button")).click();
+        assertThat(driver.findElement(By.id("onboard-address")).getAttribute("value")).startsWith("http://127.0.93.11:");
+        driver.findElement(By.id("onboard-username")).sendKeys("admin");
+        driver.findElement(By.id("onboard-password")).sendKeys("not-the-password");
+        new Select(driver.findElement(By.id("onboard-communeId"))).selectByValue("que-lam");
+        driver.findElement(By.id("onboard-cameraId")).sendKeys("QLA-X");
+        driver.findElement(By.cssSelector("#onboard-form button[type=submit]")).click();
+        WebElement refused = chromium.waitFor(By.cssSelector("#onboard-result.error"), 30, WebElement::isDisplayed);
+        assertThat(refused.getText()).contains("Camera từ chối tên đăng nhập hoặc mật khẩu");
+        chromium.screenshot("registry", "onboarding-refused");
+
+        // the right password: onboarded, and in the registry with what the camera said of itself
+        WebElement password = driver.findElement(By.id("onboard-password"));
+        password.clear();
+        password.sendKeys("QLA-x#2026", Keys.ENTER);
+        WebElement done = chromium.waitFor(By.cssSelector("#onboard-result.ok"), 30, WebElement::isDisplayed);
+        assertThat(done.getText()).contains("QLA-X").contains("Hikvision DS-2CD2012-I").contains("rtsp://127.0.93.11:");
+        WebElement registered = chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='QLA-X']"), 10,
+                r -> r.getText().contains("ONVIF"));
+        assertThat(registered.getText()).contains("Hikvision DS-2CD2012-I").contains("Quế Lâm");
+        assertThat(driver.findElement(By.cssSelector("#registry-cameras tr[data-camera='NP-X']")).getText()).contains("Chưa thêm");
+        chromium.screenshot("registry", "registry-onboarded");
+
+        // filter by commune, and the CSV export follows the filter
+        new Select(driver.findElement(By.id("registry-commune"))).selectByValue("ninh-phuoc");
+        assertThat(driver.findElements(By.cssSelector("#registry-cameras tr"))).extracting(r -> r.getAttribute("data-camera"))
+                .containsExactly("NP-X");
+        new Select(driver.findElement(By.id("registry-commune"))).selectByValue("que-lam");
+        String href = driver.findElement(By.id("registry-export")).getAttribute("href");
+        String csv = URLDecoder.decode(href.substring(href.indexOf(',') + 1), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\ufeffid,name,commune,status,");
+        assertThat(csv.lines().skip(1).toList()).hasSize(2).anyMatch(l -> l.startsWith("\"QLA-X\",\"Ngã ba Quế Lâm\""))
+                .noneMatch(l -> l.contains("NP-X"));
+        assertThat(csv).doesNotContain("QLA-x#2026");
+    }
+}
