@@ -5,6 +5,7 @@ import io.canhgac.event.camera.CameraOnboardingService;
 import io.canhgac.event.camera.CameraRepository;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.ingest.IngestToken;
+import io.canhgac.event.live.LiveTickets;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
@@ -59,7 +60,8 @@ class DistrictConfiguration {
             return;
         }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        gateway.start("http://127.0.0.1:" + port, context.getBean(IngestToken.class).value());
+        gateway.start("http://127.0.0.1:" + port, context.getBean(IngestToken.class).value(),
+                context.getBean(LiveTickets.class).secret());
         DistrictProperties properties = context.getBean(DistrictProperties.class);
         if (properties.gateway().registerInventory()) {
             InventoryRegistration registration = new InventoryRegistration(context.getBean(DistrictInventory.class),

@@ -48,11 +48,22 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param onvifThreads      ONVIF calls in flight at once
      * @param streamCheckTimeout how long onboarding waits for the substream's first picture
      * @param sweepAnswerWait   how long a discovery sweep waits for answers to each batch of probes
+     * @param live              the live view server (fragmented MP4 over WebSocket)
      */
     record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean registerInventory,
                    @DefaultValue("60s") Duration registryRefresh, @DefaultValue Health health,
                    @DefaultValue("4") @Min(1) @Max(64) int onvifThreads,
-                   @DefaultValue("10s") Duration streamCheckTimeout, @DefaultValue("1s") Duration sweepAnswerWait) {
+                   @DefaultValue("10s") Duration streamCheckTimeout, @DefaultValue("1s") Duration sweepAnswerWait,
+                   @DefaultValue Live live) {
+    }
+
+    /**
+     * @param enabled serve live view from the in-process gateway
+     * @param address where it listens; 0.0.0.0 so the operations centre's screens reach it
+     * @param port    its port (0 for a free one); browsers learn it from their tickets
+     */
+    record Live(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String address,
+                @DefaultValue("8081") @Min(0) @Max(65535) int port) {
     }
 
     /** See {@link HealthSettings}; the defaults are its defaults. */

@@ -1,5 +1,6 @@
 package io.canhgac.district;
 
+import io.canhgac.event.live.LiveServer;
 import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.camera.Backoff;
@@ -7,6 +8,10 @@ import io.canhgac.gateway.camera.CameraState;
 import io.canhgac.gateway.camera.CameraStatusMerger;
 import io.canhgac.gateway.health.OnvifWatches;
 import io.canhgac.gateway.health.PullSettings;
+import io.canhgac.gateway.live.LiveSettings;
+import io.canhgac.gateway.live.LiveStream;
+import io.canhgac.gateway.live.LiveViewServer;
+import io.canhgac.gateway.live.TicketVerifier;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.publish.HttpEventPublisher;
 import io.canhgac.gateway.registry.AssignmentClient;
@@ -16,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +31,7 @@ import java.util.Map;
  * as a gateway in a commune would: it asks the registry which cameras to pull and watch, and
  * publishes their events.
  */
-final class GatewayLifecycle implements DisposableBean {
+final class GatewayLifecycle implements DisposableBean, LiveServer {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayLifecycle.class);
 
@@ -35,13 +41,15 @@ final class GatewayLifecycle implements DisposableBean {
     private CameraGateway streams;
     private OnvifWatches onvif;
     private AssignmentFollower follower;
+    private LiveViewServer live;
 
     GatewayLifecycle(GatewaySettings settings, DistrictProperties.Gateway properties) {
         this.settings = settings;
         this.properties = properties;
     }
 
-    synchronized void start(String serviceUrl, String token) {
+    /** @param liveSecret the key the event-service signs live view tickets with */
+    synchronized void start(String serviceUrl, String token, byte[] liveSecret) {
         if (streams != null) {
             return;
         }
@@ -52,9 +60,31 @@ final class GatewayLifecycle implements DisposableBean {
         onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, properties.health().settings(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), properties.onvifThreads());
         ManagedCameras cameras = new ManagedCameras(streams, onvif, merger, publisher);
+        if (properties.live().enabled()) {
+            startLive(cameras, liveSecret);
+        }
         follower = new AssignmentFollower(new AssignmentClient(serviceUrl, token, Duration.ofSeconds(10)), cameras,
                 properties.registryRefresh()).start();
         log.info("Gateway following the registry at {}, health checks every {}", serviceUrl, properties.health().interval());
+    }
+
+    private void startLive(ManagedCameras cameras, byte[] secret) {
+        try {
+            live = LiveViewServer.start(new InetSocketAddress(properties.live().address(), properties.live().port()),
+                    (cameraId, stream) -> cameras.streamUrl(cameraId, stream == LiveStream.MAIN),
+                    new TicketVerifier(secret), LiveSettings.DEFAULTS, fragment -> { });
+            log.info("Live view on {}:{}", properties.live().address(), live.port());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the rest of the gateway still works without live view: say so and go on
+            log.error("Live view not started on port {}: {}", properties.live().port(), e.toString());
+        }
+    }
+
+    @Override
+    public synchronized int port() {
+        return live == null ? properties.live().port() : live.port();
     }
 
     /** The registry changed: fetch it now rather than at the next refresh. */
@@ -70,6 +100,9 @@ final class GatewayLifecycle implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
+        if (live != null) {
+            live.close();
+        }
         if (streams != null) {
             follower.close();
             onvif.close();

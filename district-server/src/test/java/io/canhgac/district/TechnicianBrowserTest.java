@@ -11,11 +11,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The technician's main path in a real browser: find the cameras of a commune network, onboard one
- * (a wrong password first, told why in Vietnamese), then see it in the registry, filter, export.
+ * (a wrong password first, told why in Vietnamese), then see it in the registry, filter, export,
+ * and watch it live: its substream on the wall, its main stream large.
  */
 @SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -37,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "canhgac.simulator.per-camera-addresses=true",
                 "canhgac.simulator.rtsp-port=0",
                 "canhgac.simulator.onvif-port=0",
-                "canhgac.simulator.main-streams=false",
+                "canhgac.simulator.main-streams=true",
                 "canhgac.simulator.control-port=-1",
                 "canhgac.simulator.scene-cache=target/scene-cache",
                 "canhgac.gateway.register-inventory=false",
@@ -57,6 +60,8 @@ class TechnicianBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private HeadlessChromium chromium;
     private ChromeDriver driver;
@@ -132,5 +137,27 @@ class TechnicianBrowserTest {
         assertThat(csv.lines().skip(1).toList()).hasSize(2).anyMatch(l -> l.startsWith("\"QLA-X\",\"Ngã ba Quế Lâm\""))
                 .noneMatch(l -> l.contains("NP-X"));
         assertThat(csv).doesNotContain("QLA-x#2026");
+
+        // the live wall: the onboarded camera plays through MSE, the others say they have no picture
+        driver.findElement(By.id("nav-live")).click();
+        WebElement tile = chromium.waitFor(By.cssSelector("#live-grid button[data-camera='QLA-X']"), 10, WebElement::isDisplayed);
+        chromium.waitFor(By.cssSelector("#live-grid button[data-camera='QLA-X'] .live-slot"), 30,
+                e -> "playing".equals(e.getAttribute("data-state")));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> chromium.<Number>script(
+                "const v = document.querySelector(\"#live-grid button[data-camera='QLA-X'] video\"); return v ? v.currentTime : 0")
+                .doubleValue() > 1.0);
+        assertThat(chromium.<Number>script(
+                "return document.querySelector(\"#live-grid button[data-camera='QLA-X'] video\").videoWidth").intValue()).isEqualTo(640);
+        chromium.waitFor(By.cssSelector("#live-grid button[data-camera='NP-X'] .live-slot"), 30,
+                e -> "liveClosed".equals(e.getAttribute("data-state")));
+        chromium.screenshot("live", "live-wall");
+
+        // one camera large: its main stream
+        tile.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> chromium.<Number>script(
+                "const v = document.querySelector('#live-single-slot video'); return v ? v.videoWidth : 0").intValue() == 1280);
+        chromium.screenshot("live", "live-main-stream");
+        assertThat(jdbc.queryForList("SELECT target || ' ' || detail FROM audit_log WHERE action = 'LIVE_VIEW_STARTED' "
+                + "AND username = 'technician'", String.class)).contains("QLA-X sub", "QLA-X main");
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,6 +60,13 @@ public final class ManagedCameras {
                         a.deviceService() == null ? "stream only" : "ONVIF at " + a.deviceService());
             }
         }
+    }
+
+    /** The camera's stream with its account, for the live server; empty for an unknown camera or a missing main stream. */
+    public synchronized Optional<String> streamUrl(String cameraId, boolean main) {
+        CameraAssignment a = current.get(cameraId);
+        String url = a == null ? null : main ? a.mainStream() : a.subStream();
+        return url == null ? Optional.empty() : Optional.of(StreamUrls.withCredentials(URI.create(url), a.credentials()));
     }
 
     public synchronized Set<String> cameraIds() {

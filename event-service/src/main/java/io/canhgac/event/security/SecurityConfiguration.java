@@ -38,8 +38,13 @@ class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login.html";
 
-    /** The page's own files only; no inline script or style, so an injected one does not run. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+    /**
+     * The page's own files only; no inline script or style, so an injected one does not run. Live
+     * video comes from the gateways' live servers (another port or host, so any ws/wss and http(s)
+     * image source) and plays from a MediaSource blob.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: http: https:; "
+            + "connect-src 'self' ws: wss:; media-src 'self' blob:; object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean

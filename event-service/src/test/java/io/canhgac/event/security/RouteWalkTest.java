@@ -62,6 +62,7 @@ class RouteWalkTest {
             Map.entry("GET /api/discovery/sweeps", Access.TECHNICIAN),
             Map.entry("GET /api/discovery/sweeps/{id}", Access.TECHNICIAN),
             Map.entry("GET /api/ingest/cameras", Access.GATEWAY),
+            Map.entry("POST /api/live/tickets", Access.SIGNED_IN),
             Map.entry("GET /api/events", Access.SIGNED_IN),
             Map.entry("GET /api/alerts/stream", Access.SIGNED_IN),
             Map.entry("GET /api/me", Access.SIGNED_IN),

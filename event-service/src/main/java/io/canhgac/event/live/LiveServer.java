@@ -1,0 +1,7 @@
+package io.canhgac.event.live;
+
+/** Implemented by a gateway running in this process: where its live server listens. */
+@FunctionalInterface
+public interface LiveServer {
+    int port();
+}

@@ -1,0 +1,177 @@
+// The live wall: every camera's substream in a grid (fragmented MP4 over WebSocket into Media Source
+// Extensions, no transcoding anywhere); a tile opens the camera's main stream large. On a weak link,
+// "still pictures" swaps video for a snapshot refreshed every few seconds.
+(function () {
+  'use strict';
+  const SNAPSHOT_EVERY_MS = 3000;
+  const JITTER_SECONDS = 1; // Chromium stalls at the very live edge: play about a second behind it
+  let grid, single, singleTitle, singleSlot, stillsToggle;
+  let players = [];
+  let stills = localStorage.getItem('canhgac.wall.stills') === 'true';
+
+  const messages = {
+    vi: {
+      navLive: 'Xem trực tiếp', stills: 'Ảnh tĩnh (đường truyền yếu)', back: 'Về lưới camera', connecting: 'Đang kết nối…',
+      playing: 'Trực tiếp', liveClosed: 'Mất hình', h265: 'Luồng H.265: trình duyệt không phát được, hãy xem luồng phụ',
+      tooSlow: 'Đường truyền chậm: chuyển sang ảnh tĩnh', unreachable: 'Không kết nối được camera',
+      noMse: 'Trình duyệt này không phát được video trực tiếp', noCameras: 'Không có camera nào để xem.',
+      mainStream: 'Luồng chính', openCamera: 'Xem lớn camera'
+    },
+    en: {
+      navLive: 'Live wall', stills: 'Still pictures (weak link)', back: 'Back to the wall', connecting: 'Connecting…',
+      playing: 'Live', liveClosed: 'No picture', h265: 'H.265 stream: browsers cannot play it, watch the substream',
+      tooSlow: 'Link too slow: showing still pictures', unreachable: 'The camera cannot be reached',
+      noMse: 'This browser cannot play live video', noCameras: 'No cameras to watch.',
+      mainStream: 'Main stream', openCamera: 'Open camera large'
+    }
+  };
+  const t = key => App.t(key);
+  const el = (...args) => App.el(...args);
+
+  function ticket(cameraId, stream) {
+    return App.post('/api/live/tickets', { cameraId, stream });
+  }
+
+  /** One stream shown in one slot: MSE video, or a refreshed snapshot. */
+  function player(camera, stream, slot, state) {
+    const p = { closed: false, ws: null, timer: null };
+    const status = text => { state.dataset.i18n = text; state.textContent = t(text); slot.dataset.state = text; };
+    p.close = () => {
+      p.closed = true;
+      clearTimeout(p.timer);
+      if (p.ws) p.ws.close();
+    };
+    const snapshots = () => {
+      const img = el('img', { alt: camera.name, 'data-raw': true });
+      slot.replaceChildren(img);
+      const refresh = () => ticket(camera.id, stream).then(tk => {
+        if (p.closed) return;
+        img.src = tk.snapshotUrl;
+        status('playing');
+        p.timer = setTimeout(refresh, SNAPSHOT_EVERY_MS);
+      }).catch(() => { if (!p.closed) p.timer = setTimeout(refresh, SNAPSHOT_EVERY_MS); });
+      refresh();
+    };
+    const video = () => {
+      if (!window.MediaSource) { status('noMse'); return; }
+      status('connecting');
+      ticket(camera.id, stream).then(tk => {
+        if (p.closed) return;
+        const media = new MediaSource();
+        const v = el('video', { muted: true, autoplay: true, playsinline: true, 'aria-label': camera.name });
+        v.muted = true;
+        v.src = URL.createObjectURL(media);
+        slot.replaceChildren(v);
+        const queue = [];
+        let buffer = null, started = false;
+        const pump = () => {
+          if (!buffer || buffer.updating || !queue.length) return;
+          buffer.appendBuffer(queue.shift());
+        };
+        const ws = new WebSocket(tk.url);
+        p.ws = ws;
+        ws.binaryType = 'arraybuffer';
+        ws.onmessage = m => {
+          if (typeof m.data === 'string') {
+            const init = JSON.parse(m.data);
+            if (init.type === 'init' && !buffer && media.readyState === 'open') {
+              buffer = media.addSourceBuffer(init.mime);
+              buffer.mode = 'segments';
+              buffer.addEventListener('updateend', () => {
+                const b = v.buffered;
+                if (!started && b.length && b.end(0) - b.start(0) >= JITTER_SECONDS) {
+                  started = true;
+                  v.currentTime = b.start(0);
+                  v.play().catch(() => {});
+                  status('playing');
+                } else if (started && b.length && b.end(b.length - 1) - v.currentTime > 4 * JITTER_SECONDS) {
+                  v.currentTime = b.end(b.length - 1) - JITTER_SECONDS; // fell behind (a hidden tab): back to live
+                }
+                if (b.length && v.currentTime - b.start(0) > 30 && !buffer.updating) {
+                  buffer.remove(b.start(0), v.currentTime - 10); // keep memory flat on a wall left open all shift
+                } else {
+                  pump();
+                }
+              });
+            }
+            return;
+          }
+          queue.push(m.data);
+          pump();
+        };
+        ws.onclose = e => {
+          if (p.closed) return;
+          if (e.code === 4429) { status('tooSlow'); snapshots(); return; }
+          status(e.code === 4415 ? 'h265' : e.code === 4502 ? 'unreachable' : 'liveClosed');
+          // tickets expire and cameras come back: try again in a while
+          if (e.code !== 4415) p.timer = setTimeout(video, 5000);
+        };
+      }).catch(() => { if (!p.closed) { status('liveClosed'); p.timer = setTimeout(video, 5000); } });
+    };
+    if (stills) snapshots(); else video();
+    return p;
+  }
+
+  function closeAll() {
+    players.forEach(p => p.close());
+    players = [];
+  }
+
+  function tile(camera) {
+    const slot = el('div', { class: 'live-slot' });
+    const state = el('span', { class: 'live-state' });
+    const open = el('button', { type: 'button', class: 'live-tile', 'data-camera': camera.id,
+      'aria-label': t('openCamera') + ': ' + camera.name, onclick: () => openSingle(camera) },
+      slot, el('span', { class: 'live-caption' }, el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name }), state));
+    players.push(player(camera, 'sub', slot, state));
+    return open;
+  }
+
+  function showWall() {
+    closeAll();
+    single.hidden = true;
+    grid.hidden = false;
+    App.api('/api/cameras').then(cameras => {
+      grid.replaceChildren(...(cameras.length ? cameras.map(tile)
+        : [el('p', { class: 'empty', 'data-i18n': 'noCameras', text: t('noCameras') })]));
+    });
+  }
+
+  function openSingle(camera) {
+    closeAll();
+    grid.hidden = true;
+    single.hidden = false;
+    const state = el('span', { class: 'live-state' });
+    singleTitle.replaceChildren(el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name }), ' — ',
+      el('span', { 'data-i18n': 'mainStream', text: t('mainStream') }), ' ', state);
+    const hasMain = camera.registration && camera.registration.mainStream;
+    players.push(player(camera, hasMain ? 'main' : 'sub', singleSlot, state));
+    single.querySelector('button.back').focus();
+  }
+
+  App.registerPage({
+    id: 'live', navKey: 'navLive', roles: ['ADMIN', 'OPERATOR', 'TECHNICIAN'], messages,
+    render(section) {
+      stillsToggle = el('label', { class: 'filter' },
+        el('input', { type: 'checkbox', id: 'live-stills', checked: stills, onchange: e => {
+          stills = e.target.checked;
+          localStorage.setItem('canhgac.wall.stills', String(stills));
+          showWall();
+        } }),
+        el('span', { 'data-i18n': 'stills', text: t('stills') }));
+      grid = el('div', { class: 'live-grid', id: 'live-grid' });
+      singleSlot = el('div', { class: 'live-slot large', id: 'live-single-slot' });
+      singleTitle = el('h3', { id: 'live-single-title' });
+      single = el('div', { class: 'live-single', id: 'live-single', hidden: true },
+        el('button', { type: 'button', class: 'small back', 'data-i18n': 'back', text: t('back'), onclick: showWall }),
+        singleTitle, singleSlot);
+      section.append(stillsToggle, grid, single);
+    },
+    show() {
+      showWall();
+    },
+    hide() {
+      closeAll();
+    }
+  });
+})();
