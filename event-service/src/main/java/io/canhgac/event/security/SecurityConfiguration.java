@@ -72,6 +72,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
                         // the alert desk; commune heads follow their commune's alerts but do not handle them
                         .requestMatchers(HttpMethod.POST, "/api/alerts/**").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
+                        // incidents and their evidence: police work; commune heads read their commune's, technicians none
+                        .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR")
+                        .requestMatchers("/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR", "COMMUNE_HEAD")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl(LOGIN_PAGE + "?error"))
