@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -231,6 +233,7 @@ class CommuneReportTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
         assertThat(new String(r.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Files.write(Path.of("target/commune-report-sample.pdf"), r.body()); // to look at: pdftoppm -png
         try (PDDocument pdf = Loader.loadPDF(r.body())) {
             assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(1);
             List<PDFont> fonts = new ArrayList<>();
