@@ -139,7 +139,8 @@ final class ReportPdf {
             List<String> lines = wrap(headers.get(i), widths[i] - 4, HEADER_SIZE);
             float ly = top - 9;
             for (String line : lines) {
-                text(x + 2, ly, HEADER_SIZE, line);
+                // numbers are right-aligned: so are their headings
+                text(i >= 2 ? x + widths[i] - 2 - width(line, HEADER_SIZE) : x + 2, ly, HEADER_SIZE, line);
                 ly -= HEADER_SIZE + 1.5f;
             }
             x += widths[i];
