@@ -57,6 +57,18 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
+    /** A file (a ZIP, a PDF): the body as bytes. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** With the CSRF header a page script would add, and a JSON body. */
     public HttpResponse<String> send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")

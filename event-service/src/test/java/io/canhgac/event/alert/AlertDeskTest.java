@@ -2,6 +2,7 @@ package io.canhgac.event.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.EventFixtures;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +46,7 @@ class AlertDeskTest {
     @BeforeEach
     @AfterEach
     void clean() {
-        jdbc.update("DELETE FROM alert_note");
-        jdbc.update("DELETE FROM alert");
-        jdbc.update("DELETE FROM camera_event");
+        EventFixtures.clearEvents(jdbc); // incidents and media first: they refer to alerts and events
         jdbc.update("DELETE FROM audit_log WHERE action LIKE 'ALERT%'");
     }
 

@@ -3,6 +3,7 @@ package io.canhgac.event.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.config.DistrictInventory;
+import io.canhgac.event.EventFixtures;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +45,7 @@ class IngestApiTest {
     @AfterEach
     void clean() {
         operator = WebSession.login("http://127.0.0.1:" + port, "operator", "operator-demo");
-        jdbc.update("DELETE FROM alert_note");
-        jdbc.update("DELETE FROM alert");
-        jdbc.update("DELETE FROM camera_event");
+        EventFixtures.clearEvents(jdbc); // incidents and media first: they refer to alerts and events
         jdbc.update("UPDATE camera SET status = 'UNKNOWN', status_reason = NULL, status_since = NULL");
     }
 

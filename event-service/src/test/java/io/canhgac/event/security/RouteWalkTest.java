@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.config.Commune;
 import io.canhgac.config.DistrictInventory;
+import io.canhgac.event.EventFixtures;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,13 @@ class RouteWalkTest {
     public static final String SCRAPE_TOKEN = "test-scrape-token-0123456789";
 
     /** Who may use a route. Scoping of what a route returns is checked separately below. */
-    enum Access { PUBLIC, SIGNED_IN, ALERT_DESK, TECHNICIAN, ADMIN, GATEWAY, SCRAPER }
+    enum Access {
+        PUBLIC, SIGNED_IN, ALERT_DESK, TECHNICIAN, ADMIN, GATEWAY, SCRAPER,
+        /** Incidents and evidence: admins, operators and commune heads (their commune's), not technicians. */
+        INCIDENT_READ,
+        /** Opening and changing incidents: admins and operators. */
+        INCIDENT_DESK
+    }
 
     /** "METHOD path" as mapped; static files as "GET /file". */
     static final Map<String, Access> POLICY = Map.ofEntries(
@@ -71,6 +78,18 @@ class RouteWalkTest {
             Map.entry("POST /api/alerts/{id}/acknowledge", Access.ALERT_DESK),
             Map.entry("POST /api/alerts/{id}/false-positive", Access.ALERT_DESK),
             Map.entry("POST /api/alerts/{id}/notes", Access.ALERT_DESK),
+            Map.entry("GET /api/incidents", Access.INCIDENT_READ),
+            Map.entry("GET /api/incidents/{id}", Access.INCIDENT_READ),
+            Map.entry("GET /api/incidents/{id}/evidence.zip", Access.INCIDENT_READ),
+            Map.entry("POST /api/incidents", Access.INCIDENT_DESK),
+            Map.entry("POST /api/incidents/{id}/status", Access.INCIDENT_DESK),
+            Map.entry("POST /api/incidents/{id}/assignee", Access.INCIDENT_DESK),
+            Map.entry("POST /api/incidents/{id}/notes", Access.INCIDENT_DESK),
+            Map.entry("POST /api/incidents/{id}/alerts", Access.INCIDENT_DESK),
+            // reports are scoped in their queries (CommuneReportTest); every person may ask
+            Map.entry("GET /api/reports/daily", Access.SIGNED_IN),
+            Map.entry("GET /api/reports/daily.csv", Access.SIGNED_IN),
+            Map.entry("GET /api/reports/daily.pdf", Access.SIGNED_IN),
             Map.entry("GET /api/audit", Access.ADMIN),
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             // Boot's error page, any method; reached directly it is just another page
@@ -165,7 +184,8 @@ class RouteWalkTest {
         assertThat(routes).as("routes without a line in POLICY").allMatch(route -> policyOf(route) != null);
         assertThat(routes).as("the walk finds the controllers, actuator and static files")
                 .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events",
-                        "GET /actuator/prometheus", "GET /v3/api-docs");
+                        "GET /actuator/prometheus", "GET /v3/api-docs",
+                        "POST /api/incidents", "GET /api/incidents/{id}/evidence.zip", "GET /api/reports/daily.pdf");
     }
 
     @Test
@@ -218,6 +238,8 @@ class RouteWalkTest {
             case ALERT_DESK -> !person ? unauthenticated : caller.role().equals("COMMUNE_HEAD") ? "403" : "served";
             case TECHNICIAN -> !person ? unauthenticated
                     : caller.role().equals("ADMIN") || caller.role().equals("TECHNICIAN") ? "served" : "403";
+            case INCIDENT_READ -> !person ? unauthenticated : caller.role().equals("TECHNICIAN") ? "403" : "served";
+            case INCIDENT_DESK -> !person ? unauthenticated : Set.of("ADMIN", "OPERATOR").contains(caller.role()) ? "served" : "403";
             // ingest reads no session: a person is unauthenticated there
             case GATEWAY -> "GATEWAY".equals(caller.role()) ? "served" : "401";
             // the scrape chain reads no session either
@@ -232,9 +254,7 @@ class RouteWalkTest {
 
     @Test
     void camerasEventsAndTheLiveStreamAreScopedToTheCallersCommunes() throws Exception {
-        jdbc.update("DELETE FROM alert_note");
-        jdbc.update("DELETE FROM alert");
-        jdbc.update("DELETE FROM camera_event");
+        EventFixtures.clearEvents(jdbc);
         List<Caller> people = callers().stream().filter(RouteWalkTest::isPerson).toList();
         Map<String, SseTestClient> streams = new LinkedHashMap<>();
         try {
@@ -301,9 +321,7 @@ class RouteWalkTest {
             }
         } finally {
             streams.values().forEach(SseTestClient::close);
-            jdbc.update("DELETE FROM alert_note");
-        jdbc.update("DELETE FROM alert");
-        jdbc.update("DELETE FROM camera_event");
+            EventFixtures.clearEvents(jdbc);
         }
     }
 
