@@ -189,9 +189,12 @@
     document.title = (current ? t(current.navKey) + ' — ' : '') + 'Canh Gác';
   }
 
-  /** #/map → the map page; anything else (or a page the role may not see) → the first allowed page. */
+  /**
+   * #/map → the map page; #/incidents/ID → the incidents page, shown with "ID"; anything else (or a
+   * page the role may not see) → the first allowed page.
+   */
   function route(focusHeading) {
-    const wanted = (location.hash.match(/^#\/([\w-]+)/) || [])[1];
+    const [, wanted, rest] = location.hash.match(/^#\/([\w-]+)(?:\/(.+))?/) || [];
     const visible = pages.filter(allowed);
     const page = visible.find(p => p.id === wanted) || visible[0];
     if (!page) return;
@@ -202,7 +205,7 @@
     });
     current = page;
     updateTitle();
-    if (page.show) page.show();
+    if (page.show) page.show(page.id === wanted ? rest : undefined);
     if (focusHeading) page.section.querySelector('h2').focus();
   }
 

@@ -68,7 +68,9 @@
       card.querySelector('.alert-body').append(form);
       form.querySelector('input').focus();
     }));
-    // Present but disabled until an incidents page provides the hook (no incident API yet).
+    // Incidents are police work: technicians handle alerts but open no incidents.
+    if (App.me().role === 'TECHNICIAN') return box;
+    // Present but disabled until an incidents page provides the hook.
     const incident = App.hooks.openIncident;
     box.append(act('openIncident', incident ? () => incident(a) : null, incident ? {} : {
       disabled: true, 'aria-disabled': 'true', title: t('openIncidentUnavailable'), 'data-unavailable': 'true'

@@ -1,29 +1,16 @@
 package io.canhgac.district;
 
-import io.canhgac.simulator.scene.SceneScript;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,63 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (a wrong password first, told why in Vietnamese), then see it in the registry, filter, export,
  * and watch it live: its substream on the wall, its main stream large.
  */
-@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "canhgac.database.embedded.data-dir=",
-                "canhgac.accounts.demo=true",
-                "canhgac.inventory=src/test/resources/tech-district.yaml",
-                "canhgac.simulator.per-camera-addresses=true",
-                "canhgac.simulator.rtsp-port=0",
-                "canhgac.simulator.onvif-port=0",
-                "canhgac.simulator.main-streams=true",
-                "canhgac.simulator.control-port=-1",
-                "canhgac.simulator.scene-cache=target/scene-cache",
-                "canhgac.gateway.register-inventory=false",
-                "canhgac.gateway.sweep-answer-wait=2s"})
-@Import(TechnicianBrowserTest.Scenes.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TechnicianBrowserTest {
-
-    @TestConfiguration
-    static class Scenes {
-        @Bean
-        Function<String, SceneScript> sceneCatalog() {
-            SceneScript idle = new SceneScript("e2e-idle", 640, 360, 10, EndToEndTest.LOOP_SECONDS, 2.0, 6, List.of());
-            return name -> idle;
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = new HeadlessChromium();
-        driver = chromium.driver();
-        chromium.viewport(1366, 768);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class TechnicianBrowserTest extends SmallDistrictBrowserTest {
 
     @Test
     void technicianFindsOnboardsAndExportsCameras() {
-        driver.get("http://127.0.0.1:" + port + "/login.html");
-        driver.findElement(By.id("username")).sendKeys("technician");
-        driver.findElement(By.id("password")).sendKeys("technician-demo", Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
-                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
-        driver.findElement(By.id("nav-registry")).click();
-        chromium.waitFor(By.id("page-registry"), 5, WebElement::isDisplayed);
+        signIn("technician");
+        open("registry");
 
         // discovery, with progress, finds the three cameras
         driver.findElement(By.id("sweep-range")).sendKeys("127.0.93.1-127.0.93.30", Keys.ENTER);

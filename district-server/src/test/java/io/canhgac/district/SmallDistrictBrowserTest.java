@@ -1,0 +1,101 @@
+package io.canhgac.district;
+
+import io.canhgac.event.ingest.IngestToken;
+import io.canhgac.simulator.scene.SceneScript;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Browser tests on a small district of three ONVIF cameras on their own loopback addresses, none
+ * registered at start (the technician's test onboards one). The subclasses share one application
+ * context: same configuration, so Spring starts it once.
+ */
+@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "canhgac.database.embedded.data-dir=",
+                "canhgac.accounts.demo=true",
+                "canhgac.inventory=src/test/resources/tech-district.yaml",
+                "canhgac.simulator.per-camera-addresses=true",
+                "canhgac.simulator.rtsp-port=0",
+                "canhgac.simulator.onvif-port=0",
+                "canhgac.simulator.main-streams=true",
+                "canhgac.simulator.control-port=-1",
+                "canhgac.simulator.scene-cache=target/scene-cache",
+                "canhgac.gateway.register-inventory=false",
+                "canhgac.gateway.sweep-answer-wait=2s"})
+@Import(SmallDistrictBrowserTest.Scenes.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SmallDistrictBrowserTest {
+
+    @TestConfiguration
+    static class Scenes {
+        @Bean
+        Function<String, SceneScript> sceneCatalog() {
+            SceneScript idle = new SceneScript("e2e-idle", 640, 360, 10, EndToEndTest.LOOP_SECONDS, 2.0, 6, List.of());
+            return name -> idle;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IngestToken ingestToken;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    HeadlessChromium chromium;
+    ChromeDriver driver;
+
+    @BeforeAll
+    void startBrowser() {
+        chromium = new HeadlessChromium();
+        driver = chromium.driver();
+        chromium.viewport(1366, 768);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    void signIn(String username) {
+        driver.manage().deleteAllCookies();
+        driver.get(base() + "/login.html");
+        chromium.script("localStorage.clear()");
+        driver.navigate().refresh();
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(username + "-demo", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
+                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
+    }
+
+    void open(String page) {
+        driver.findElement(By.id("nav-" + page)).click();
+        chromium.waitFor(By.id("page-" + page), 5, WebElement::isDisplayed);
+    }
+}
