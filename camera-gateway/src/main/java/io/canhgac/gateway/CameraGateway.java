@@ -4,6 +4,7 @@ import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraEventSink;
 import io.canhgac.gateway.camera.CameraState;
 import io.canhgac.gateway.camera.CameraWorker;
+import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.motion.MotionEventTracker;
 import io.canhgac.gateway.motion.RunningAverageMotionDetector;
 import io.canhgac.gateway.video.FfmpegFrameSource;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /** Pulls every configured camera stream, detects motion and publishes events and status changes. */
 public final class CameraGateway implements AutoCloseable {
@@ -24,11 +26,17 @@ public final class CameraGateway implements AutoCloseable {
 
     /** @param streams camera id to stream URL (credentials may be in the URL) */
     public CameraGateway(Map<String, String> streams, GatewaySettings settings, CameraEventSink sink) {
+        this(streams, settings, cameraId -> CameraMotionSettings.DEFAULTS, sink);
+    }
+
+    /** @param motion each camera's zones, masks, sensitivity and arming schedule */
+    public CameraGateway(Map<String, String> streams, GatewaySettings settings,
+                         Function<String, CameraMotionSettings> motion, CameraEventSink sink) {
         streams.forEach((cameraId, url) -> workers.put(cameraId, new CameraWorker(
                 cameraId,
                 () -> new FfmpegFrameSource(url, settings.ioTimeout()),
-                () -> new RunningAverageMotionDetector(settings.motion()),
-                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames()),
+                () -> new RunningAverageMotionDetector(settings.motion(), motion.apply(cameraId)),
+                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames(), motion.apply(cameraId).schedule()),
                 sink,
                 timers.next(),
                 Executors.newSingleThreadExecutor(new DefaultThreadFactory("camera-" + cameraId, true)),
