@@ -19,8 +19,13 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "accuracy" -> {
+                if (!io.canhgac.bench.accuracy.AccuracyBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, accuracy, motion-compare");
                 System.exit(2);
             }
         }

@@ -53,9 +53,13 @@ public record CameraMotionSettings(int sensitivity, List<Polygon> zones, List<Po
         return Math.pow(0.8, sensitivity - 5);
     }
 
-    /** Whether the normalised point counts: inside a zone (or no zones) and outside every mask. */
-    boolean watches(double x, double y) {
-        boolean inZone = zones.isEmpty() || zones.stream().anyMatch(z -> z.contains(x, y));
-        return inZone && masks.stream().noneMatch(m -> m.contains(x, y));
+    /** Whether the normalised point lies in a zone (or there are no zones). */
+    boolean inZone(double x, double y) {
+        return zones.isEmpty() || zones.stream().anyMatch(z -> z.contains(x, y));
+    }
+
+    /** Whether the normalised point lies under a mask. */
+    boolean masked(double x, double y) {
+        return masks.stream().anyMatch(m -> m.contains(x, y));
     }
 }

@@ -16,7 +16,7 @@ package io.canhgac.gateway.motion;
 public record MotionSettings(int analysisHeight, int pixelThreshold, double minAreaFraction,
                              double globalChangeFraction, double backgroundAlpha, int warmupFrames) {
 
-    public static final MotionSettings DEFAULTS = new MotionSettings(90, 20, 0.0015, 0.45, 0.05, 5);
+    public static final MotionSettings DEFAULTS = new MotionSettings(90, 20, 0.001, 0.45, 0.05, 5);
 
     public MotionSettings {
         if (analysisHeight < 16 || analysisHeight > 1080) {

@@ -114,10 +114,17 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         watchedCells = 0;
         tileOf = new int[n];
         boolean[] tileWatched = new boolean[TILE_COLS * TILE_ROWS];
+        boolean[] masked = new boolean[n];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                boolean w = camera.watches((c + 0.5) * f / frameWidth, (r + 0.5) * f / frameHeight);
+                masked[r * cols + c] = camera.masked((c + 0.5) * f / frameWidth, (r + 0.5) * f / frameHeight);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
                 int i = r * cols + c;
+                // the blur carries a masked change one cell out: the mask is grown by that cell
+                boolean w = camera.inZone((c + 0.5) * f / frameWidth, (r + 0.5) * f / frameHeight) && !nearMask(masked, r, c);
                 watched[i] = w;
                 watchedCells += w ? 1 : 0;
                 tileOf[i] = (r * TILE_ROWS / rows) * TILE_COLS + c * TILE_COLS / cols;
@@ -130,6 +137,17 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         }
         minBlobCells = Math.max(2, (int) Math.round(settings.minAreaFraction() * camera.scale() * n));
         framesSeen = 0;
+    }
+
+    private boolean nearMask(boolean[] masked, int r, int c) {
+        for (int rr = Math.max(0, r - 1); rr <= Math.min(rows - 1, r + 1); rr++) {
+            for (int cc = Math.max(0, c - 1); cc <= Math.min(cols - 1, c + 1); cc++) {
+                if (masked[rr * cols + cc]) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
