@@ -24,6 +24,11 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "motion-compare" -> {
+                if (!MotionCompareBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
                 System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, accuracy, motion-compare");
                 System.exit(2);

@@ -13,15 +13,24 @@ import java.util.List;
  * @param onsetFrames for each found interval, frames from its true start to the moment the start
  *                    event was emitted (what an operator waits)
  */
-record EventScore(int truth, int found, int detected, int falseEvents, List<Integer> onsetFrames) {
+public record EventScore(int truth, int found, int detected, int falseEvents, List<Integer> onsetFrames) {
 
     static final double TRAIL_SECONDS = 0.5;
 
     /** An event in scene seconds: dated start, moment the start was emitted, dated end. */
-    record Seen(double start, double emitted, double end) {
+    public record Seen(double start, double emitted, double end) {
     }
 
-    static EventScore score(List<SceneManifest.Interval> truth, int fps, List<Seen> events) {
+    public static EventScore score(List<SceneManifest.Interval> truth, int fps, List<Seen> events) {
+        return score(truth, truth, fps, events);
+    }
+
+    /**
+     * @param counted  the intervals recall is measured on (e.g. those inside a measuring window)
+     * @param all      every true interval, also those partly outside the window: an event on one of them is not false
+     */
+    public static EventScore score(List<SceneManifest.Interval> counted, List<SceneManifest.Interval> all, int fps, List<Seen> events) {
+        List<SceneManifest.Interval> truth = counted;
         int found = 0;
         List<Integer> onsets = new ArrayList<>();
         for (SceneManifest.Interval t : truth) {
@@ -31,7 +40,7 @@ record EventScore(int truth, int found, int detected, int falseEvents, List<Inte
                 onsets.add((int) Math.round((first.emitted() - t.start()) * fps));
             }
         }
-        int falseEvents = (int) events.stream().filter(e -> truth.stream().noneMatch(t -> overlaps(e, t))).count();
+        int falseEvents = (int) events.stream().filter(e -> all.stream().noneMatch(t -> overlaps(e, t))).count();
         return new EventScore(truth.size(), found, events.size(), falseEvents, onsets);
     }
 
@@ -39,21 +48,21 @@ record EventScore(int truth, int found, int detected, int falseEvents, List<Inte
         return e.start() < t.end() + TRAIL_SECONDS && e.end() >= t.start();
     }
 
-    EventScore plus(EventScore o) {
+    public EventScore plus(EventScore o) {
         List<Integer> all = new ArrayList<>(onsetFrames);
         all.addAll(o.onsetFrames);
         return new EventScore(truth + o.truth, found + o.found, detected + o.detected, falseEvents + o.falseEvents, all);
     }
 
-    double recall() {
+    public double recall() {
         return truth == 0 ? Double.NaN : (double) found / truth;
     }
 
-    double precision() {
+    public double precision() {
         return detected == 0 ? Double.NaN : (double) (detected - falseEvents) / detected;
     }
 
-    int worstOnset() {
+    public int worstOnset() {
         return onsetFrames.stream().mapToInt(Integer::intValue).max().orElse(-1);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * One scene's events from our detector and tracker, frame by frame, with the gateway's default
  * settings. Regions the manifest calls distractors (swaying foliage) are masked, as an installer would.
  */
-final class SceneRun {
+public final class SceneRun {
 
     /** A detected event in frame numbers: dated start, the frame at which its start was emitted, dated end. */
     record DetectedEvent(int startFrame, int emittedFrame, int endFrame) {
@@ -39,7 +39,8 @@ final class SceneRun {
         this.tracker = new MotionEventTracker(g.motionStartFrames(), g.motionEndFrames());
     }
 
-    static CameraMotionSettings cameraSettings(SceneManifest m) {
+    /** The masks an installer would draw: over the manifest's regional distractors (swaying foliage). */
+    public static CameraMotionSettings cameraSettings(SceneManifest m) {
         List<Polygon> masks = m.distractors().stream().filter(d -> d.region() != null).map(d -> {
             int[] r = d.region();
             return Polygon.rectangle((double) r[0] / m.width(), (double) r[1] / m.height(),
