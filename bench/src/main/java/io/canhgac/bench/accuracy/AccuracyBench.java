@@ -21,7 +21,7 @@ public final class AccuracyBench {
         List<SceneAccuracy.Result> results = SceneAccuracy.run();
         System.out.println("(a) Simulator scenes (640x360, 10 fps, the cached H.264 encoding decoded; foliage masked as an installer would)");
         System.out.println();
-        System.out.println("| scene | kind | true motion intervals | found | events | false events | onset (frames to start event) | detector µs/frame |");
+        System.out.println("| scene | kind | true motion intervals | found | events | false events | onset (frames to start event) | detector CPU µs/frame |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (SceneAccuracy.Result r : results) {
             EventScore s = r.score();
