@@ -24,8 +24,18 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "accuracy" -> {
+                if (!io.canhgac.bench.accuracy.AccuracyBench.run()) {
+                    System.exit(1);
+                }
+            }
+            case "motion-compare" -> {
+                if (!MotionCompareBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout, accuracy, motion-compare");
                 System.exit(2);
             }
         }

@@ -4,6 +4,7 @@ import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraEventSink;
 import io.canhgac.gateway.camera.CameraState;
 import io.canhgac.gateway.camera.CameraWorker;
+import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.motion.MotionEventTracker;
 import io.canhgac.gateway.motion.RunningAverageMotionDetector;
 import io.canhgac.gateway.video.FfmpegFrameSource;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Pulls camera streams, detects motion and publishes events and status changes. Cameras come and
@@ -25,6 +27,7 @@ import java.util.concurrent.Executors;
 public final class CameraGateway implements AutoCloseable {
 
     private final GatewaySettings settings;
+    private final Function<String, CameraMotionSettings> motion;
     private final CameraEventSink sink;
     private final Map<String, CameraWorker> workers = new LinkedHashMap<>();
     private final EventLoopGroup timers = new DefaultEventLoopGroup(1, new DefaultThreadFactory("gateway-timer", true));
@@ -32,7 +35,14 @@ public final class CameraGateway implements AutoCloseable {
 
     /** @param streams camera id to stream URL (credentials may be in the URL) */
     public CameraGateway(Map<String, String> streams, GatewaySettings settings, CameraEventSink sink) {
+        this(streams, settings, cameraId -> CameraMotionSettings.DEFAULTS, sink);
+    }
+
+    /** @param motion each camera's zones, masks, sensitivity and arming schedule */
+    public CameraGateway(Map<String, String> streams, GatewaySettings settings,
+                         Function<String, CameraMotionSettings> motion, CameraEventSink sink) {
         this.settings = settings;
+        this.motion = motion;
         this.sink = sink;
         streams.forEach((cameraId, url) -> workers.put(cameraId, worker(cameraId, url)));
     }
@@ -87,8 +97,8 @@ public final class CameraGateway implements AutoCloseable {
         return new CameraWorker(
                 cameraId,
                 () -> new FfmpegFrameSource(url, settings.ioTimeout()),
-                () -> new RunningAverageMotionDetector(settings.motion()),
-                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames()),
+                () -> new RunningAverageMotionDetector(settings.motion(), motion.apply(cameraId)),
+                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames(), motion.apply(cameraId).schedule()),
                 sink,
                 timers.next(),
                 Executors.newSingleThreadExecutor(new DefaultThreadFactory("camera-" + cameraId, true)),

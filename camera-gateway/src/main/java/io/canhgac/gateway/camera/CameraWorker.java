@@ -96,8 +96,7 @@ public final class CameraWorker {
                 countFrame(frame.capturedAt());
                 picture.observe(frame).ifPresent(change -> pictureChanged(change, frame.capturedAt()));
                 MotionSample sample = detector.analyse(frame);
-                tracker.update(sample, frame.capturedAt()).ifPresent(t ->
-                        sink.accept(CameraEvent.motion(cameraId, t.type(), t.at(), t.score())));
+                tracker.update(sample, frame.capturedAt()).ifPresent(t -> sink.accept(t.toEvent(cameraId)));
             }
         } catch (StreamException e) {
             if (!stopped) {
@@ -110,7 +109,7 @@ public final class CameraWorker {
         } finally {
             source.close();
             current = null;
-            tracker.interrupt().ifPresent(t -> sink.accept(CameraEvent.motion(cameraId, t.type(), t.at(), t.score())));
+            tracker.interrupt().ifPresent(t -> sink.accept(t.toEvent(cameraId)));
         }
         if (!stopped) {
             Duration delay = backoff.next();

@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * Watches a stream's pictures for what a technician must hear about although frames still arrive:
- * a frozen picture (decoded frames identical, which sensor noise never allows) and a black or
- * covered lens (dark and flat). A condition must last {@code persistence} to be reported, so a
- * dark moment or one repeated frame is not a problem. Reads a sparse grid of pixels: cheap.
+ * a frozen picture (decoded frames identical, which sensor noise never allows), a black or
+ * covered lens (dark and flat) and a defocused picture ({@link SharpnessGauge}, judged every
+ * {@value #SHARPNESS_EVERY} frames: blur comes slowly). A condition must last {@code persistence}
+ * to be reported, so a dark moment or one repeated frame is not a problem. Reads a sparse grid of
+ * pixels: cheap.
  */
 final class PictureHealthMonitor {
 
@@ -18,7 +20,13 @@ final class PictureHealthMonitor {
     static final int DARK_MEAN = 28;
     static final double FLAT_STDDEV = 6.0;
 
+    static final int SHARPNESS_EVERY = 5;
+
     private final Duration persistence;
+    private final SharpnessGauge sharpness = new SharpnessGauge();
+    private long frames;
+    private boolean blurred;
+    private Instant blurredSince;
     private final int[] previous = new int[GRID * GRID];
     private final int[] current = new int[GRID * GRID];
     private boolean havePrevious;
@@ -50,11 +58,17 @@ final class PictureHealthMonitor {
         double stddev = Math.sqrt(Math.max(0, (double) squares / current.length - mean * mean));
         boolean dark = mean < DARK_MEAN && stddev < FLAT_STDDEV;
 
+        if (frames++ % SHARPNESS_EVERY == 0 && !identical && !dark) {
+            blurred = sharpness.blurred(frame);
+        }
+
         Instant at = frame.capturedAt();
         frozenSince = identical ? (frozenSince == null ? at : frozenSince) : null;
         darkSince = dark ? (darkSince == null ? at : darkSince) : null;
+        blurredSince = blurred && !dark ? (blurredSince == null ? at : blurredSince) : null;
         PictureProblem now = lasting(darkSince, at) ? PictureProblem.COVERED
-                : lasting(frozenSince, at) ? PictureProblem.FROZEN : null;
+                : lasting(frozenSince, at) ? PictureProblem.FROZEN
+                : lasting(blurredSince, at) ? PictureProblem.DEFOCUSED : null;
         if (now == reported) {
             return Optional.empty();
         }

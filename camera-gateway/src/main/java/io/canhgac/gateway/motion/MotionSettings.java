@@ -4,16 +4,19 @@ package io.canhgac.gateway.motion;
  * Tuning of {@link RunningAverageMotionDetector}; the defaults suit a 360p substream.
  *
  * @param analysisHeight       the picture is shrunk to about this many rows before analysis
- * @param pixelThreshold       luma difference from the background that marks a cell as changed (1-255)
- * @param minAreaFraction      changed fraction of the picture that counts as motion
- * @param globalChangeFraction changed fraction above which the change is taken as lighting, not motion
+ * @param pixelThreshold       difference from the background, in contrast-stretched luma levels, that marks
+ *                             a cell as changed (1-255), at sensitivity 5
+ * @param minAreaFraction      area of one moving blob, as a fraction of the analysed picture, that counts
+ *                             as motion, at sensitivity 5
+ * @param globalChangeFraction changed fraction of the watched picture above which the change is taken as
+ *                             lighting, not motion (a third of it, spread over most of the picture, too)
  * @param backgroundAlpha      how fast the background follows the picture, per frame (0-1)
  * @param warmupFrames         frames used to learn the background before anything is reported
  */
 public record MotionSettings(int analysisHeight, int pixelThreshold, double minAreaFraction,
                              double globalChangeFraction, double backgroundAlpha, int warmupFrames) {
 
-    public static final MotionSettings DEFAULTS = new MotionSettings(90, 20, 0.0015, 0.45, 0.05, 5);
+    public static final MotionSettings DEFAULTS = new MotionSettings(90, 20, 0.001, 0.45, 0.05, 5);
 
     public MotionSettings {
         if (analysisHeight < 16 || analysisHeight > 1080) {

@@ -3,25 +3,54 @@ package io.canhgac.gateway.motion;
 import io.canhgac.gateway.video.LumaFrame;
 
 /**
- * The default detector, after Frigate's: shrink the Y plane to ~90 rows by (sampled) block averaging, blur,
- * compare with a running-average background, threshold, and count only changed cells with changed
- * neighbours (isolated noise does not count). When most of the picture changes at once the
- * background is reset instead of raising motion.
+ * The default detector, after Frigate's and the Motion daemon's: shrink the Y plane to ~90 rows by
+ * sampled block averaging (never every pixel), stretch its contrast between the 5th and 95th
+ * percentiles (so a lighting step or an IR switch mostly cancels out), blur, compare with a
+ * running-average background, threshold inside the watched cells (zones minus masks), and keep
+ * despeckled, dilated blobs above a minimum area ({@link BlobFinder}). When most of the watched
+ * picture changes at once the background is reset instead of raising motion.
  */
 public final class RunningAverageMotionDetector implements MotionDetector {
 
+    /** Target spread of the 5th..95th percentile after stretching; the thresholds are tuned for it. */
+    private static final float STRETCH_SPAN = 110f;
+    private static final float MAX_GAIN = 3f;
+
     private final MotionSettings settings;
+    private final CameraMotionSettings camera;
+    private final float threshold;
     private int factor;
     private int cols;
     private int rows;
+    private int width;
+    private int height;
     private float[] small;
     private float[] blurred;
     private float[] background;
     private boolean[] changed;
+    private boolean[] watched;
+    private int watchedCells;
+    private int minBlobCells;
+    private BlobFinder blobs;
+    private byte[] rowBuffer;
+    private int[] columnSums;
+    private final int[] histogram = new int[256];
     private int framesSeen;
+    /** The picture is also seen as a coarse grid of tiles, to tell spread-out change from a local blob. */
+    private static final int TILE_COLS = 8;
+    private static final int TILE_ROWS = 6;
+    private int[] tileOf;
+    private final boolean[] tileHits = new boolean[TILE_COLS * TILE_ROWS];
+    private int watchedTiles;
 
     public RunningAverageMotionDetector(MotionSettings settings) {
+        this(settings, CameraMotionSettings.DEFAULTS);
+    }
+
+    public RunningAverageMotionDetector(MotionSettings settings, CameraMotionSettings camera) {
         this.settings = settings;
+        this.camera = camera;
+        this.threshold = (float) (settings.pixelThreshold() * camera.scale());
     }
 
     @Override
@@ -29,113 +58,193 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         prepare(frame.width(), frame.height());
         shrink(frame);
         blur();
+        stretch();
         framesSeen++;
         if (framesSeen <= settings.warmupFrames()) {
             follow(framesSeen == 1 ? 1f : 0.5f, 0.5f);
             return MotionSample.QUIET;
         }
-        int threshold = settings.pixelThreshold();
         int raw = 0;
+        java.util.Arrays.fill(tileHits, false);
         for (int i = 0; i < blurred.length; i++) {
-            changed[i] = Math.abs(blurred[i] - background[i]) > threshold;
-            if (changed[i]) {
+            boolean c = watched[i] && Math.abs(blurred[i] - background[i]) > threshold;
+            changed[i] = c;
+            if (c) {
                 raw++;
+                tileHits[tileOf[i]] = true;
             }
         }
-        double cells = blurred.length;
-        if (raw / cells > settings.globalChangeFraction()) {
-            follow(1f, 1f);
-            return new MotionSample(raw / cells, false, true);
+        if (watchedCells == 0) {
+            return MotionSample.QUIET;
         }
-        double score = connectedChange() / cells;
+        double rawFraction = (double) raw / watchedCells;
+        if (rawFraction > settings.globalChangeFraction() || (rawFraction > settings.globalChangeFraction() / 3 && spreadOut())) {
+            follow(1f, 1f);
+            return new MotionSample(rawFraction, false, true);
+        }
+        BlobFinder.Blobs found = raw < minBlobCells ? BlobFinder.Blobs.NONE
+                : blobs.find(changed, minBlobCells, (double) factor / width, (double) factor / height);
         float alpha = (float) settings.backgroundAlpha();
         follow(alpha, alpha / 4); // moving things are absorbed into the background more slowly
-        return new MotionSample(score, score >= settings.minAreaFraction(), false);
+        if (found.area() == 0) {
+            return new MotionSample(0, false, false);
+        }
+        return new MotionSample((double) found.area() / watchedCells, true, false, found.boxes());
     }
 
-    private void prepare(int width, int height) {
-        int f = Math.max(1, height / settings.analysisHeight());
-        if (small != null && f == factor && cols == width / f && rows == height / f) {
+    private void prepare(int frameWidth, int frameHeight) {
+        int f = Math.max(1, frameHeight / settings.analysisHeight());
+        if (small != null && f == factor && frameWidth == width && frameHeight == height) {
             return;
         }
         factor = f;
-        cols = width / f;
-        rows = height / f;
-        small = new float[cols * rows];
-        blurred = new float[cols * rows];
-        background = new float[cols * rows];
-        changed = new boolean[cols * rows];
+        width = frameWidth;
+        height = frameHeight;
+        cols = frameWidth / f;
+        rows = frameHeight / f;
+        int n = cols * rows;
+        small = new float[n];
+        blurred = new float[n];
+        background = new float[n];
+        changed = new boolean[n];
+        watched = new boolean[n];
+        rowBuffer = new byte[frameWidth];
+        columnSums = new int[cols];
+        blobs = new BlobFinder(cols, rows);
+        watchedCells = 0;
+        tileOf = new int[n];
+        boolean[] tileWatched = new boolean[TILE_COLS * TILE_ROWS];
+        boolean[] masked = new boolean[n];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                masked[r * cols + c] = camera.masked((c + 0.5) * f / frameWidth, (r + 0.5) * f / frameHeight);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                // the blur carries a masked change one cell out: the mask is grown by that cell
+                boolean w = camera.inZone((c + 0.5) * f / frameWidth, (r + 0.5) * f / frameHeight) && !nearMask(masked, r, c);
+                watched[i] = w;
+                watchedCells += w ? 1 : 0;
+                tileOf[i] = (r * TILE_ROWS / rows) * TILE_COLS + c * TILE_COLS / cols;
+                tileWatched[tileOf[i]] |= w;
+            }
+        }
+        watchedTiles = 0;
+        for (boolean t : tileWatched) {
+            watchedTiles += t ? 1 : 0;
+        }
+        minBlobCells = Math.max(2, (int) Math.round(settings.minAreaFraction() * camera.scale() * n));
         framesSeen = 0;
     }
 
+    private boolean nearMask(boolean[] masked, int r, int c) {
+        for (int rr = Math.max(0, r - 1); rr <= Math.min(rows - 1, r + 1); rr++) {
+            for (int cc = Math.max(0, c - 1); cc <= Math.min(cols - 1, c + 1); cc++) {
+                if (masked[rr * cols + cc]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
-     * Averages each factor x factor block from every other row and column of it: a quarter of the
-     * reads for the same picture (this loop is most of the detector's cost), and the blur that
-     * follows smooths the little extra noise.
+     * Averages each factor x factor block from every other row and column of it (for factors of 4
+     * and more): a quarter of the reads for the same picture, and the blur that follows smooths the
+     * little extra noise. Each sampled row is copied out in bulk first, which is much cheaper than
+     * reading the decoder's buffer byte by byte.
      */
     private void shrink(LumaFrame frame) {
         var y = frame.y();
         int stride = frame.stride();
         int step = factor >= 4 ? 2 : 1;
-        int samples = ((factor + step - 1) / step) * ((factor + step - 1) / step);
-        float norm = 1f / samples;
+        int perSide = (factor + step - 1) / step;
+        float norm = 1f / (perSide * perSide);
+        java.util.Arrays.fill(histogram, 0);
+        byte[] line = rowBuffer;
+        int[] sums = columnSums;
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                int sum = 0;
-                int base = r * factor * stride + c * factor;
-                for (int dy = 0; dy < factor; dy += step) {
-                    int row = base + dy * stride;
+            java.util.Arrays.fill(sums, 0);
+            for (int dy = 0; dy < factor; dy += step) {
+                y.get((r * factor + dy) * stride, line, 0, cols * factor);
+                for (int c = 0; c < cols; c++) {
+                    int base = c * factor;
+                    int sum = 0;
                     for (int dx = 0; dx < factor; dx += step) {
-                        sum += y.get(row + dx) & 0xFF;
+                        sum += line[base + dx] & 0xFF;
                     }
+                    sums[c] += sum;
                 }
-                small[r * cols + c] = sum * norm;
+            }
+            for (int c = 0; c < cols; c++) {
+                float v = sums[c] * norm;
+                small[r * cols + c] = v;
+                histogram[(int) v]++;
             }
         }
     }
 
-    /** 3x3 box blur, edges clamped. */
+    /** 3x3 box blur as two 1-D passes, edges clamped; {@code blurred} holds the horizontal pass first. */
     private void blur() {
         for (int r = 0; r < rows; r++) {
-            int r0 = Math.max(0, r - 1);
-            int r1 = Math.min(rows - 1, r + 1);
+            int o = r * cols;
             for (int c = 0; c < cols; c++) {
-                int c0 = Math.max(0, c - 1);
-                int c1 = Math.min(cols - 1, c + 1);
-                float sum = 0;
-                for (int rr = r0; rr <= r1; rr++) {
-                    for (int cc = c0; cc <= c1; cc++) {
-                        sum += small[rr * cols + cc];
-                    }
-                }
-                blurred[r * cols + c] = sum / ((r1 - r0 + 1) * (c1 - c0 + 1));
+                int c0 = c > 0 ? c - 1 : c;
+                int c1 = c < cols - 1 ? c + 1 : c;
+                blurred[o + c] = (small[o + c0] + small[o + c] + small[o + c1]) * (1f / 3);
+            }
+        }
+        float[] column = small; // the horizontal pass is done with small: reuse it
+        System.arraycopy(blurred, 0, column, 0, blurred.length);
+        for (int r = 0; r < rows; r++) {
+            int up = (r > 0 ? r - 1 : r) * cols;
+            int down = (r < rows - 1 ? r + 1 : r) * cols;
+            int o = r * cols;
+            for (int c = 0; c < cols; c++) {
+                blurred[o + c] = (column[up + c] + column[o + c] + column[down + c]) * (1f / 3);
             }
         }
     }
 
-    /** Changed cells with at least three changed neighbours: blobs, not speckle. */
-    private int connectedChange() {
-        int count = 0;
-        for (int r = 1; r < rows - 1; r++) {
-            for (int c = 1; c < cols - 1; c++) {
-                int i = r * cols + c;
-                if (!changed[i]) {
-                    continue;
-                }
-                int neighbours = 0;
-                for (int dr = -1; dr <= 1; dr++) {
-                    for (int dc = -1; dc <= 1; dc++) {
-                        if ((dr != 0 || dc != 0) && changed[i + dr * cols + dc]) {
-                            neighbours++;
-                        }
-                    }
-                }
-                if (neighbours >= 3) {
-                    count++;
-                }
+    /**
+     * Contrast normalisation: maps the 5th..95th percentile of the picture onto a fixed span, so
+     * that a uniform brightness or gain change (a cloud, a light, auto exposure, the IR switch's grey
+     * picture) leaves the normalised picture nearly unchanged. A flat picture is not amplified past
+     * {@link #MAX_GAIN}.
+     */
+    private void stretch() {
+        int total = cols * rows;
+        int lo = percentile(total / 20);
+        int hi = percentile(total - total / 20);
+        float gain = Math.min(MAX_GAIN, STRETCH_SPAN / Math.max(1, hi - lo));
+        for (int i = 0; i < blurred.length; i++) {
+            blurred[i] = (blurred[i] - lo) * gain;
+        }
+    }
+
+    /**
+     * Change in most of the picture's tiles at once is lighting, not an object: things that move
+     * are local, even a truck close to the lens.
+     */
+    private boolean spreadOut() {
+        int hit = 0;
+        for (boolean h : tileHits) {
+            hit += h ? 1 : 0;
+        }
+        return hit >= watchedTiles * 2 / 3;
+    }
+
+    private int percentile(int rank) {
+        int seen = 0;
+        for (int v = 0; v < 256; v++) {
+            seen += histogram[v];
+            if (seen > rank) {
+                return v;
             }
         }
-        return count;
+        return 255;
     }
 
     private void follow(float alphaStill, float alphaChanged) {

@@ -99,7 +99,10 @@ class CameraStreamIntegrationTest {
         await().atMost(Duration.between(Instant.now(), end).plusSeconds(5))
                 .until(() -> events.stream().anyMatch(e -> e.type() == EventType.MOTION_END && e.occurredAt().isAfter(onsetMinus(end))));
 
-        List<CameraEvent> motion = events.stream().filter(e -> e.type().isMotion()).toList();
+        // a gateway that connects while a car is crossing reports the rest of that crossing too: it is not the one under test
+        Instant previousCrossingOver = onset.minusSeconds(12).plusSeconds(3).plusMillis(1500);
+        List<CameraEvent> motion = events.stream().filter(e -> e.type().isMotion())
+                .filter(e -> e.occurredAt().isAfter(previousCrossingOver)).toList();
         CameraEvent start = motion.stream().filter(e -> e.type() == EventType.MOTION_START).findFirst().orElseThrow();
         assertThat(Duration.between(onset, start.occurredAt()).toMillis())
                 .as("motion start relative to the scripted onset").isBetween(-150L, 700L);

@@ -58,13 +58,24 @@ class RunningAverageMotionDetectorTest {
     }
 
     @Test
-    void globalBrightnessStepRecalibratesInsteadOfRaisingMotion() {
+    void globalBrightnessStepIsNormalisedAwayByTheContrastStretch() {
         warmUp();
         MotionSample step = detector.analyse(frames.frame(3, 40, null));
         assertThat(step.motion()).isFalse();
-        assertThat(step.suppressed()).isTrue();
+        assertThat(step.score()).isZero();
         for (int i = 0; i < 50; i++) {
             assertThat(detector.analyse(frames.frame(3, 40, null)).motion()).as("after step, frame %d", i).isFalse();
+        }
+    }
+
+    @Test
+    void aGlobalChangeTheStretchCannotUndoRecalibratesInsteadOfRaisingMotion() {
+        warmUp();
+        MotionSample glare = detector.analyse(frames.frame(3, 150, null)); // clipped to white: no longer a uniform shift
+        assertThat(glare.motion()).isFalse();
+        assertThat(glare.suppressed()).isTrue();
+        for (int i = 0; i < 50; i++) {
+            assertThat(detector.analyse(frames.frame(3, 150, null)).motion()).as("after glare, frame %d", i).isFalse();
         }
     }
 

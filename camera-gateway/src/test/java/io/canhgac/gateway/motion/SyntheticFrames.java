@@ -24,12 +24,16 @@ final class SyntheticFrames {
 
     /** Background plus gaussian-ish noise of the given sigma, shifted in brightness, with an optional box. */
     LumaFrame frame(double noiseSigma, int brightness, Box box) {
+        return frameWith(noiseSigma, brightness, box == null ? java.util.List.of() : java.util.List.of(box));
+    }
+
+    LumaFrame frameWith(double noiseSigma, int brightness, java.util.List<Box> boxes) {
         byte[] pixels = new byte[W * H];
         for (int i = 0; i < pixels.length; i++) {
             double n = (random.nextDouble() + random.nextDouble() + random.nextDouble() - 1.5) * 2 * noiseSigma;
             pixels[i] = (byte) clamp((background[i] & 0xFF) + brightness + (int) Math.round(n));
         }
-        if (box != null) {
+        for (Box box : boxes) {
             for (int y = box.top; y < box.top + box.height; y++) {
                 for (int x = box.left; x < box.left + box.width; x++) {
                     pixels[y * W + x] = (byte) box.luma;

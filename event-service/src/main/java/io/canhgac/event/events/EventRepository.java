@@ -3,6 +3,7 @@ package io.canhgac.event.events;
 import io.canhgac.contract.CameraEvent;
 import io.canhgac.contract.CameraStatus;
 import io.canhgac.contract.EventType;
+import io.canhgac.contract.MotionBox;
 import io.canhgac.event.user.CommuneScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 @Repository
@@ -41,10 +43,27 @@ public class EventRepository {
     /** Inserts the event unless its id is already stored; true if it was new. */
     public boolean insertIfAbsent(CameraEvent e) {
         return jdbc.update("""
-                INSERT INTO camera_event (id, camera_id, type, occurred_at, score, status, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                INSERT INTO camera_event (id, camera_id, type, occurred_at, score, status, detail, started_at, boxes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (id) DO NOTHING""",
                 e.id(), e.cameraId(), e.type().name(), Timestamp.from(e.occurredAt()), e.score(),
-                e.status() == null ? null : e.status().name(), e.detail()) == 1;
+                e.status() == null ? null : e.status().name(), e.detail(),
+                e.startedAt() == null ? null : Timestamp.from(e.startedAt()), boxesJson(e.boxes())) == 1;
+    }
+
+    /** Boxes as a JSON array; only numbers, so no mapper is needed. */
+    static String boxesJson(List<MotionBox> boxes) {
+        if (boxes == null) {
+            return null;
+        }
+        StringBuilder json = new StringBuilder("[");
+        for (MotionBox b : boxes) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(String.format(Locale.ROOT, "{\"x\":%.4f,\"y\":%.4f,\"width\":%.4f,\"height\":%.4f}",
+                    b.x(), b.y(), b.width(), b.height()));
+        }
+        return json.append(']').toString();
     }
 
     public List<EventView> findByIds(Collection<UUID> ids) {

@@ -66,6 +66,12 @@ class IngestService {
             if (e.score() != null && !(e.score() >= 0 && e.score() <= 1)) {
                 throw new InvalidBatchException("[" + i + "].score: must be between 0 and 1, was " + e.score());
             }
+            if (e.boxes() != null && e.boxes().size() > CameraEvent.MAX_BOXES) {
+                throw new InvalidBatchException("[" + i + "].boxes: at most " + CameraEvent.MAX_BOXES + ", had " + e.boxes().size());
+            }
+            if (e.startedAt() != null && e.startedAt().isAfter(e.occurredAt())) {
+                throw new InvalidBatchException("[" + i + "].startedAt: after occurredAt");
+            }
             if (e.type().isHealth() != (e.status() != null)) {
                 throw new InvalidBatchException("[" + i + "].status: required for camera status events, absent for others");
             }
