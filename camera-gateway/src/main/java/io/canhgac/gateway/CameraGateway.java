@@ -44,7 +44,7 @@ public final class CameraGateway implements AutoCloseable {
         this.settings = settings;
         this.motion = motion;
         this.sink = sink;
-        streams.forEach((cameraId, url) -> workers.put(cameraId, worker(cameraId, url)));
+        streams.forEach((cameraId, url) -> workers.put(cameraId, worker(cameraId, url, motion.apply(cameraId))));
     }
 
     public synchronized CameraGateway start() {
@@ -55,8 +55,13 @@ public final class CameraGateway implements AutoCloseable {
 
     /** Starts pulling a camera's stream, replacing an earlier pull of the same camera. */
     public synchronized void attach(String cameraId, String url) {
+        attach(cameraId, url, motion.apply(cameraId));
+    }
+
+    /** As {@link #attach(String, String)}, with the camera's own motion settings. */
+    public synchronized void attach(String cameraId, String url, CameraMotionSettings settings) {
         detach(cameraId);
-        CameraWorker worker = worker(cameraId, url);
+        CameraWorker worker = worker(cameraId, url, settings);
         workers.put(cameraId, worker);
         if (started) {
             worker.start();
@@ -93,12 +98,12 @@ public final class CameraGateway implements AutoCloseable {
         timers.shutdownGracefully();
     }
 
-    private CameraWorker worker(String cameraId, String url) {
+    private CameraWorker worker(String cameraId, String url, CameraMotionSettings cameraMotion) {
         return new CameraWorker(
                 cameraId,
                 () -> new FfmpegFrameSource(url, settings.ioTimeout()),
-                () -> new RunningAverageMotionDetector(settings.motion(), motion.apply(cameraId)),
-                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames(), motion.apply(cameraId).schedule()),
+                () -> new RunningAverageMotionDetector(settings.motion(), cameraMotion),
+                new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames(), cameraMotion.schedule()),
                 sink,
                 timers.next(),
                 Executors.newSingleThreadExecutor(new DefaultThreadFactory("camera-" + cameraId, true)),

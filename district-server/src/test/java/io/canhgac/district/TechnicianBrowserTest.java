@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The technician's main path in a real browser: find the cameras of a commune network, onboard one
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TechnicianBrowserTest extends SmallDistrictBrowserTest {
 
     @Test
-    void technicianFindsOnboardsAndExportsCameras() {
+    void technicianFindsOnboardsAndExportsCameras() throws Exception {
         signIn("technician");
         open("registry");
 
@@ -73,6 +74,36 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
         assertThat(csv.lines().skip(1).toList()).hasSize(2).anyMatch(l -> l.startsWith("\"QLA-X\",\"Ngã ba Quế Lâm\""))
                 .noneMatch(l -> l.contains("NP-X"));
         assertThat(csv).doesNotContain("QLA-x#2026");
+
+        // its zones: a watched zone by mouse and keyboard, a mask by keyboard alone; the gateway gets them
+        open("zones");
+        chromium.waitFor(By.cssSelector("#zones-camera option[value='QLA-X']"), 10, e -> true);
+        WebElement overlay = driver.findElement(By.id("zones-overlay"));
+        overlay.click(); // the centre: (0.5, 0.5)
+        overlay.sendKeys(Keys.ARROW_RIGHT.toString().repeat(10), Keys.ENTER.toString(),
+                Keys.ARROW_DOWN.toString().repeat(10), Keys.ENTER.toString());
+        driver.findElement(By.id("zones-close")).click();
+        driver.findElement(By.id("zones-mode-mask")).click();
+        chromium.script("arguments[0].focus()", overlay);
+        overlay.sendKeys(Keys.ARROW_UP.toString().repeat(20), Keys.ENTER.toString(), Keys.ARROW_LEFT.toString().repeat(20),
+                Keys.ENTER.toString(), Keys.ARROW_DOWN.toString().repeat(5), Keys.ENTER.toString());
+        driver.findElement(By.id("zones-save")).click();
+        chromium.waitFor(By.cssSelector("#zones-result.ok"), 10, e -> e.getText().contains("1"));
+        com.fasterxml.jackson.databind.JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                jdbc.queryForObject("SELECT motion::text FROM camera WHERE id = 'QLA-X'", String.class));
+        // the zone: the clicked centre, then 10 steps of 0.02 right, then 10 down
+        com.fasterxml.jackson.databind.JsonNode zone = stored.get("zones").get(0).get("points");
+        assertThat(zone).hasSize(3);
+        assertThat(zone.get(1).get("x").asDouble() - zone.get(0).get("x").asDouble()).isCloseTo(0.2, within(0.0002));
+        assertThat(zone.get(2).get("y").asDouble() - zone.get(1).get("y").asDouble()).isCloseTo(0.2, within(0.0002));
+        assertThat(zone.get(0).get("x").asDouble()).isCloseTo(0.5, within(0.01));
+        assertThat(stored.get("masks")).hasSize(1);
+        assertThat(stored.get("masks").get(0).get("points")).hasSize(3);
+        chromium.screenshot("registry", "zones");
+        String assigned = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base() + "/api/ingest/cameras")).header("Authorization", "Bearer " + ingestToken.value()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(assigned).contains("\"masks\":[{\"points\":[").contains("\"sensitivity\":5");
 
         // the live wall: the onboarded camera plays through MSE, the others say they have no picture
         driver.findElement(By.id("nav-live")).click();

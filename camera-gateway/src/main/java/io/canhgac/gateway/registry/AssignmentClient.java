@@ -2,6 +2,7 @@ package io.canhgac.gateway.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,7 @@ public final class AssignmentClient {
     private final String token;
     private final Duration timeout;
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
 
     public AssignmentClient(String serviceUrl, String token, Duration timeout) {
         this.uri = URI.create(serviceUrl.replaceAll("/+$", "") + "/api/ingest/cameras");

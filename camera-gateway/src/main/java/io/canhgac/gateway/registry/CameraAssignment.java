@@ -1,6 +1,7 @@
 package io.canhgac.gateway.registry;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 
 import java.net.URI;
@@ -11,11 +12,16 @@ import java.net.URI;
  * @param deviceService the ONVIF device service, or null for a camera known by its stream only
  * @param problem       why the registry cannot hand the camera over as it is (e.g. its stored
  *                      password does not decrypt), or null
+ * @param motion        the camera's zones, masks, sensitivity and arming schedule; null for the defaults
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraAssignment(String id, String name, String communeId, String deviceService, String subStream,
                                String mainStream, String snapshotUri, boolean ptz, String username, String password,
-                               String problem) {
+                               String problem, CameraMotionSettings motion) {
+
+    public CameraMotionSettings motionOrDefaults() {
+        return motion == null ? CameraMotionSettings.DEFAULTS : motion;
+    }
 
     public OnvifCredentials credentials() {
         return username == null || username.isEmpty()

@@ -78,7 +78,7 @@ public final class ManagedCameras {
             sink.accept(CameraEvent.health(a.id(), CameraStatus.UNAUTHORIZED, Instant.now(), a.problem()));
             return;
         }
-        streams.attach(a.id(), StreamUrls.withCredentials(a.subStreamUri(), a.credentials()));
+        streams.attach(a.id(), StreamUrls.withCredentials(a.subStreamUri(), a.credentials()), a.motionOrDefaults());
         if (a.deviceService() != null) {
             onvif.watch(a.id(), URI.create(a.deviceService()), a.credentials());
         }

@@ -8,8 +8,9 @@ package io.canhgac.event.camera;
  * @param password       the decrypted password; null if none is stored or it cannot be decrypted
  * @param problem        why the camera cannot be used as registered (e.g. the password does not
  *                       decrypt with the configured key), or null
+ * @param motion         its motion detection settings, or null for the defaults
  */
 public record CameraAssignment(String id, String name, String communeId, String deviceService, String subStream,
                                String mainStream, String snapshotUri, boolean ptz, String username, String password,
-                               String problem) {
+                               String problem, MotionSettings motion) {
 }

@@ -73,6 +73,19 @@ public class CameraOnboardingService {
         gateway.ifAvailable(GatewayControl::camerasChanged);
     }
 
+    /** Stores a camera's motion settings and tells the gateway; false if there is no such camera. */
+    boolean setMotion(String cameraId, MotionSettings settings) {
+        boolean found = registry.setMotion(cameraId, settings);
+        if (found) {
+            gateway.ifAvailable(GatewayControl::camerasChanged);
+        }
+        return found;
+    }
+
+    java.util.Optional<CameraView> camera(String cameraId) {
+        return cameras.find(CommuneScope.DISTRICT, cameraId);
+    }
+
     /** The camera registered for this device service, if any. */
     public java.util.Optional<String> registeredAt(String deviceService) {
         return registry.findByDeviceService(deviceService);

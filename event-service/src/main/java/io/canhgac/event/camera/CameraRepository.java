@@ -26,7 +26,7 @@ public class CameraRepository {
         return new CameraView(rs.getString("id"), rs.getString("name"), rs.getString("commune_id"),
                 rs.getString("commune_name"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                 CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-                since == null ? null : since.toInstant(), registration(rs));
+                since == null ? null : since.toInstant(), registration(rs), MotionJson.read(rs.getString("motion")));
     };
 
     private static CameraView.Registration registration(ResultSet rs) throws SQLException {

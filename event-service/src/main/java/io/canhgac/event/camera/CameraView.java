@@ -8,9 +8,11 @@ import java.time.Instant;
  * A camera as the API shows it.
  *
  * @param registration what onboarding learnt from the camera; null until it is onboarded
+ * @param motion       its motion detection settings; null for the defaults
  */
 public record CameraView(String id, String name, String communeId, String commune, Double latitude, Double longitude,
-                         CameraStatus status, String statusReason, Instant statusSince, Registration registration) {
+                         CameraStatus status, String statusReason, Instant statusSince, Registration registration,
+                         MotionSettings motion) {
 
     /**
      * The registry's record of the device. Never the password: only whether one is stored.

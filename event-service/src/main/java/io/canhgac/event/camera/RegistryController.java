@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,6 +64,19 @@ class RegistryController {
                                        @AuthenticationPrincipal AppUser user, HttpServletRequest http) {
         CameraView camera = onboarding.onboard(request, user.getUsername(), http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/cameras/" + camera.id())).body(camera);
+    }
+
+    /** A technician's zones, masks, sensitivity and schedule for one camera; the gateway follows at once. */
+    @PutMapping("/api/cameras/{id}/motion")
+    ResponseEntity<CameraView> motion(@PathVariable String id, @Valid @RequestBody MotionSettings settings,
+                                      @AuthenticationPrincipal AppUser user, HttpServletRequest http) {
+        if (!onboarding.setMotion(id, settings)) {
+            return ResponseEntity.notFound().build();
+        }
+        audit.record(user.getUsername(), AuditAction.MOTION_SETTINGS_CHANGED, id, settings.zones().size() + " zones, "
+                + settings.masks().size() + " masks, sensitivity " + settings.sensitivity() + ", "
+                + settings.schedule().windows().size() + " arming windows", http.getRemoteAddr());
+        return ResponseEntity.of(onboarding.camera(id));
     }
 
     @ExceptionHandler(OnboardingRefusedException.class)

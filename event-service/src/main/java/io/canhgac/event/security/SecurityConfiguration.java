@@ -80,6 +80,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/alerts/**").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // technicians find and register cameras
                         .requestMatchers("/api/discovery/**", "/api/cameras/onboard").hasAnyRole("ADMIN", "TECHNICIAN")
+                        .requestMatchers(HttpMethod.PUT, "/api/cameras/*/motion").hasAnyRole("ADMIN", "TECHNICIAN")
                         // incidents and their evidence: police work; commune heads read their commune's, technicians none
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR", "COMMUNE_HEAD")
