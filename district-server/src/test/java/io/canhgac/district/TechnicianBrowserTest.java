@@ -99,6 +99,9 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
         assertThat(zone.get(0).get("x").asDouble()).isCloseTo(0.5, within(0.01));
         assertThat(stored.get("masks")).hasSize(1);
         assertThat(stored.get("masks").get(0).get("points")).hasSize(3);
+        // drawn over the camera's own picture: a snapshot from the live server
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> chromium.<Number>script(
+                "return document.getElementById('zones-picture').naturalWidth").intValue() == 640);
         chromium.screenshot("registry", "zones");
         String assigned = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(base() + "/api/ingest/cameras")).header("Authorization", "Bearer " + ingestToken.value()).build(),
