@@ -5,7 +5,9 @@
   'use strict';
   const SNAPSHOT_EVERY_MS = 3000;
   const JITTER_SECONDS = 1; // Chromium stalls at the very live edge: play about a second behind it
-  let grid, single, singleTitle, singleSlot, stillsToggle;
+  let grid, single, singleTitle, singleSlot, stillsToggle, ptzBar;
+  const PTZ_SPEED = 0.5;
+  const PTZ_REPEAT_MS = 700; // a move lasts a second on the camera: repeat it while the button is held
   let players = [];
   let stills = localStorage.getItem('canhgac.wall.stills') === 'true';
 
@@ -15,14 +17,18 @@
       playing: 'Trực tiếp', liveClosed: 'Mất hình', h265: 'Luồng H.265: trình duyệt không phát được, hãy xem luồng phụ',
       tooSlow: 'Đường truyền chậm: chuyển sang ảnh tĩnh', unreachable: 'Không kết nối được camera',
       noMse: 'Trình duyệt này không phát được video trực tiếp', noCameras: 'Không có camera nào để xem.',
-      mainStream: 'Luồng chính', openCamera: 'Xem lớn camera'
+      mainStream: 'Luồng chính', openCamera: 'Xem lớn camera', ptzControls: 'Điều khiển quay quét',
+      ptzLeft: 'Quay trái', ptzRight: 'Quay phải', ptzUp: 'Ngẩng lên', ptzDown: 'Cúi xuống', ptzZoomIn: 'Phóng to',
+      ptzZoomOut: 'Thu nhỏ', ptzFailed: 'Camera không nhận lệnh quay quét'
     },
     en: {
       navLive: 'Live wall', stills: 'Still pictures (weak link)', back: 'Back to the wall', connecting: 'Connecting…',
       playing: 'Live', liveClosed: 'No picture', h265: 'H.265 stream: browsers cannot play it, watch the substream',
       tooSlow: 'Link too slow: showing still pictures', unreachable: 'The camera cannot be reached',
       noMse: 'This browser cannot play live video', noCameras: 'No cameras to watch.',
-      mainStream: 'Main stream', openCamera: 'Open camera large'
+      mainStream: 'Main stream', openCamera: 'Open camera large', ptzControls: 'Pan, tilt and zoom',
+      ptzLeft: 'Pan left', ptzRight: 'Pan right', ptzUp: 'Tilt up', ptzDown: 'Tilt down', ptzZoomIn: 'Zoom in',
+      ptzZoomOut: 'Zoom out', ptzFailed: 'The camera refused the PTZ command'
     }
   };
   const t = key => App.t(key);
@@ -137,6 +143,35 @@
     });
   }
 
+  /** Hold a button (pointer, Enter or Space) to move; let go to stop. */
+  function ptzButtons(camera) {
+    const send = body => App.post('/api/cameras/' + encodeURIComponent(camera.id) + '/ptz', body)
+      .catch(() => { ptzBar.dataset.error = 'true'; ptzBar.title = t('ptzFailed'); });
+    const button = (key, pan, tilt, zoom, label) => {
+      let repeat = null;
+      const start = e => {
+        e.preventDefault();
+        if (repeat) return;
+        const move = () => send({ action: 'MOVE', pan, tilt, zoom });
+        move();
+        repeat = setInterval(move, PTZ_REPEAT_MS);
+      };
+      const stop = () => {
+        if (!repeat) return;
+        clearInterval(repeat);
+        repeat = null;
+        send({ action: 'STOP' });
+      };
+      return el('button', { type: 'button', class: 'small ptz', 'data-ptz': key, 'data-i18n-label': key,
+        'aria-label': t(key), text: label, onpointerdown: start, onpointerup: stop, onpointerleave: stop,
+        onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') start(e); },
+        onkeyup: e => { if (e.key === 'Enter' || e.key === ' ') stop(); }, onblur: stop });
+    };
+    return [button('ptzLeft', -PTZ_SPEED, 0, 0, '◀'), button('ptzUp', 0, PTZ_SPEED, 0, '▲'),
+      button('ptzDown', 0, -PTZ_SPEED, 0, '▼'), button('ptzRight', PTZ_SPEED, 0, 0, '▶'),
+      button('ptzZoomIn', 0, 0, PTZ_SPEED, '+'), button('ptzZoomOut', 0, 0, -PTZ_SPEED, '−')];
+  }
+
   function openSingle(camera) {
     closeAll();
     grid.hidden = true;
@@ -145,6 +180,10 @@
     singleTitle.replaceChildren(el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name }), ' — ',
       el('span', { 'data-i18n': 'mainStream', text: t('mainStream') }), ' ', state);
     const hasMain = camera.registration && camera.registration.mainStream;
+    const hasPtz = camera.registration && camera.registration.ptz;
+    ptzBar.hidden = !hasPtz;
+    delete ptzBar.dataset.error;
+    ptzBar.replaceChildren(...(hasPtz ? ptzButtons(camera) : []));
     players.push(player(camera, hasMain ? 'main' : 'sub', singleSlot, state));
     single.querySelector('button.back').focus();
   }
@@ -162,9 +201,11 @@
       grid = el('div', { class: 'live-grid', id: 'live-grid' });
       singleSlot = el('div', { class: 'live-slot large', id: 'live-single-slot' });
       singleTitle = el('h3', { id: 'live-single-title' });
+      ptzBar = el('div', { class: 'ptz-bar', id: 'live-ptz', role: 'group', 'data-i18n-label': 'ptzControls',
+        'aria-label': t('ptzControls'), hidden: true });
       single = el('div', { class: 'live-single', id: 'live-single', hidden: true },
         el('button', { type: 'button', class: 'small back', 'data-i18n': 'back', text: t('back'), onclick: showWall }),
-        singleTitle, singleSlot);
+        singleTitle, ptzBar, singleSlot);
       section.append(stillsToggle, grid, single);
     },
     show() {

@@ -131,6 +131,11 @@ public final class SimulatedCamera {
         return rtsp.address();
     }
 
+    /** Where the camera's PTZ head points now (-1..1), if it speaks ONVIF: for tests of PTZ control. */
+    public java.util.OptionalDouble pan() {
+        return onvif == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(onvif.pan());
+    }
+
     /** The ONVIF device service URL, if this camera speaks ONVIF. */
     public Optional<String> onvifUrl() {
         return onvif == null ? Optional.empty() : Optional.of(onvif.deviceServiceUrl());

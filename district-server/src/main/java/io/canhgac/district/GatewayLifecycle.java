@@ -1,5 +1,6 @@
 package io.canhgac.district;
 
+import io.canhgac.event.camera.PtzCommand;
 import io.canhgac.event.live.LiveServer;
 import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.GatewaySettings;
@@ -15,13 +16,17 @@ import io.canhgac.gateway.live.TicketVerifier;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.publish.HttpEventPublisher;
 import io.canhgac.gateway.registry.AssignmentClient;
+import io.canhgac.gateway.onvif.OnvifException;
 import io.canhgac.gateway.registry.AssignmentFollower;
+import io.canhgac.gateway.registry.CameraAssignment;
+import io.canhgac.gateway.registry.PtzControl;
 import io.canhgac.gateway.registry.ManagedCameras;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,8 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
     private OnvifWatches onvif;
     private AssignmentFollower follower;
     private LiveViewServer live;
+    private ManagedCameras cameras;
+    private final PtzControl ptz = new PtzControl(HttpClient.newHttpClient(), OnvifClientSettings.DEFAULTS);
 
     GatewayLifecycle(GatewaySettings settings, DistrictProperties.Gateway properties) {
         this.settings = settings;
@@ -59,7 +66,7 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
         streams = new CameraGateway(Map.of(), settings, merger.from(CameraStatusMerger.Source.STREAM)).start();
         onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, properties.health().settings(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), properties.onvifThreads());
-        ManagedCameras cameras = new ManagedCameras(streams, onvif, merger, publisher);
+        cameras = new ManagedCameras(streams, onvif, merger, publisher);
         if (properties.live().enabled()) {
             startLive(cameras, liveSecret);
         }
@@ -85,6 +92,22 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
     @Override
     public synchronized int port() {
         return live == null ? properties.live().port() : live.port();
+    }
+
+    /** @throws IllegalStateException the camera is not on this gateway (yet) or has no PTZ */
+    void ptz(String cameraId, PtzCommand command) throws OnvifException {
+        CameraAssignment camera;
+        synchronized (this) {
+            camera = cameras == null ? null : cameras.assignment(cameraId).orElse(null);
+        }
+        if (camera == null) {
+            throw new IllegalStateException("camera " + cameraId + " is not on this gateway yet");
+        }
+        switch (command.action()) {
+            case MOVE -> ptz.move(camera, command.pan(), command.tilt(), command.zoom());
+            case STOP -> ptz.stop(camera);
+            case PRESET -> ptz.gotoPreset(camera, command.preset());
+        }
     }
 
     /** The registry changed: fetch it now rather than at the next refresh. */

@@ -4,6 +4,7 @@ import io.canhgac.event.camera.DeviceDescription;
 import io.canhgac.event.camera.DiscoveredDevice;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.camera.OnboardingRefusedException;
+import io.canhgac.event.camera.PtzCommand;
 import io.canhgac.gateway.discovery.AddressRange;
 import io.canhgac.gateway.discovery.DiscoveredCamera;
 import io.canhgac.gateway.discovery.SweepSettings;
@@ -13,6 +14,7 @@ import io.canhgac.gateway.onboarding.CameraRecord;
 import io.canhgac.gateway.onboarding.OnboardingResult;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifCredentials;
+import io.canhgac.gateway.onvif.OnvifException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +61,15 @@ final class InProcessGatewayControl implements GatewayControl {
             throw new OnboardingRefusedException(refused.problem().name(), refused.message());
         }
         return description(((OnboardingResult.Onboarded) result).camera());
+    }
+
+    @Override
+    public void ptz(String cameraId, PtzCommand command) {
+        try {
+            gateway.ptz(cameraId, command);
+        } catch (OnvifException e) {
+            throw new OnboardingRefusedException(e.failure().name(), "Camera " + cameraId + ": " + e.getMessage());
+        }
     }
 
     @Override

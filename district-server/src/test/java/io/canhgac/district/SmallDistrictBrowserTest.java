@@ -60,6 +60,8 @@ abstract class SmallDistrictBrowserTest {
     @Autowired
     IngestToken ingestToken;
     @Autowired
+    SimulatorLifecycle simulator;
+    @Autowired
     JdbcTemplate jdbc;
 
     HeadlessChromium chromium;

@@ -39,7 +39,7 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
 
         // onboard the first one from its row: a wrong password is refused, and the page says why
         WebElement row = driver.findElement(By.cssSelector("#found-cameras tr[data-address='127.0.93.11']"));
-        assertThat(row.getText()).contains("Ngã ba Quế Lâm").contains("DS-2CD2012-I").contains("que-lam");
+        assertThat(row.getText()).contains("Ngã ba Quế Lâm").contains("DS-2DE4425IW-DE").contains("que-lam");
         row.findElement(By.tagName("button")).click();
         assertThat(driver.findElement(By.id("onboard-address")).getAttribute("value")).startsWith("http://127.0.93.11:");
         driver.findElement(By.id("onboard-username")).sendKeys("admin");
@@ -56,10 +56,10 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
         password.clear();
         password.sendKeys("QLA-x#2026", Keys.ENTER);
         WebElement done = chromium.waitFor(By.cssSelector("#onboard-result.ok"), 30, WebElement::isDisplayed);
-        assertThat(done.getText()).contains("QLA-X").contains("Hikvision DS-2CD2012-I").contains("rtsp://127.0.93.11:");
+        assertThat(done.getText()).contains("QLA-X").contains("Hikvision DS-2DE4425IW-DE").contains("rtsp://127.0.93.11:");
         WebElement registered = chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='QLA-X']"), 10,
                 r -> r.getText().contains("ONVIF"));
-        assertThat(registered.getText()).contains("Hikvision DS-2CD2012-I").contains("Quế Lâm");
+        assertThat(registered.getText()).contains("Hikvision DS-2DE4425IW-DE").contains("Quế Lâm");
         assertThat(driver.findElement(By.cssSelector("#registry-cameras tr[data-camera='NP-X']")).getText()).contains("Chưa thêm");
         chromium.screenshot("registry", "registry-onboarded");
 
@@ -127,6 +127,16 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> chromium.<Number>script(
                 "const v = document.querySelector('#live-single-slot video'); return v ? v.videoWidth : 0").intValue() == 1280);
         chromium.screenshot("live", "live-main-stream");
+
+        // a PTZ camera turns while "pan right" is held, and stops when it is let go
+        double before = simulator.simulator().camera("QLA-X").pan().orElseThrow();
+        WebElement right = driver.findElement(By.cssSelector("#live-ptz button[data-ptz='ptzRight']"));
+        new org.openqa.selenium.interactions.Actions(driver).clickAndHold(right).pause(Duration.ofMillis(1500)).release().perform();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> simulator.simulator().camera("QLA-X").pan().orElseThrow() > before + 0.1);
+        Thread.sleep(1500);
+        double stopped = simulator.simulator().camera("QLA-X").pan().orElseThrow();
+        Thread.sleep(1000);
+        assertThat(simulator.simulator().camera("QLA-X").pan().orElseThrow()).isCloseTo(stopped, within(0.01));
         assertThat(jdbc.queryForList("SELECT target || ' ' || detail FROM audit_log WHERE action = 'LIVE_VIEW_STARTED' "
                 + "AND username = 'technician'", String.class)).contains("QLA-X sub", "QLA-X main");
     }

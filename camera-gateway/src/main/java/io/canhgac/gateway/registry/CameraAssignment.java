@@ -13,11 +13,12 @@ import java.net.URI;
  * @param problem       why the registry cannot hand the camera over as it is (e.g. its stored
  *                      password does not decrypt), or null
  * @param motion        the camera's zones, masks, sensitivity and arming schedule; null for the defaults
+ * @param mainProfile   the ONVIF media profile of the main stream, the one PTZ commands name
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraAssignment(String id, String name, String communeId, String deviceService, String subStream,
                                String mainStream, String snapshotUri, boolean ptz, String username, String password,
-                               String problem, CameraMotionSettings motion) {
+                               String problem, CameraMotionSettings motion, String mainProfile) {
 
     public CameraMotionSettings motionOrDefaults() {
         return motion == null ? CameraMotionSettings.DEFAULTS : motion;

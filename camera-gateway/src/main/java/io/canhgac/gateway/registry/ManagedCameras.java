@@ -69,6 +69,10 @@ public final class ManagedCameras {
         return url == null ? Optional.empty() : Optional.of(StreamUrls.withCredentials(URI.create(url), a.credentials()));
     }
 
+    public synchronized Optional<CameraAssignment> assignment(String cameraId) {
+        return Optional.ofNullable(current.get(cameraId));
+    }
+
     public synchronized Set<String> cameraIds() {
         return Set.copyOf(current.keySet());
     }

@@ -12,5 +12,5 @@ package io.canhgac.event.camera;
  */
 public record CameraAssignment(String id, String name, String communeId, String deviceService, String subStream,
                                String mainStream, String snapshotUri, boolean ptz, String username, String password,
-                               String problem, MotionSettings motion) {
+                               String problem, MotionSettings motion, String mainProfile) {
 }

@@ -79,7 +79,7 @@ class CameraRegistry {
     List<CameraAssignment> assignments() {
         return jdbc.query("""
                 SELECT id, name, commune_id, device_service, sub_stream, main_stream, snapshot_uri, ptz, username,
-                       password_secret, motion
+                       password_secret, motion, main_profile
                 FROM camera WHERE sub_stream IS NOT NULL ORDER BY id""", (rs, n) -> assignment(rs));
     }
 
@@ -97,7 +97,8 @@ class CameraRegistry {
         }
         return new CameraAssignment(id, rs.getString("name"), rs.getString("commune_id"), rs.getString("device_service"),
                 rs.getString("sub_stream"), rs.getString("main_stream"), rs.getString("snapshot_uri"), rs.getBoolean("ptz"),
-                rs.getString("username"), password, problem, MotionJson.read(rs.getString("motion")));
+                rs.getString("username"), password, problem, MotionJson.read(rs.getString("motion")),
+                rs.getString("main_profile"));
     }
 
     /** @return false if there is no such camera */

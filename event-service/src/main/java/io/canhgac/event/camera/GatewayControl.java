@@ -30,6 +30,13 @@ public interface GatewayControl {
      */
     DeviceDescription describe(String address, String username, String password);
 
+    /**
+     * Moves, stops or sends to a preset a camera's PTZ head.
+     *
+     * @throws OnboardingRefusedException the camera refused or could not be reached (the message says which)
+     */
+    void ptz(String cameraId, PtzCommand command);
+
     /** The registry changed (a camera onboarded, edited or removed): follow it. */
     void camerasChanged();
 

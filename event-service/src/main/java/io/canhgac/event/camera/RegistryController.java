@@ -31,8 +31,11 @@ class RegistryController {
     private final CameraOnboardingService onboarding;
     private final DiscoverySweeps sweeps;
     private final AuditLog audit;
+    private final CameraRepository cameras;
 
-    RegistryController(CameraOnboardingService onboarding, DiscoverySweeps sweeps, AuditLog audit) {
+    RegistryController(CameraOnboardingService onboarding, DiscoverySweeps sweeps, AuditLog audit,
+                       CameraRepository cameras) {
+        this.cameras = cameras;
         this.onboarding = onboarding;
         this.sweeps = sweeps;
         this.audit = audit;
@@ -77,6 +80,29 @@ class RegistryController {
                 + settings.masks().size() + " masks, sensitivity " + settings.sensitivity() + ", "
                 + settings.schedule().windows().size() + " arming windows", http.getRemoteAddr());
         return ResponseEntity.of(onboarding.camera(id));
+    }
+
+    /** PTZ for whoever may watch the camera; a camera without PTZ answers 409. */
+    @PostMapping("/api/cameras/{id}/ptz")
+    ResponseEntity<Void> ptz(@PathVariable String id, @Valid @RequestBody PtzCommand command,
+                             @AuthenticationPrincipal AppUser user) {
+        CameraView camera = cameras.find(user.scope(), id).orElse(null);
+        if (camera == null) {
+            return ResponseEntity.notFound().build();
+        }
+        if (camera.registration() == null || !camera.registration().ptz()) {
+            throw new IllegalStateException("camera " + id + " has no PTZ");
+        }
+        if (command.action() == PtzCommand.Action.PRESET && (command.preset() == null || command.preset().isBlank())) {
+            throw new IllegalArgumentException("preset: a PRESET command names the preset's token");
+        }
+        onboarding.control().ptz(id, command);
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail conflict(IllegalStateException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(OnboardingRefusedException.class)

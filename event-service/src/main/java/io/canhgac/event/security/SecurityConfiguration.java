@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         // technicians find and register cameras
                         .requestMatchers("/api/discovery/**", "/api/cameras/onboard").hasAnyRole("ADMIN", "TECHNICIAN")
                         .requestMatchers(HttpMethod.PUT, "/api/cameras/*/motion").hasAnyRole("ADMIN", "TECHNICIAN")
+                        .requestMatchers(HttpMethod.POST, "/api/cameras/*/ptz").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // incidents and their evidence: police work; commune heads read their commune's, technicians none
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR", "COMMUNE_HEAD")

@@ -38,6 +38,7 @@ class RegistryApiTest {
     @TestConfiguration
     static class ScriptedGateway {
         static final AtomicInteger changes = new AtomicInteger();
+        static final List<String> ptzCommands = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Bean
         GatewayControl gatewayControl() {
@@ -68,6 +69,11 @@ class RegistryApiTest {
                     return new DeviceDescription("http://" + host + "/onvif/device_service", "Hikvision", "DS-2CD2012-I",
                             "V5.4.5", "SN-" + host, "88", "main", "rtsp://" + host + ":554/main", "sub",
                             "rtsp://" + host + ":554/sub", "http://" + host + "/snapshot.jpg", true);
+                }
+
+                @Override
+                public void ptz(String cameraId, PtzCommand command) {
+                    ptzCommands.add(cameraId + " " + command.action());
                 }
 
                 @Override
@@ -148,6 +154,16 @@ class RegistryApiTest {
         assertThat(mine.get("deviceService").asText()).isEqualTo("http://10.9.0.11/onvif/device_service");
         // a signed-in person cannot read the gateway route
         assertThat(technician.get("/api/ingest/cameras").statusCode()).isEqualTo(401);
+
+        // PTZ goes to the gateway; a move out of range or a preset without its token is refused
+        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        assertThat(operator.send("POST", "/api/cameras/que-lam-01/ptz", "{\"action\":\"MOVE\",\"pan\":0.5}").statusCode())
+                .isEqualTo(204);
+        assertThat(ScriptedGateway.ptzCommands).contains("que-lam-01 MOVE");
+        assertThat(operator.send("POST", "/api/cameras/que-lam-01/ptz", "{\"action\":\"MOVE\",\"pan\":3}").statusCode())
+                .isEqualTo(400);
+        assertThat(operator.send("POST", "/api/cameras/que-lam-01/ptz", "{\"action\":\"PRESET\"}").statusCode()).isEqualTo(400);
+        assertThat(operator.send("POST", "/api/cameras/QL-02/ptz", "{\"action\":\"STOP\"}").statusCode()).isEqualTo(409);
 
         // onboarding the same device again updates that camera, it does not make a second one
         HttpResponse<String> again = onboard(technician, request("http://10.9.0.11:80/onvif/device_service", PASSWORD, ""));

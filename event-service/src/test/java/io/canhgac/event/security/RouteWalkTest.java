@@ -66,6 +66,7 @@ class RouteWalkTest {
             Map.entry("GET /api/cameras/{id}", Access.SIGNED_IN),
             Map.entry("POST /api/cameras/onboard", Access.TECHNICIAN),
             Map.entry("PUT /api/cameras/{id}/motion", Access.TECHNICIAN),
+            Map.entry("POST /api/cameras/{id}/ptz", Access.ALERT_DESK),
             Map.entry("POST /api/discovery/sweeps", Access.TECHNICIAN),
             Map.entry("GET /api/discovery/sweeps", Access.TECHNICIAN),
             Map.entry("GET /api/discovery/sweeps/{id}", Access.TECHNICIAN),
