@@ -3,6 +3,7 @@ package io.canhgac.district;
 import io.canhgac.config.DistrictInventory;
 import io.canhgac.event.ingest.IngestToken;
 import io.canhgac.gateway.GatewaySettings;
+import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneScript;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
+import java.nio.file.Path;
 import java.util.function.Function;
 
 @Configuration(proxyBeanMethods = false)
@@ -28,9 +30,11 @@ class DistrictConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
-    GatewayLifecycle gatewayLifecycle(DistrictInventory inventory, ObjectProvider<SimulatorLifecycle> simulator) {
+    GatewayLifecycle gatewayLifecycle(DistrictInventory inventory, ObjectProvider<SimulatorLifecycle> simulator,
+                                      DistrictProperties properties) {
+        String spool = properties.gateway().mediaSpool();
         return new GatewayLifecycle(SimulatorLifecycle.streamUrls(inventory, simulator.getIfAvailable()),
-                GatewaySettings.DEFAULTS);
+                GatewaySettings.DEFAULTS, spool.isBlank() ? null : MediaSettings.defaults(Path.of(spool)));
     }
 
     @EventListener(ApplicationReadyEvent.class)

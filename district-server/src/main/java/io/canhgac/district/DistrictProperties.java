@@ -31,7 +31,10 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
                      @DefaultValue("8899") int onvifPort, @DefaultValue("true") boolean discovery) {
     }
 
-    /** @param enabled pull the cameras' streams in this process */
-    record Gateway(@DefaultValue("true") boolean enabled) {
+    /**
+     * @param enabled    pull the cameras' streams in this process
+     * @param mediaSpool where event snapshots and clips wait until the event-service has them; blank for no media
+     */
+    record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("data/media-spool") String mediaSpool) {
     }
 }

@@ -4,6 +4,9 @@ import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraState;
+import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.media.MediaSpool;
+import io.canhgac.gateway.media.MediaUploader;
 import io.canhgac.gateway.publish.HttpEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +26,16 @@ final class GatewayLifecycle implements DisposableBean {
 
     private final Map<String, String> streams;
     private final GatewaySettings settings;
+    private final MediaSettings media;
     private HttpEventPublisher publisher;
+    private MediaUploader uploader;
     private CameraGateway gateway;
 
-    GatewayLifecycle(Map<String, String> streams, GatewaySettings settings) {
+    /** @param media event snapshots and clips; null for none */
+    GatewayLifecycle(Map<String, String> streams, GatewaySettings settings, MediaSettings media) {
         this.streams = streams;
         this.settings = settings;
+        this.media = media;
     }
 
     synchronized void start(String serviceUrl, String token) {
@@ -37,7 +44,11 @@ final class GatewayLifecycle implements DisposableBean {
         }
         publisher = new HttpEventPublisher(serviceUrl, token, Duration.ofSeconds(10),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
-        gateway = new CameraGateway(streams, settings, publisher).start();
+        gateway = new CameraGateway(streams, settings, publisher, media).start();
+        if (media != null) {
+            uploader = new MediaUploader(new MediaSpool(media.spoolDir()), serviceUrl, token, Duration.ofSeconds(60),
+                    new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), Duration.ofSeconds(1));
+        }
         log.info("Gateway pulling {} camera streams, publishing to {}", streams.size(), serviceUrl);
     }
 
@@ -50,6 +61,9 @@ final class GatewayLifecycle implements DisposableBean {
         if (gateway != null) {
             gateway.close();
             publisher.close();
+            if (uploader != null) {
+                uploader.close(); // what is left stays in the spool for the next start
+            }
         }
     }
 }
