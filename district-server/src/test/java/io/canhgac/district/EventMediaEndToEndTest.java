@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
@@ -51,6 +52,7 @@ import static org.awaitility.Awaitility.await;
                 "canhgac.media.dir=target/e2e-media/store",
                 "canhgac.gateway.media-spool=target/e2e-media/spool"})
 @Import(EventMediaEndToEndTest.Scenes.class)
+@DirtiesContext // its simulator and gateway must not keep pulling streams while other tests time theirs
 class EventMediaEndToEndTest {
 
     static final int LOOP_SECONDS = 20;

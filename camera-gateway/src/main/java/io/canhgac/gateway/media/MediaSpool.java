@@ -99,6 +99,16 @@ public final class MediaSpool {
         Files.move(dir.resolve(media.id() + DESCRIPTION), rejected.resolve(media.id() + DESCRIPTION), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A description whose file is gone: moved aside so it is not tried again. */
+    void rejectDescription(SpooledMedia media) {
+        try {
+            Path rejected = Files.createDirectories(dir.resolve("rejected"));
+            Files.move(dir.resolve(media.id() + DESCRIPTION), rejected.resolve(media.id() + DESCRIPTION), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());

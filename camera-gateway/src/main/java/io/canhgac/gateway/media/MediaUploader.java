@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +75,11 @@ public final class MediaUploader implements AutoCloseable {
 
     /** False when the link or the service is down: stop this pass and back off. */
     private boolean deliver(SpooledMedia media) {
+        if (!Files.isRegularFile(spool.file(media))) {
+            log.error("Media {}: its file {} is missing from the spool; description set aside", media.id(), media.fileName());
+            spool.rejectDescription(media);
+            return true;
+        }
         HttpResponse<String> answer;
         try {
             answer = http.send(request(media), HttpResponse.BodyHandlers.ofString());

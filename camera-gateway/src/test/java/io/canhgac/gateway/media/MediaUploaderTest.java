@@ -139,5 +139,14 @@ class MediaUploaderTest {
         int attempts = received.size();
         Thread.sleep(500);
         assertThat(received).as("a refused file is not retried").hasSize(attempts);
+
+        SpooledMedia lost = spoolOne(spool, new byte[]{7}, "SNAPSHOT");
+        Files.delete(spool.file(lost)); // e.g. removed by hand: its description must not block the spool
+        SpooledMedia next = spoolOne(spool, new byte[]{8}, "SNAPSHOT");
+        status.set(201);
+        await().atMost(Duration.ofSeconds(5)).until(() -> uploader.pending() == 0);
+        assertThat(received).as("only the file that exists went up").hasSize(attempts + 1);
+        assertThat(received.get(attempts).path()).endsWith(next.id().toString());
+        assertThat(dir.resolve("rejected").resolve(lost.id() + ".json")).exists();
     }
 }

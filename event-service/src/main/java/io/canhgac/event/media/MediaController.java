@@ -6,6 +6,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -52,13 +53,21 @@ class MediaController {
                                                @RequestParam MediaKind kind,
                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant capturedAt,
                                                @RequestParam String sha256, HttpServletRequest request) throws IOException {
-        if (request.getContentType() == null || !MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.parseMediaType(kind.contentType()))) {
+        if (!sentAs(request.getContentType(), kind)) {
             throw new MediaRejectedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "a " + kind + " must be sent as " + kind.contentType());
         }
         MediaStore.Outcome outcome = store.store(new MediaUpload(id, eventId, cameraId, kind, capturedAt, sha256),
                 request.getInputStream());
         return ResponseEntity.status(outcome == MediaStore.Outcome.STORED ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(Map.of("id", id.toString(), "outcome", outcome.name()));
+    }
+
+    private static boolean sentAs(String contentType, MediaKind kind) {
+        try {
+            return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.parseMediaType(kind.contentType()));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     @GetMapping("/api/events/{id}/media")
