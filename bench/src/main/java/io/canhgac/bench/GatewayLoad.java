@@ -2,7 +2,9 @@ package io.canhgac.bench;
 
 import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.GatewaySettings;
+import io.canhgac.gateway.media.MediaSettings;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +22,12 @@ public final class GatewayLoad {
             streams.put("CAM-" + i, urls[i]);
         }
         AtomicLong events = new AtomicLong();
-        CameraGateway gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> events.incrementAndGet()).start();
+        // with event media: pre-roll buffers for every camera, clips and snapshots written to this spool
+        String spool = System.getenv("CANHGAC_BENCH_MEDIA_SPOOL");
+        MediaSettings media = spool == null || spool.isBlank() ? null : MediaSettings.defaults(Path.of(spool));
+        CameraGateway gateway = (media == null
+                ? new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> events.incrementAndGet())
+                : new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> events.incrementAndGet(), media)).start();
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         new CountDownLatch(1).await();
     }

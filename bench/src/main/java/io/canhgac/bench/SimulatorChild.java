@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 /** The demo district's simulator in a child JVM on benchmark ports, stopped (by its handle) on close. */
 final class SimulatorChild implements AutoCloseable {
 
-    static final int RTSP_PORT = 18554;
-    static final int CONTROL_PORT = 18555;
-    static final int ONVIF_PORT = 18899;
+    /** -Dbench.portBase=N moves all three ports, so two benchmarks on one machine do not share a simulator. */
+    static final int RTSP_PORT = Integer.getInteger("bench.portBase", 18554);
+    static final int CONTROL_PORT = RTSP_PORT + 1;
+    static final int ONVIF_PORT = RTSP_PORT + 345;
 
     private final Process process;
     private final File log;

@@ -4,46 +4,77 @@ import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraEventSink;
 import io.canhgac.gateway.camera.CameraState;
 import io.canhgac.gateway.camera.CameraWorker;
+import io.canhgac.gateway.media.EventRecorder;
+import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.media.MediaSpool;
 import io.canhgac.gateway.motion.CameraMotionSettings;
+import io.canhgac.gateway.motion.MotionDetector;
 import io.canhgac.gateway.motion.MotionEventTracker;
 import io.canhgac.gateway.motion.RunningAverageMotionDetector;
 import io.canhgac.gateway.video.FfmpegFrameSource;
+import io.canhgac.gateway.video.PacketTap;
+import io.canhgac.gateway.video.StreamMeter;
+import io.canhgac.gateway.video.StreamStats;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Pulls camera streams, detects motion and publishes events and status changes. Cameras come and
- * go while it runs ({@link #attach}, {@link #detach}) as the registry changes.
+ * Pulls camera streams, detects motion, keeps event snapshots and clips, and publishes events and
+ * status changes. Cameras come and go while it runs ({@link #attach}, {@link #detach}) as the
+ * registry changes.
  */
 public final class CameraGateway implements AutoCloseable {
+
+    private static final Duration STATS_WINDOW = Duration.ofSeconds(5);
 
     private final GatewaySettings settings;
     private final Function<String, CameraMotionSettings> motion;
     private final CameraEventSink sink;
+    private final MediaSettings media;
+    private final MediaSpool spool;
+    /** Writes event clips and snapshots for all cameras, one at a time, off the grab threads; null without media. */
+    private final ExecutorService mediaWriter;
     private final Map<String, CameraWorker> workers = new LinkedHashMap<>();
+    private final Map<String, StreamMeter> meters = new LinkedHashMap<>();
     private final EventLoopGroup timers = new DefaultEventLoopGroup(1, new DefaultThreadFactory("gateway-timer", true));
     private boolean started;
 
     /** @param streams camera id to stream URL (credentials may be in the URL) */
     public CameraGateway(Map<String, String> streams, GatewaySettings settings, CameraEventSink sink) {
-        this(streams, settings, cameraId -> CameraMotionSettings.DEFAULTS, sink);
+        this(streams, settings, cameraId -> CameraMotionSettings.DEFAULTS, sink, null);
     }
 
     /** @param motion each camera's zones, masks, sensitivity and arming schedule */
     public CameraGateway(Map<String, String> streams, GatewaySettings settings,
                          Function<String, CameraMotionSettings> motion, CameraEventSink sink) {
+        this(streams, settings, motion, sink, null);
+    }
+
+    /** @param media where and how to keep event snapshots and clips; null for none */
+    public CameraGateway(Map<String, String> streams, GatewaySettings settings, CameraEventSink sink, MediaSettings media) {
+        this(streams, settings, cameraId -> CameraMotionSettings.DEFAULTS, sink, media);
+    }
+
+    public CameraGateway(Map<String, String> streams, GatewaySettings settings,
+                         Function<String, CameraMotionSettings> motion, CameraEventSink sink, MediaSettings media) {
         this.settings = settings;
         this.motion = motion;
         this.sink = sink;
+        this.media = media;
+        this.spool = media == null ? null : new MediaSpool(media.spoolDir());
+        this.mediaWriter = media == null ? null : Executors.newSingleThreadExecutor(new DefaultThreadFactory("media-writer", true));
         streams.forEach((cameraId, url) -> workers.put(cameraId, worker(cameraId, url, motion.apply(cameraId))));
     }
 
@@ -71,6 +102,7 @@ public final class CameraGateway implements AutoCloseable {
     /** Stops pulling a camera's stream; nothing if it was not pulled. */
     public synchronized void detach(String cameraId) {
         CameraWorker old = workers.remove(cameraId);
+        meters.remove(cameraId);
         if (old != null) {
             old.stop();
         }
@@ -92,19 +124,44 @@ public final class CameraGateway implements AutoCloseable {
         return worker.state();
     }
 
+    /** The camera's live stream figures: frame rate, bitrate, last frame time. */
+    public synchronized StreamStats stats(String cameraId) {
+        StreamMeter meter = meters.get(cameraId);
+        if (meter == null) {
+            throw new IllegalArgumentException("camera '" + cameraId + "' is not on this gateway");
+        }
+        return meter.stats();
+    }
+
     @Override
     public synchronized void close() {
         workers.values().forEach(CameraWorker::stop);
         timers.shutdownGracefully();
+        if (mediaWriter != null) {
+            mediaWriter.shutdown(); // clips already handed over are still written
+        }
     }
 
     private CameraWorker worker(String cameraId, String url, CameraMotionSettings cameraMotion) {
+        StreamMeter meter = new StreamMeter(STATS_WINDOW);
+        meters.put(cameraId, meter);
+        PacketTap tap = meter;
+        CameraEventSink events = sink;
+        Supplier<MotionDetector> detectors = () -> new RunningAverageMotionDetector(settings.motion(), cameraMotion);
+        if (media != null) {
+            EventRecorder recorder = new EventRecorder(cameraId, media, spool, mediaWriter);
+            tap = PacketTap.both(meter, recorder);
+            events = recorder.watching(sink);
+            Supplier<MotionDetector> plain = detectors;
+            detectors = () -> recorder.scoring(plain.get());
+        }
+        PacketTap packets = tap;
         return new CameraWorker(
                 cameraId,
-                () -> new FfmpegFrameSource(url, settings.ioTimeout()),
-                () -> new RunningAverageMotionDetector(settings.motion(), cameraMotion),
+                () -> new FfmpegFrameSource(url, settings.ioTimeout(), packets),
+                detectors,
                 new MotionEventTracker(settings.motionStartFrames(), settings.motionEndFrames(), cameraMotion.schedule()),
-                sink,
+                events,
                 timers.next(),
                 Executors.newSingleThreadExecutor(new DefaultThreadFactory("camera-" + cameraId, true)),
                 new Backoff(settings.reconnectInitial(), settings.reconnectMax()));

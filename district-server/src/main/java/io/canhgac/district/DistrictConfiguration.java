@@ -9,6 +9,7 @@ import io.canhgac.event.live.LiveTickets;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
+import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneScript;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 
+import java.nio.file.Path;
 import java.util.function.Function;
 
 @Configuration(proxyBeanMethods = false)
@@ -40,7 +42,9 @@ class DistrictConfiguration {
     @Bean
     @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
     GatewayLifecycle gatewayLifecycle(DistrictProperties properties) {
-        return new GatewayLifecycle(GatewaySettings.DEFAULTS, properties.gateway());
+        String spool = properties.gateway().mediaSpool();
+        return new GatewayLifecycle(GatewaySettings.DEFAULTS, properties.gateway(),
+                spool.isBlank() ? null : MediaSettings.defaults(Path.of(spool)));
     }
 
     @Bean

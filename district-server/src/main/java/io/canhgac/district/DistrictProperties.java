@@ -49,12 +49,13 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param streamCheckTimeout how long onboarding waits for the substream's first picture
      * @param sweepAnswerWait   how long a discovery sweep waits for answers to each batch of probes
      * @param live              the live view server (fragmented MP4 over WebSocket)
+     * @param mediaSpool        where event snapshots and clips wait until the event-service has them; blank for no media
      */
     record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean registerInventory,
                    @DefaultValue("60s") Duration registryRefresh, @DefaultValue Health health,
                    @DefaultValue("4") @Min(1) @Max(64) int onvifThreads,
                    @DefaultValue("10s") Duration streamCheckTimeout, @DefaultValue("1s") Duration sweepAnswerWait,
-                   @DefaultValue Live live) {
+                   @DefaultValue Live live, @DefaultValue("data/media-spool") String mediaSpool) {
     }
 
     /**

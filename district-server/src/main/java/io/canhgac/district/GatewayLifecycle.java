@@ -14,6 +14,10 @@ import io.canhgac.gateway.live.LiveStream;
 import io.canhgac.gateway.live.LiveViewServer;
 import io.canhgac.gateway.live.TicketVerifier;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
+import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.media.MediaSpool;
+import io.canhgac.gateway.media.MediaUploader;
+import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.publish.HttpEventPublisher;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.onvif.OnvifException;
@@ -42,7 +46,9 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
 
     private final GatewaySettings settings;
     private final DistrictProperties.Gateway properties;
+    private final MediaSettings media;
     private HttpEventPublisher publisher;
+    private MediaUploader uploader;
     private CameraGateway streams;
     private OnvifWatches onvif;
     private AssignmentFollower follower;
@@ -50,9 +56,11 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
     private ManagedCameras cameras;
     private final PtzControl ptz = new PtzControl(HttpClient.newHttpClient(), OnvifClientSettings.DEFAULTS);
 
-    GatewayLifecycle(GatewaySettings settings, DistrictProperties.Gateway properties) {
+    /** @param media event snapshots and clips; null for none */
+    GatewayLifecycle(GatewaySettings settings, DistrictProperties.Gateway properties, MediaSettings media) {
         this.settings = settings;
         this.properties = properties;
+        this.media = media;
     }
 
     /** @param liveSecret the key the event-service signs live view tickets with */
@@ -63,7 +71,12 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
         publisher = new HttpEventPublisher(serviceUrl, token, Duration.ofSeconds(10),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
         CameraStatusMerger merger = new CameraStatusMerger(publisher);
-        streams = new CameraGateway(Map.of(), settings, merger.from(CameraStatusMerger.Source.STREAM)).start();
+        streams = new CameraGateway(Map.of(), settings, cameraId -> CameraMotionSettings.DEFAULTS,
+                merger.from(CameraStatusMerger.Source.STREAM), media).start();
+        if (media != null) {
+            uploader = new MediaUploader(new MediaSpool(media.spoolDir()), serviceUrl, token, Duration.ofSeconds(60),
+                    new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30)), Duration.ofSeconds(1));
+        }
         onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, properties.health().settings(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), properties.onvifThreads());
         cameras = new ManagedCameras(streams, onvif, merger, publisher);
@@ -131,6 +144,9 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
             onvif.close();
             streams.close();
             publisher.close();
+            if (uploader != null) {
+                uploader.close(); // what is left stays in the spool for the next start
+            }
         }
     }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The JSON settings the gateway speaks to the event-service with: ISO-8601 times. */
-final class GatewayJson {
+public final class GatewayJson {
 
     private GatewayJson() {
     }
 
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

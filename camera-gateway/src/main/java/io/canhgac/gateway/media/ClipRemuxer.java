@@ -1,0 +1,104 @@
+package io.canhgac.gateway.media;
+
+import io.canhgac.gateway.video.StreamParameters;
+import io.canhgac.gateway.video.VideoPacket;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a camera's own packets into an MP4 file without decoding them: the codec headers from the
+ * stream, each packet's bytes as they came (the muxer only changes Annex B start codes into the
+ * length prefixes MP4 uses), timestamps moved to start at zero. {@code faststart}: the index comes
+ * first, so a browser can play the clip while it downloads.
+ */
+final class ClipRemuxer {
+
+    private ClipRemuxer() {
+    }
+
+    static void write(StreamParameters stream, List<VideoPacket> packets, Path file) throws IOException {
+        AVFormatContext out = new AVFormatContext(null);
+        check(avformat.avformat_alloc_output_context2(out, null, "mp4", file.toString()), "cannot make an MP4 muxer");
+        AVDictionary options = new AVDictionary(null);
+        AVPacket pkt = avcodec.av_packet_alloc();
+        boolean ioOpen = false;
+        try {
+            AVStream video = avformat.avformat_new_stream(out, null);
+            AVCodecParameters par = video.codecpar();
+            par.codec_type(avutil.AVMEDIA_TYPE_VIDEO);
+            par.codec_id(stream.codecId());
+            par.width(stream.width());
+            par.height(stream.height());
+            if (stream.extradata().length > 0) {
+                BytePointer extra = new BytePointer(avutil.av_mallocz(stream.extradata().length + avcodec.AV_INPUT_BUFFER_PADDING_SIZE));
+                extra.put(stream.extradata());
+                par.extradata(extra); // freed with the format context
+                par.extradata_size(stream.extradata().length);
+            }
+            AVRational source = avutil.av_make_q(stream.timeBaseNum(), stream.timeBaseDen());
+            video.time_base(source);
+            AVIOContext io = new AVIOContext(null);
+            check(avformat.avio_open(io, file.toString(), avformat.AVIO_FLAG_WRITE), "cannot open " + file);
+            out.pb(io);
+            ioOpen = true;
+            avutil.av_dict_set(options, "movflags", "+faststart", 0);
+            check(avformat.avformat_write_header(out, options), "cannot write the MP4 header");
+            AVRational target = video.time_base(); // the muxer may have picked its own
+
+            long origin = packets.get(0).decodingTime();
+            long lastDts = Long.MIN_VALUE;
+            for (int i = 0; i < packets.size(); i++) {
+                VideoPacket p = packets.get(i);
+                long dts = p.decodingTime() - origin;
+                long pts = p.pts() == VideoPacket.NO_TIMESTAMP ? dts : p.pts() - origin;
+                long duration = i + 1 < packets.size() ? packets.get(i + 1).decodingTime() - p.decodingTime()
+                        : i > 0 ? p.decodingTime() - packets.get(i - 1).decodingTime() : 0;
+                dts = avutil.av_rescale_q(dts, source, target);
+                pts = avutil.av_rescale_q(pts, source, target);
+                if (dts <= lastDts) { // a camera clock that stood still: MP4 needs strictly rising decode times
+                    dts = lastDts + 1;
+                }
+                pts = Math.max(pts, dts);
+                lastDts = dts;
+                BytePointer data = new BytePointer(avutil.av_mallocz(p.size() + avcodec.AV_INPUT_BUFFER_PADDING_SIZE));
+                data.put(p.data());
+                check(avcodec.av_packet_from_data(pkt, data, p.size()), "out of memory");
+                pkt.stream_index(video.index());
+                pkt.dts(dts);
+                pkt.pts(pts);
+                pkt.duration(Math.max(0, avutil.av_rescale_q(duration, source, target)));
+                pkt.flags(p.keyframe() ? avcodec.AV_PKT_FLAG_KEY : 0);
+                int written = avformat.av_write_frame(out, pkt); // one stream in order: no interleaving needed; we keep the packet
+                avcodec.av_packet_unref(pkt);
+                check(written, "cannot write packet " + i);
+            }
+            check(avformat.av_write_trailer(out), "cannot finish the MP4 file");
+        } finally {
+            avutil.av_dict_free(options);
+            avcodec.av_packet_free(pkt);
+            if (ioOpen) {
+                avformat.avio_closep(out.pb());
+            }
+            avformat.avformat_free_context(out);
+        }
+    }
+
+    private static void check(int result, String what) throws IOException {
+        if (result < 0) {
+            throw new IOException(what + " [FFmpeg error " + result + "]");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.canhgac.event.media;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+
+/**
+ * Where snapshots and clips live.
+ *
+ * @param dir            the media root; files go to {@code <camera>/<yyyy-MM-dd>/<id>.<ext>} under it
+ * @param maxUploadSize  a larger upload is refused (413): a clip is capped by the gateway at about a minute
+ */
+@Validated
+@ConfigurationProperties("canhgac.media")
+record MediaProperties(@DefaultValue("data/media") @NotNull Path dir,
+                       @DefaultValue("64MB") @NotNull DataSize maxUploadSize) {
+}
