@@ -4,6 +4,7 @@ import io.canhgac.contract.CameraEvent;
 import io.canhgac.contract.IngestOutcome;
 import io.canhgac.event.camera.CameraRepository;
 import io.canhgac.event.events.EventRepository;
+import io.canhgac.event.gateway.GatewayIdentity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,29 +14,39 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Stores a gateway's batch whole or not at all, once per event id, and updates camera status. */
+/**
+ * Stores a gateway's batch whole or not at all, once per event id, and updates camera status.
+ * Safe under at-least-once delivery: a re-sent event is answered DUPLICATE and changes nothing.
+ */
 @Service
 class IngestService {
 
     static final int MAX_BATCH = 1000;
 
+    private final EventBatchInsert inserts;
     private final EventRepository events;
     private final CameraRepository cameras;
     private final ApplicationEventPublisher publisher;
 
-    IngestService(EventRepository events, CameraRepository cameras, ApplicationEventPublisher publisher) {
+    IngestService(EventBatchInsert inserts, EventRepository events, CameraRepository cameras, ApplicationEventPublisher publisher) {
+        this.inserts = inserts;
         this.events = events;
         this.cameras = cameras;
         this.publisher = publisher;
     }
 
+    /** One outcome per event, in the batch's order; an id sent twice in one batch is STORED then DUPLICATE. */
     @Transactional
-    public List<IngestOutcome> ingest(List<CameraEvent> batch) {
+    public List<IngestOutcome> ingest(List<CameraEvent> batch, GatewayIdentity gateway) {
         validate(batch);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> fresh = inserts.insertNew(batch, gateway.id());
         List<IngestOutcome> outcomes = new ArrayList<>(batch.size());
-        List<UUID> stored = new ArrayList<>();
+        List<UUID> stored = new ArrayList<>(fresh.size());
         for (CameraEvent e : batch) {
-            boolean isNew = events.insertIfAbsent(e);
+            boolean isNew = fresh.remove(e.id()); // removed: a second copy in the same batch is a duplicate
             outcomes.add(new IngestOutcome(e.id(), isNew ? IngestOutcome.Result.STORED : IngestOutcome.Result.DUPLICATE));
             if (isNew) {
                 stored.add(e.id());
@@ -52,22 +63,23 @@ class IngestService {
 
     private void validate(List<CameraEvent> batch) {
         if (batch.size() > MAX_BATCH) {
-            throw new InvalidBatchException("batch of " + batch.size() + " events; at most " + MAX_BATCH + " per request");
+            throw new InvalidBatchException("events: a batch of " + batch.size() + "; at most " + MAX_BATCH + " per request");
         }
         Set<String> known = cameras.ids();
         for (int i = 0; i < batch.size(); i++) {
             CameraEvent e = batch.get(i);
+            String at = "events[" + i + "]";
             if (e == null) {
-                throw new InvalidBatchException("[" + i + "]: null event");
+                throw new InvalidBatchException(at + ": null event");
             }
             if (!known.contains(e.cameraId())) {
-                throw new InvalidBatchException("[" + i + "].cameraId: unknown camera '" + e.cameraId() + "'");
+                throw new InvalidBatchException(at + ".cameraId: unknown camera '" + e.cameraId() + "'");
             }
             if (e.score() != null && !(e.score() >= 0 && e.score() <= 1)) {
-                throw new InvalidBatchException("[" + i + "].score: must be between 0 and 1, was " + e.score());
+                throw new InvalidBatchException(at + ".score: must be between 0 and 1, was " + e.score());
             }
             if (e.type().isHealth() != (e.status() != null)) {
-                throw new InvalidBatchException("[" + i + "].status: required for camera status events, absent for others");
+                throw new InvalidBatchException(at + ".status: required for camera status events, absent for others");
             }
         }
     }

@@ -58,6 +58,9 @@ class RouteWalkTest {
             Map.entry("POST /api/alerts/{id}/false-positive", Access.ALERT_DESK),
             Map.entry("POST /api/alerts/{id}/notes", Access.ALERT_DESK),
             Map.entry("GET /api/audit", Access.ADMIN),
+            Map.entry("GET /api/gateways", Access.ADMIN),
+            Map.entry("POST /api/gateways", Access.ADMIN),
+            Map.entry("POST /api/gateways/{id}/revoke", Access.ADMIN),
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             // Boot's error page, any method; reached directly it is just another page
             Map.entry("GET /error", Access.SIGNED_IN),
@@ -136,7 +139,8 @@ class RouteWalkTest {
         Set<String> routes = routes();
         assertThat(routes).as("routes without a line in POLICY").allMatch(POLICY::containsKey);
         assertThat(routes).as("the walk finds the controllers, actuator and static files")
-                .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events");
+                .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events",
+                        "POST /api/gateways/{id}/revoke");
     }
 
     @Test
