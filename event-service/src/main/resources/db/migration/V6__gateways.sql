@@ -19,3 +19,7 @@ CREATE TABLE gateway (
 -- Not a foreign key: gateways are never deleted, and a key check per ingested row is not free.
 -- Null for events stored before gateways had names.
 ALTER TABLE camera_event ADD COLUMN gateway_id uuid;
+
+-- The incident log's page per camera and type (EventRepository.find reads each camera's newest rows
+-- of a type from here), chosen by measurement with 10 M events: see BENCHMARKS.md, incident-log.
+CREATE INDEX camera_event_camera_type_occurred_idx ON camera_event (camera_id, type, occurred_at DESC);

@@ -258,6 +258,11 @@ class IngestApiTest {
 
         JsonNode ql = get("/api/events?camera=QL-01");
         assertThat(ql).hasSize(2);
+        JsonNode qlEnds = get("/api/events?camera=QL-01&type=MOTION_END");
+        assertThat(qlEnds).hasSize(1);
+        assertThat(qlEnds.get(0).get("occurredAt").asText()).isEqualTo("2026-11-22T01:10:00Z");
+        assertThat(get("/api/events?type=MOTION_START")).hasSize(2);
+        assertThat(operator.get("/api/events?type=NOT_A_TYPE").statusCode()).isEqualTo(400);
         assertThat(operator.get("/api/events?limit=0").statusCode()).isEqualTo(400);
         JsonNode window = get("/api/events?from=2026-11-22T01:04:00Z&to=2026-11-22T01:10:00Z");
         assertThat(window).hasSize(1);
