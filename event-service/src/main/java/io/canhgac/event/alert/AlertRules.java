@@ -7,9 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,13 +31,8 @@ class AlertRules {
 
     @EventListener
     void onStored(EventsStored stored) {
-        List<UUID> raised = new ArrayList<>();
-        for (EventView event : stored.events()) {
-            if (RAISING.contains(event.type())) {
-                Optional<UUID> id = alerts.raise(event.id(), event.cameraId(), event.type(), event.occurredAt());
-                id.ifPresent(raised::add);
-            }
-        }
+        List<EventView> raising = stored.events().stream().filter(e -> RAISING.contains(e.type())).toList();
+        List<UUID> raised = alerts.raiseAll(raising);
         if (!raised.isEmpty()) {
             publisher.publishEvent(new AlertsChanged(raised));
         }
