@@ -8,10 +8,11 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,7 +28,7 @@ class EventBatchInsert {
             FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::text[], ?::text[])
                 AS b (id, camera_id, type, occurred_at, score, status, detail)
             ON CONFLICT (id) DO NOTHING
-            RETURNING id""";
+            RETURNING id, received_at""";
 
     private final JdbcTemplate jdbc;
 
@@ -36,11 +37,12 @@ class EventBatchInsert {
     }
 
     /**
-     * Inserts the events whose ids are not stored yet and answers those ids. Rows go in id order, so
+     * Inserts the events whose ids are not stored yet and answers those ids with the time each was
+     * received. Rows go in id order, so
      * two deliveries of overlapping batches at once take their key locks in the same order and
      * cannot deadlock; the second waits, then finds the first's rows.
      */
-    Set<UUID> insertNew(List<CameraEvent> batch, UUID gatewayId) {
+    Map<UUID, Instant> insertNew(List<CameraEvent> batch, UUID gatewayId) {
         List<CameraEvent> rows = batch.stream().sorted(Comparator.comparing(CameraEvent::id)).toList();
         int n = rows.size();
         UUID[] ids = new UUID[n];
@@ -70,10 +72,10 @@ class EventBatchInsert {
                 ps.setArray(6, c.createArrayOf("float8", scores));
                 ps.setArray(7, c.createArrayOf("text", statuses));
                 ps.setArray(8, c.createArrayOf("text", details));
-                Set<UUID> stored = new HashSet<>();
+                Map<UUID, Instant> stored = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        stored.add(rs.getObject(1, UUID.class));
+                        stored.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
                     }
                 }
                 return stored;
