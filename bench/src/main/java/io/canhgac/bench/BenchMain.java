@@ -34,8 +34,18 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "event-ingest" -> {
+                if (!EventIngestBench.run()) {
+                    System.exit(1);
+                }
+            }
+            case "incident-log" -> {
+                if (!IncidentLogQueryBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout, accuracy, motion-compare");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout, accuracy, motion-compare, event-ingest, incident-log");
                 System.exit(2);
             }
         }

@@ -75,10 +75,9 @@ class AlertBroadcaster implements SmartLifecycle {
     /** Raised or handled alerts, each to the streams whose scope allows its commune. */
     @TransactionalEventListener
     void onAlertsChanged(AlertsChanged changed) {
-        for (UUID id : changed.ids()) {
-            alerts.find(CommuneScope.DISTRICT, id).ifPresent(alert -> send(
-                    SseEmitter.event().name("alert").data(alert, MediaType.APPLICATION_JSON),
-                    subscriber -> subscriber.scope().allows(alert.communeId())));
+        for (AlertView alert : alerts.find(CommuneScope.DISTRICT, changed.ids())) {
+            send(SseEmitter.event().name("alert").data(alert, MediaType.APPLICATION_JSON),
+                    subscriber -> subscriber.scope().allows(alert.communeId()));
         }
     }
 

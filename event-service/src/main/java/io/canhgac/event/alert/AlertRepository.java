@@ -1,15 +1,23 @@
 package io.canhgac.event.alert;
 
 import io.canhgac.contract.EventType;
+import io.canhgac.event.events.EventView;
 import io.canhgac.event.user.CommuneScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,13 +45,53 @@ class AlertRepository {
         this.jdbc = jdbc;
     }
 
-    /** Raises an alert for the event unless it already has one; the new alert's id, if any. */
-    Optional<UUID> raise(UUID eventId, String cameraId, EventType kind, Instant at) {
-        UUID id = UUID.randomUUID();
-        int inserted = jdbc.update("""
-                INSERT INTO alert (id, event_id, camera_id, kind, raised_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (event_id) DO NOTHING""", id, eventId, cameraId, kind.name(), Timestamp.from(at));
-        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    /**
+     * Raises an alert for each event that has none yet, all in one statement (an ingest batch may
+     * hold hundreds); the new alerts' ids, each with the event that raised it. A re-delivered event
+     * raises nothing (the unique event_id).
+     */
+    Map<UUID, EventView> raiseAll(List<EventView> events) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        UUID[] eventIds = new UUID[n];
+        String[] cameras = new String[n];
+        String[] kinds = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventView e = events.get(i);
+            ids[i] = UUID.randomUUID();
+            eventIds[i] = e.id();
+            cameras[i] = e.cameraId();
+            kinds[i] = e.type().name();
+            times[i] = e.occurredAt().toString();
+        }
+        return jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO alert (id, event_id, camera_id, kind, raised_at)
+                    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
+                    ON CONFLICT (event_id) DO NOTHING RETURNING id""")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("uuid", eventIds));
+                ps.setArray(3, c.createArrayOf("text", cameras));
+                ps.setArray(4, c.createArrayOf("text", kinds));
+                ps.setArray(5, c.createArrayOf("text", times));
+                Map<UUID, EventView> byId = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    byId.put(ids[i], events.get(i));
+                }
+                Map<UUID, EventView> raised = new LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        raised.put(id, byId.get(id));
+                    }
+                }
+                return raised;
+            }
+        });
     }
 
     /** Newest first, in the scope's communes, optionally in one state. */
@@ -57,6 +105,15 @@ class AlertRepository {
         }
         sql.append(" ORDER BY a.raised_at DESC, a.id LIMIT ?");
         args.add(limit);
+        return jdbc.query(sql.toString(), VIEW, args.toArray());
+    }
+
+    /** The alerts of these ids the scope allows, oldest first: one query for a whole batch. */
+    List<AlertView> find(CommuneScope scope, Collection<UUID> ids) {
+        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" AND a.id = ANY (?)");
+        List<Object> args = new ArrayList<>(List.of((Object) ids.toArray(UUID[]::new)));
+        scope.restrict(sql, args, "c.commune_id");
+        sql.append(" ORDER BY a.raised_at, a.id");
         return jdbc.query(sql.toString(), VIEW, args.toArray());
     }
 

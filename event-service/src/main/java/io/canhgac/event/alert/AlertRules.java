@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,17 +33,14 @@ class AlertRules {
 
     @EventListener
     void onStored(EventsStored stored) {
-        List<UUID> changed = new ArrayList<>();
+        List<EventView> raising = stored.events().stream().filter(e -> RAISING.contains(e.type())).toList();
+        Map<UUID, EventView> raised = alerts.raiseAll(raising);
+        List<UUID> changed = new ArrayList<>(raised.keySet());
         List<RaisedAlert> outgoing = new ArrayList<>();
+        raised.forEach((alertId, event) -> outgoing.add(new RaisedAlert(alertId, event.id(), event.type(), event.cameraId(),
+                event.cameraName(), event.communeId(), event.commune(), event.occurredAt())));
         for (EventView event : stored.events()) {
-            if (RAISING.contains(event.type())) {
-                Optional<UUID> id = alerts.raise(event.id(), event.cameraId(), event.type(), event.occurredAt());
-                id.ifPresent(alertId -> {
-                    changed.add(alertId);
-                    outgoing.add(new RaisedAlert(alertId, event.id(), event.type(), event.cameraId(), event.cameraName(),
-                            event.communeId(), event.commune(), event.occurredAt()));
-                });
-            } else if (event.type() == EventType.CAMERA_ONLINE) {
+            if (event.type() == EventType.CAMERA_ONLINE) {
                 changed.addAll(alerts.clearOffline(event.cameraId(), event.occurredAt()));
             }
         }

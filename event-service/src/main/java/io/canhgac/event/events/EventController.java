@@ -1,5 +1,6 @@
 package io.canhgac.event.events;
 
+import io.canhgac.contract.EventType;
 import io.canhgac.event.user.AppUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,13 +23,14 @@ class EventController {
         this.events = events;
     }
 
-    /** Newest first. {@code from} and {@code to} are ISO-8601 instants; {@code to} is exclusive. */
+    /** Newest first. {@code from} and {@code to} are ISO-8601 instants; {@code to} is exclusive; {@code type} an EventType. */
     @GetMapping("/api/events")
     List<EventView> list(@AuthenticationPrincipal AppUser user,
                          @RequestParam(required = false) String camera,
+                         @RequestParam(required = false) EventType type,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return events.find(user.scope(), camera, from, to, limit);
+        return events.find(user.scope(), camera, type, from, to, limit);
     }
 }

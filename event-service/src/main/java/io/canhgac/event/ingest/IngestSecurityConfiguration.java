@@ -1,6 +1,8 @@
 package io.canhgac.event.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.gateway.GatewayIdentity;
+import io.canhgac.event.gateway.GatewayRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,8 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * Gateways: a bearer token ({@link IngestToken}) on every request, no session, no cookie, so no
- * CSRF either (nothing a browser would send by itself). A signed-in person's session is not read here.
+ * Gateways: a bearer token on every request, that of an enabled gateway in the {@link GatewayRegistry}
+ * (the built-in one's is {@link IngestToken}); no session, no cookie, so no CSRF either (nothing a
+ * browser would send by itself). A signed-in person's session is not read here.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestSecurityConfiguration {
@@ -35,13 +38,13 @@ class IngestSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain gatewaySecurity(HttpSecurity http, IngestToken token, ObjectMapper json) throws Exception {
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayRegistry gateways, ObjectMapper json) throws Exception {
         http.securityMatcher("/api/ingest/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new BearerTokenFilter(token), AuthorizationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(gateways), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(GATEWAY_ROLE))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
@@ -54,26 +57,28 @@ class IngestSecurityConfiguration {
     }
 
     private static final class BearerTokenFilter extends OncePerRequestFilter {
-        private final IngestToken token;
+        private final GatewayRegistry gateways;
 
-        BearerTokenFilter(IngestToken token) {
-            this.token = token;
+        BearerTokenFilter(GatewayRegistry gateways) {
+            this.gateways = gateways;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (token.matches(request.getHeader("Authorization"))) {
-                SecurityContextHolder.setContext(new SecurityContextImpl(new GatewayAuthentication()));
-            }
+            gateways.authenticate(request.getHeader("Authorization")).ifPresent(gateway ->
+                    SecurityContextHolder.setContext(new SecurityContextImpl(new GatewayAuthentication(gateway))));
             chain.doFilter(request, response);
         }
     }
 
-    /** The one gateway credential: the token says "a gateway of this district", not which one. */
+    /** A gateway's credential names the gateway: its events are recorded as delivered by it. */
     private static final class GatewayAuthentication extends AbstractAuthenticationToken {
-        GatewayAuthentication() {
+        private final GatewayIdentity gateway;
+
+        GatewayAuthentication(GatewayIdentity gateway) {
             super(AuthorityUtils.createAuthorityList("ROLE_" + GATEWAY_ROLE));
+            this.gateway = gateway;
             setAuthenticated(true);
         }
 
@@ -84,7 +89,7 @@ class IngestSecurityConfiguration {
 
         @Override
         public Object getPrincipal() {
-            return "gateway";
+            return gateway;
         }
     }
 }

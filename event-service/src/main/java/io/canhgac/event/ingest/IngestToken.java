@@ -5,12 +5,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-/** The bearer token gateways present. When none is configured a random one is made, so ingest is never open. */
+/**
+ * The built-in gateway's token ({@code canhgac.ingest.token}), registered as gateway "district" at
+ * start (see {@link BuiltInGateway}). When none is configured a random one is made, so ingest is never open.
+ */
 @Component
 public class IngestToken {
 
@@ -31,13 +32,5 @@ public class IngestToken {
 
     public String value() {
         return value;
-    }
-
-    boolean matches(String authorizationHeader) {
-        if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
-            return false;
-        }
-        byte[] given = authorizationHeader.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -76,6 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/gateways", "/api/gateways/**").hasRole("ADMIN")
                         // the alert desk; commune heads follow their commune's alerts but do not handle them
                         .requestMatchers(HttpMethod.POST, "/api/alerts/**").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // technicians find and register cameras

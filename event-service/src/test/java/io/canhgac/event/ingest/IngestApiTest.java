@@ -19,7 +19,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -120,6 +130,98 @@ class IngestApiTest {
     }
 
     @Test
+    void aBatchWithNineGoodEventsAndOneBadStoresNone() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(motion(UUID.randomUUID(), "QL-0" + (1 + i % 5), "MOTION_START", "2026-11-22T01:00:0" + i + "Z", 0.02));
+        }
+        List<String> missingTime = new ArrayList<>(events);
+        missingTime.set(3, missingTime.get(3).replace(",\"occurredAt\":\"2026-11-22T01:00:03Z\"", ""));
+        HttpResponse<String> r = post("[" + String.join(",", missingTime) + "]", "test-token");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(r.body()).get("detail").asText()).isEqualTo("nothing stored: events[3].occurredAt: required");
+
+        List<String> unknownCamera = new ArrayList<>(events);
+        unknownCamera.set(9, unknownCamera.get(9).replace("QL-05", "QL-99"));
+        HttpResponse<String> r2 = post("[" + String.join(",", unknownCamera) + "]", "test-token");
+        assertThat(r2.statusCode()).isEqualTo(400);
+        assertThat(r2.body()).contains("events[9].cameraId: unknown camera 'QL-99'");
+
+        List<String> badScore = new ArrayList<>(events);
+        badScore.set(5, badScore.get(5).replace("\"score\":0.02", "\"score\":7"));
+        assertThat(post("[" + String.join(",", badScore) + "]", "test-token").body()).contains("events[5].score");
+        assertThat(storedEvents()).isZero();
+
+        // the same nine good ones and the tenth fixed: all stored, each answered in order
+        JsonNode answer = json.readTree(post("[" + String.join(",", events) + "]", "test-token").body());
+        assertThat(answer).hasSize(10);
+        for (int i = 0; i < 10; i++) {
+            assertThat(answer.get(i).get("id").asText()).isEqualTo(json.readTree(events.get(i)).get("id").asText());
+            assertThat(answer.get(i).get("result").asText()).isEqualTo("STORED");
+        }
+        assertThat(storedEvents()).isEqualTo(10);
+    }
+
+    @Test
+    void aBatchMixingNewAndRedeliveredEventsIsAnsweredPerEvent() throws Exception {
+        UUID old1 = UUID.randomUUID();
+        UUID old2 = UUID.randomUUID();
+        UUID new1 = UUID.randomUUID();
+        UUID new2 = UUID.randomUUID();
+        post("[" + motion(old1, "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02) + ","
+                + motion(old2, "QL-01", "MOTION_END", "2026-11-22T01:00:05Z", 0.01) + "]", "test-token");
+        String batch = "[" + motion(new1, "SV-01", "MOTION_START", "2026-11-22T01:01:00Z", 0.02) + ","
+                + motion(old2, "QL-01", "MOTION_END", "2026-11-22T01:00:05Z", 0.01) + ","
+                + motion(new2, "SV-01", "MOTION_END", "2026-11-22T01:01:09Z", 0.03) + ","
+                + motion(new1, "SV-01", "MOTION_START", "2026-11-22T01:01:00Z", 0.02) + ","
+                + motion(old1, "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02) + "]";
+        JsonNode answer = json.readTree(post(batch, "test-token").body());
+        List<String> results = new ArrayList<>();
+        answer.forEach(a -> results.add(a.get("id").asText().substring(0, 8) + " " + a.get("result").asText()));
+        assertThat(results).containsExactly(new1.toString().substring(0, 8) + " STORED", old2.toString().substring(0, 8) + " DUPLICATE",
+                new2.toString().substring(0, 8) + " STORED", new1.toString().substring(0, 8) + " DUPLICATE",
+                old1.toString().substring(0, 8) + " DUPLICATE");
+        assertThat(storedEvents()).isEqualTo(4);
+        // each event records the gateway that delivered it: here the built-in one, "district"
+        assertThat(jdbc.queryForList("SELECT DISTINCT g.name FROM camera_event e JOIN gateway g ON g.id = e.gateway_id", String.class))
+                .containsExactly("district");
+    }
+
+    /** At-least-once: a gateway that timed out re-sends while the first delivery is still being stored. */
+    @Test
+    void concurrentRedeliveriesStoreEachEventOnceAndAnswerItStoredOnce() throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            events.add(motion(UUID.randomUUID(), "QL-0" + (1 + i % 5), "MOTION_START", "2026-11-22T02:00:00Z", 0.02));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int copy = 0; copy < 4; copy++) {
+                List<String> shuffled = new ArrayList<>(events);
+                Collections.shuffle(shuffled, new Random(copy)); // another order each time: no deadlock either way
+                String body = "[" + String.join(",", shuffled) + "]";
+                answers.add(pool.submit(() -> post(body, "test-token")));
+            }
+            Map<String, Integer> storedCount = new HashMap<>();
+            for (Future<HttpResponse<String>> f : answers) {
+                HttpResponse<String> r = f.get(60, TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                for (JsonNode a : json.readTree(r.body())) {
+                    if (a.get("result").asText().equals("STORED")) {
+                        storedCount.merge(a.get("id").asText(), 1, Integer::sum);
+                    }
+                }
+            }
+            assertThat(storedCount).hasSize(300);
+            assertThat(storedCount.values()).allMatch(n -> n == 1);
+            assertThat(storedEvents()).isEqualTo(300);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void cameraSourcedEventsAreStoredAsSuch() throws Exception {
         String tamper = """
                 {"id":"%s","cameraId":"QL-01","type":"CAMERA_TAMPER_START","occurredAt":"2026-11-22T01:00:00Z","detail":"lens covered"}"""
@@ -155,6 +257,11 @@ class IngestApiTest {
 
         JsonNode ql = get("/api/events?camera=QL-01");
         assertThat(ql).hasSize(2);
+        JsonNode qlEnds = get("/api/events?camera=QL-01&type=MOTION_END");
+        assertThat(qlEnds).hasSize(1);
+        assertThat(qlEnds.get(0).get("occurredAt").asText()).isEqualTo("2026-11-22T01:10:00Z");
+        assertThat(get("/api/events?type=MOTION_START")).hasSize(2);
+        assertThat(operator.get("/api/events?type=NOT_A_TYPE").statusCode()).isEqualTo(400);
         assertThat(operator.get("/api/events?limit=0").statusCode()).isEqualTo(400);
         JsonNode window = get("/api/events?from=2026-11-22T01:04:00Z&to=2026-11-22T01:10:00Z");
         assertThat(window).hasSize(1);

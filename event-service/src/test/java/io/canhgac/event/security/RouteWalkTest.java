@@ -93,6 +93,9 @@ class RouteWalkTest {
             Map.entry("GET /api/reports/daily.csv", Access.SIGNED_IN),
             Map.entry("GET /api/reports/daily.pdf", Access.SIGNED_IN),
             Map.entry("GET /api/audit", Access.ADMIN),
+            Map.entry("GET /api/gateways", Access.ADMIN),
+            Map.entry("POST /api/gateways", Access.ADMIN),
+            Map.entry("POST /api/gateways/{id}/revoke", Access.ADMIN),
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             Map.entry("PUT /api/ingest/media/{id}", Access.GATEWAY),
             Map.entry("GET /api/events/{id}/media", Access.SIGNED_IN),
@@ -190,7 +193,8 @@ class RouteWalkTest {
         assertThat(routes).as("the walk finds the controllers, actuator and static files")
                 .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events",
                         "GET /actuator/prometheus", "GET /v3/api-docs",
-                        "POST /api/incidents", "GET /api/incidents/{id}/evidence.zip", "GET /api/reports/daily.pdf");
+                        "POST /api/incidents", "GET /api/incidents/{id}/evidence.zip", "GET /api/reports/daily.pdf",
+                        "POST /api/gateways/{id}/revoke");
     }
 
     @Test

@@ -1,0 +1,104 @@
+package io.canhgac.event.gateway;
+
+import io.canhgac.event.audit.AuditAction;
+import io.canhgac.event.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The gateways allowed to deliver events, each with its own token. Every ingest request is checked
+ * against the table (one index probe), so a revoked gateway is refused from its next request on.
+ */
+@Service
+public class GatewayRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayRegistry.class);
+
+    /** last_seen_at is for people ("is it still reporting?"): once a minute is precise enough, and spares a write per batch. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /** What registering answers: the token, shown this once and never again. */
+    public record Registered(Gateway gateway, String token) {
+    }
+
+    private final GatewayRepository gateways;
+    private final AuditLog audit;
+    private final Map<UUID, Long> touchedAt = new ConcurrentHashMap<>();
+
+    GatewayRegistry(GatewayRepository gateways, AuditLog audit) {
+        this.gateways = gateways;
+        this.audit = audit;
+    }
+
+    /** The gateway whose enabled token the {@code Authorization: Bearer …} header carries, if any. */
+    public Optional<GatewayIdentity> authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
+            return Optional.empty();
+        }
+        String token = authorizationHeader.substring(7).trim();
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<GatewayIdentity> found = gateways.findEnabled(GatewayTokens.sha256Hex(token));
+        found.ifPresent(this::touch);
+        return found;
+    }
+
+    /** Empty when the name is taken. */
+    @Transactional
+    public Optional<Registered> register(String name, String admin, String remoteAddress) {
+        String token = GatewayTokens.newToken();
+        UUID id = UUID.randomUUID();
+        if (!gateways.insert(id, name, GatewayTokens.sha256Hex(token), admin)) {
+            return Optional.empty();
+        }
+        audit.record(admin, AuditAction.GATEWAY_REGISTERED, "gateway " + name, id.toString(), remoteAddress);
+        return Optional.of(new Registered(gateways.find(id).orElseThrow(), token));
+    }
+
+    /** Empty when there is no such gateway; a gateway already revoked is answered as it is, without a second audit entry. */
+    @Transactional
+    public Optional<Gateway> revoke(UUID id, String admin, String remoteAddress) {
+        Optional<Gateway> gateway = gateways.find(id);
+        if (gateway.isPresent() && gateways.revoke(id, admin)) {
+            audit.record(admin, AuditAction.GATEWAY_REVOKED, "gateway " + gateway.get().name(), id.toString(), remoteAddress);
+            return gateways.find(id);
+        }
+        return gateway;
+    }
+
+    public List<Gateway> list() {
+        return gateways.findAll();
+    }
+
+    /**
+     * The gateway whose token comes from configuration rather than from registering (the all-in-one's
+     * in-process gateway). Its token is replaced at every start; a revocation is kept.
+     */
+    @Transactional
+    public Gateway registerBuiltIn(String name, String token) {
+        Gateway gateway = gateways.upsertBuiltIn(name, GatewayTokens.sha256Hex(token));
+        if (!gateway.enabled()) {
+            log.warn("Built-in gateway '{}' was revoked; its token is refused until an admin registers a new gateway", name);
+        }
+        return gateway;
+    }
+
+    private void touch(GatewayIdentity gateway) {
+        long now = System.nanoTime();
+        Long last = touchedAt.get(gateway.id());
+        if (last == null || now - last > TOUCH_EVERY.toNanos()) {
+            touchedAt.put(gateway.id(), now);
+            gateways.touch(gateway.id());
+        }
+    }
+}
