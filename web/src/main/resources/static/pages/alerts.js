@@ -29,8 +29,19 @@
     const empty = () => el('div', { class: 'snapshot-empty', text: t('noSnapshot') });
     if (!url) return el('div', { class: 'snapshot' }, empty());
     const img = el('img', { src: url, alt: t('snapshotOf') + ' ' + a.cameraName + ', ' + App.formatTime(a.raisedAt), loading: 'lazy' });
-    img.addEventListener('error', () => img.replaceWith(empty()));
-    return el('div', { class: 'snapshot' }, img);
+    const box = el('div', { class: 'snapshot' }, img);
+    // the gateway sends the snapshot once the motion has peaked: try again for a while before giving up
+    let tries = 0;
+    img.addEventListener('error', () => {
+      if (img.isConnected && ++tries <= 24 && a.kind === 'MOTION_START') {
+        if (!box.querySelector('.snapshot-empty')) box.append(empty());
+        setTimeout(() => { img.src = url + (url.includes('?') ? '&' : '?') + 'try=' + tries; }, 5000);
+      } else {
+        img.replaceWith(empty());
+      }
+    });
+    img.addEventListener('load', () => box.querySelectorAll('.snapshot-empty').forEach(n => n.remove()));
+    return box;
   }
 
   function act(key, action, extra) {

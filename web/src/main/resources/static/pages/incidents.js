@@ -125,6 +125,10 @@
     load();
   }
 
+  /** The desk's snapshot slot: the event's snapshot once the gateway has delivered it. */
+  App.hooks.snapshotUrl = App.hooks.snapshotUrl || (alert => alert.kind === 'MOTION_START'
+    ? '/api/events/' + alert.eventId + '/snapshot' : null);
+
   /** From the alert desk: an incident from one alert, titled after it, then its page. */
   App.hooks.openIncident = alert => App.post('/api/incidents', {
     title: t(alert.kind) + ' — ' + alert.cameraId + ' ' + alert.cameraName + ' (' + App.formatTime(alert.raisedAt) + ')',

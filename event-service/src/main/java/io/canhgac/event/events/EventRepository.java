@@ -51,7 +51,7 @@ public class EventRepository {
     }
 
     /** Boxes as a JSON array; only numbers, so no mapper is needed. */
-    static String boxesJson(List<MotionBox> boxes) {
+    public static String boxesJson(List<MotionBox> boxes) {
         if (boxes == null) {
             return null;
         }

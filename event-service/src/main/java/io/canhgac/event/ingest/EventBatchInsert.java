@@ -1,6 +1,7 @@
 package io.canhgac.event.ingest;
 
 import io.canhgac.contract.CameraEvent;
+import io.canhgac.event.events.EventRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +24,11 @@ import java.util.UUID;
 class EventBatchInsert {
 
     private static final String INSERT = """
-            INSERT INTO camera_event (id, camera_id, type, occurred_at, score, status, detail, gateway_id)
-            SELECT b.id, b.camera_id, b.type, b.occurred_at, b.score, b.status, b.detail, ?
-            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::text[], ?::text[])
-                AS b (id, camera_id, type, occurred_at, score, status, detail)
+            INSERT INTO camera_event (id, camera_id, type, occurred_at, score, status, detail, started_at, boxes, gateway_id)
+            SELECT b.id, b.camera_id, b.type, b.occurred_at, b.score, b.status, b.detail, b.started_at, b.boxes::jsonb, ?
+            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::float8[], ?::text[], ?::text[],
+                        ?::timestamptz[], ?::text[])
+                AS b (id, camera_id, type, occurred_at, score, status, detail, started_at, boxes)
             ON CONFLICT (id) DO NOTHING
             RETURNING id, received_at""";
 
@@ -52,6 +54,8 @@ class EventBatchInsert {
         Double[] scores = new Double[n];
         String[] statuses = new String[n];
         String[] details = new String[n];
+        String[] starts = new String[n];
+        String[] boxes = new String[n];
         for (int i = 0; i < n; i++) {
             CameraEvent e = rows.get(i);
             ids[i] = e.id();
@@ -61,6 +65,8 @@ class EventBatchInsert {
             scores[i] = e.score();
             statuses[i] = e.status() == null ? null : e.status().name();
             details[i] = e.detail();
+            starts[i] = e.startedAt() == null ? null : e.startedAt().toString();
+            boxes[i] = EventRepository.boxesJson(e.boxes());
         }
         return jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
@@ -72,6 +78,8 @@ class EventBatchInsert {
                 ps.setArray(6, c.createArrayOf("float8", scores));
                 ps.setArray(7, c.createArrayOf("text", statuses));
                 ps.setArray(8, c.createArrayOf("text", details));
+                ps.setArray(9, c.createArrayOf("text", starts));
+                ps.setArray(10, c.createArrayOf("text", boxes));
                 Map<UUID, Instant> stored = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

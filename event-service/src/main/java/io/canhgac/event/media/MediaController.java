@@ -75,6 +75,14 @@ class MediaController {
         return media.forEvent(user.scope(), id);
     }
 
+    /** The event's snapshot, for the alert desk's cards: a redirect to the file, 404 until the gateway has sent it. */
+    @GetMapping("/api/events/{id}/snapshot")
+    ResponseEntity<Void> snapshot(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
+        return media.forEvent(user.scope(), id).stream().filter(m -> m.kind() == MediaKind.SNAPSHOT).findFirst()
+                .map(m -> ResponseEntity.status(HttpStatus.FOUND).location(java.net.URI.create(m.url())).<Void>build())
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
     /** The file; Spring answers Range requests on a Resource body itself (206), so clips can be seeked. */
     @GetMapping("/api/media/{id}")
     ResponseEntity<Resource> file(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {

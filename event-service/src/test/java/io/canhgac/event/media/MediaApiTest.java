@@ -139,6 +139,12 @@ class MediaApiTest {
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(served.body()).isEqualTo(jpeg);
+
+        // the alert desk's card asks for the event's snapshot: a redirect to it, 404 for an event without one
+        HttpResponse<String> redirect = operator.get("/api/events/" + event + "/snapshot");
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/media/" + snapshot));
+        assertThat(operator.get("/api/events/" + storeEvent(camera.id()) + "/snapshot").statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -99,6 +99,7 @@ class RouteWalkTest {
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             Map.entry("PUT /api/ingest/media/{id}", Access.GATEWAY),
             Map.entry("GET /api/events/{id}/media", Access.SIGNED_IN),
+            Map.entry("GET /api/events/{id}/snapshot", Access.SIGNED_IN),
             Map.entry("GET /api/media/{id}", Access.SIGNED_IN),
             // Boot's error page, any method; reached directly it is just another page
             Map.entry("GET /error", Access.SIGNED_IN),
