@@ -64,7 +64,7 @@
       ticket(camera.id, stream).then(tk => {
         if (p.closed) return;
         const media = new MediaSource();
-        const v = el('video', { muted: true, autoplay: true, playsinline: true, 'aria-label': camera.name });
+        const v = el('video', { muted: true, autoplay: true, playsinline: true, 'aria-label': camera.name, 'data-raw-label': true });
         v.muted = true;
         v.src = URL.createObjectURL(media);
         slot.replaceChildren(v);
@@ -126,8 +126,9 @@
   function tile(camera) {
     const slot = el('div', { class: 'live-slot' });
     const state = el('span', { class: 'live-state' });
-    const open = el('button', { type: 'button', class: 'live-tile', 'data-camera': camera.id,
-      'aria-label': t('openCamera') + ': ' + camera.name, onclick: () => openSingle(camera) },
+    // the button's own text (camera and state) names it; a translated aria-label would hide the state
+    const open = el('button', { type: 'button', class: 'live-tile', 'data-camera': camera.id, title: t('openCamera'),
+      'data-i18n-title': 'openCamera', onclick: () => openSingle(camera) },
       slot, el('span', { class: 'live-caption' }, el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name }), state));
     players.push(player(camera, 'sub', slot, state));
     return open;

@@ -59,7 +59,7 @@ import static org.awaitility.Awaitility.await;
 class WebUiBrowserTest {
 
     static final ZoneId HO_CHI_MINH = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final List<String> PAGES = List.of("alerts", "events", "map");
+    static final List<String> PAGES = List.of("alerts", "events", "map", "live", "incidents", "reports");
     /** Vietnamese letters with diacritics: none may show in the English UI outside server data. */
     static final String ONE_PIXEL_PNG = "data:image/png;base64,"
             + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
@@ -103,7 +103,8 @@ class WebUiBrowserTest {
     void operatorSeesAnAlertArriveLiveHearsItAndHandlesItByKeyboard() throws Exception {
         signIn("operator", "operator-demo");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
-        assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Bàn cảnh báo", "Sự kiện", "Bản đồ camera");
+        assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Bàn cảnh báo", "Sự kiện", "Bản đồ camera",
+                "Xem trực tiếp", "Vụ việc", "Báo cáo");
 
         // keyboard from the top: the skip link comes first, is visible when focused, and moves focus to the content
         chromium.tab();
@@ -126,13 +127,14 @@ class WebUiBrowserTest {
         assertThat(chromium.<Boolean>script("return window.notReloaded === true")).as("no reload").isTrue();
         assertThat(chromium.<Long>script("return App.sound.played")).as("one beep").isEqualTo(beepsBefore + 1);
         assertThat(card.findElement(By.cssSelector("h3")).getText()).isEqualTo("Phát hiện chuyển động");
-        assertThat(card.findElement(By.cssSelector(".snapshot")).getText()).isEqualTo("Chưa có ảnh chụp");
+        // no snapshot yet (the gateway sends it after the peak; this event was posted by hand): the placeholder
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> card.findElement(By.cssSelector(".snapshot")).getText()
+                .equals("Chưa có ảnh chụp"));
         String shownTime = card.findElement(By.cssSelector("time")).getText();
         assertThat(shownTime).contains(DateTimeFormatter.ofPattern("HH:mm:ss").format(at.atZone(HO_CHI_MINH)))
                 .contains(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(at.atZone(HO_CHI_MINH)));
         WebElement incident = card.findElement(By.cssSelector(".action-openIncident"));
-        assertThat(incident.isEnabled()).as("no incidents API yet: the button says so and does nothing").isFalse();
-        assertThat(incident.getAttribute("title")).isEqualTo("Chưa có chức năng vụ việc");
+        assertThat(incident.isEnabled()).as("the incidents page provides the hook (IncidentBrowserTest clicks it)").isTrue();
         chromium.screenshot("desk", "alerts-new-alert");
 
         // Tab to this alert's Acknowledge button and press Enter
@@ -230,7 +232,8 @@ class WebUiBrowserTest {
 
         driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Alert desk", "Events", "Camera map");
+        assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Alert desk", "Events", "Camera map",
+                "Live wall", "Incidents", "Reports");
         for (String page : PAGES) {
             open(page);
             assertThat(chromium.visibleTexts()).as("English page %s shows no Vietnamese outside server data", page)
