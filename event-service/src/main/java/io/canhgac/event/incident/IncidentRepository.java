@@ -69,11 +69,12 @@ class IncidentRepository {
     }
 
     private static StringBuilder selectView(CommuneScope scope, List<Object> args) {
-        StringBuilder sql = new StringBuilder("SELECT i.*, ARRAY(SELECT DISTINCT c.commune_id ").append(ALERTS_OF_I);
+        // the communes and the alert count in one pass over the incident's alerts, for the page's rows only
+        StringBuilder sql = new StringBuilder("SELECT i.*, v.commune_ids, v.alerts FROM incident i CROSS JOIN LATERAL"
+                + " (SELECT coalesce(array_agg(DISTINCT c.commune_id ORDER BY c.commune_id), '{}') AS commune_ids, count(*) AS alerts ")
+                .append(ALERTS_OF_I);
         scope.restrict(sql, args, "c.commune_id");
-        sql.append(" ORDER BY 1) AS commune_ids, (SELECT count(*) ").append(ALERTS_OF_I);
-        scope.restrict(sql, args, "c.commune_id");
-        sql.append(") AS alerts FROM incident i WHERE true");
+        sql.append(") AS v WHERE true");
         if (!scope.district()) {
             // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a semi-join and, with 100 k
             // alerts, drives it from every alert of the commune (60-100 ms a page); this stays a probe per
