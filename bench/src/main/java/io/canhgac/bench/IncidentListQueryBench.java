@@ -210,6 +210,8 @@ final class IncidentListQueryBench {
         shapes.put("commune head, status CLOSED", r -> new ListPage(commune(communes, r), "CLOSED", null));
         shapes.put("commune head, deep page", r -> new ListPage(commune(communes, r), null, deep(r)));
         shapes.put("commune head, any status + deep page", r -> new ListPage(commune(communes, r), pick(statuses, r), deep(r)));
+        // the walk's worst case: a scope none of the incidents is in, so every incident is probed
+        shapes.put("commune head, commune without incidents (empty)", r -> new ListPage(CommuneScope.only("no-incidents-here"), null, null));
         return shapes;
     }
 
