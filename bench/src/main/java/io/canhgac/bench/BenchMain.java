@@ -44,8 +44,13 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "incident-list" -> {
+                if (!IncidentListQueryBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout, accuracy, motion-compare, event-ingest, incident-log");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout, accuracy, motion-compare, event-ingest, incident-log, incident-list");
                 System.exit(2);
             }
         }

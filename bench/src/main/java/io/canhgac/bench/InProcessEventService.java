@@ -41,6 +41,10 @@ final class InProcessEventService implements AutoCloseable {
         return context.getBean(type);
     }
 
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }
