@@ -183,7 +183,7 @@ final class IncidentListQueryBench {
                     """);
             sql.execute("DROP TABLE bench_link");
             // the steady state autovacuum reaches (visibility map set), rather than its run at a random moment mid-measurement
-            sql.execute("VACUUM (ANALYZE) alert, incident, incident_alert, incident_entry");
+            sql.execute("VACUUM (ANALYZE) alert, incident, incident_alert, incident_commune, incident_entry");
             sql.execute("ANALYZE camera_event");
             log.add(String.format("then in %.0f s: %,d alerts, %,d incidents over %d days (%s), %,d incident-alert links; status counts %s",
                     (System.nanoTime() - t0) / 1e9, count(jdbc, "alert"), count(jdbc, "incident"), DAYS,

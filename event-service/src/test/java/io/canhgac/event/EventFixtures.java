@@ -17,6 +17,7 @@ public final class EventFixtures {
     /** Deletes events and all that hangs on them, children first. */
     public static void clearEvents(JdbcTemplate jdbc) {
         jdbc.update("DELETE FROM incident_entry");
+        jdbc.update("DELETE FROM incident_commune");
         jdbc.update("DELETE FROM incident_alert");
         jdbc.update("DELETE FROM incident");
         jdbc.update("DELETE FROM event_media");

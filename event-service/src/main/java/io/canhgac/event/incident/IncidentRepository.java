@@ -76,14 +76,11 @@ class IncidentRepository {
         scope.restrict(sql, args, "c.commune_id");
         sql.append(") AS v WHERE true");
         if (!scope.district()) {
-            // A scalar subquery, not EXISTS: PostgreSQL turns an EXISTS into a semi-join and, with 100 k
-            // alerts, drives it from every alert of the commune (60-100 ms a page); this stays a probe per
-            // incident on the newest-first walk of incident_opened_idx, which stops at the page's end.
-            // The scope's cameras are listed once (an InitPlan), so the probe does not look up cameras.
-            sql.append(" AND (SELECT true FROM incident_alert ia JOIN alert a ON a.id = ia.alert_id WHERE ia.incident_id = i.id"
-                    + " AND a.camera_id = ANY (ARRAY(SELECT c.id FROM camera c WHERE true");
-            scope.restrict(sql, args, "c.commune_id");
-            sql.append(")) LIMIT 1)");
+            // incident_commune (V11) lists each incident's communes: a commune's page is one index range,
+            // whether the commune has thousands of incidents or none
+            sql.append(" AND EXISTS (SELECT 1 FROM incident_commune ic WHERE ic.incident_id = i.id");
+            scope.restrict(sql, args, "ic.commune_id");
+            sql.append(")");
         }
         return sql;
     }
