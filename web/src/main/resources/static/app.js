@@ -63,13 +63,17 @@
     });
   }
 
-  /** A state-changing call with the CSRF header; resolves to the JSON answer or rejects. */
-  function post(path, body) {
+  /**
+   * A state-changing call with the CSRF header; resolves to the JSON answer (null for 204 No Content)
+   * or rejects with the server's problem detail.
+   */
+  function send(method, path, body) {
     return fetch(path, {
-      method: 'POST',
+      method,
       headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' },
       body: body == null ? null : JSON.stringify(body)
     }).then(checkSignedIn).then(r => {
+      if (r.status === 204) return null;
       if (r.ok) return r.json();
       // the server's problem detail (RFC 9457) says what is wrong: keep it for the page to show
       return r.json().catch(() => ({})).then(problem => {
@@ -79,6 +83,16 @@
         throw error;
       });
     });
+  }
+
+  const post = (path, body) => send('POST', path, body);
+  const put = (path, body) => send('PUT', path, body);
+
+  /** A data: URL of a CSV file: quoted cells, CRLF, a byte-order mark so a spreadsheet reads Vietnamese right. */
+  function csvHref(header, rows) {
+    const quote = v => '"' + String(v == null ? '' : v).replace(/"/g, '""') + '"';
+    const text = '\ufeff' + [header.join(',')].concat(rows.map(row => row.map(quote).join(','))).join('\r\n') + '\r\n';
+    return 'data:text/csv;charset=utf-8,' + encodeURIComponent(text);
   }
 
   /** Texts of the static markup: data-i18n (text), data-i18n-label (aria-label), data-i18n-title (title). */
@@ -270,7 +284,7 @@
   }
 
   window.App = {
-    registerPage, on, t, formatTime, el, api, post, translate, setCount, sound,
+    registerPage, on, t, formatTime, el, api, post, put, csvHref, translate, setCount, sound,
     me: () => me,
     lang: () => lang,
     /** Alert desk people (operators, technicians, admins) handle alerts; commune heads follow them. */

@@ -52,14 +52,13 @@
       el('td', { 'data-raw': true, text: i.assignee || '' })));
     body.replaceChildren(...(rows.length ? rows
       : [el('tr', {}, el('td', { colspan: '6', 'data-i18n': 'noIncidents', text: t('noIncidents') }))]));
-    exportLink.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv(shown()));
+    exportLink.href = csv(shown());
   }
 
   function csv(list) {
-    const quote = v => '"' + String(v == null ? '' : v).replace(/"/g, '""') + '"';
-    const lines = list.map(i => [i.id, i.title, i.status, i.communeIds.join(' '), i.alerts, i.openedAt, i.openedBy,
-      i.assignee, i.updatedAt].map(quote).join(','));
-    return '\ufeff' + ['id,title,status,communes,alerts,opened_at,opened_by,assignee,updated_at'].concat(lines).join('\r\n') + '\r\n';
+    return App.csvHref(['id', 'title', 'status', 'communes', 'alerts', 'opened_at', 'opened_by', 'assignee', 'updated_at'],
+      list.map(i => [i.id, i.title, i.status, i.communeIds.join(' '), i.alerts, i.openedAt, i.openedBy, i.assignee,
+        i.updatedAt]));
   }
 
   function load() {

@@ -94,20 +94,16 @@
     });
     registryBody.replaceChildren(...(rows.length ? rows
       : [el('tr', {}, el('td', { colspan: '8', 'data-i18n': 'none', text: t('none') }))]));
-    exportLink.href = 'data:text/csv;charset=utf-8,' + encodeURIComponent(csv(shown()));
+    exportLink.href = csv(shown());
   }
 
-  /** With a byte-order mark, so a spreadsheet reads the Vietnamese names right. */
   function csv(list) {
-    const quote = v => '"' + String(v == null ? '' : v).replace(/"/g, '""') + '"';
-    const header = ['id', 'name', 'commune', 'status', 'manufacturer', 'model', 'firmware', 'serial', 'device_service',
-      'sub_stream', 'latitude', 'longitude'];
-    const lines = list.map(c => {
+    return App.csvHref(['id', 'name', 'commune', 'status', 'manufacturer', 'model', 'firmware', 'serial',
+      'device_service', 'sub_stream', 'latitude', 'longitude'], list.map(c => {
       const r = c.registration || {};
       return [c.id, c.name, c.commune, c.status, r.manufacturer, r.model, r.firmware, r.serialNumber, r.deviceService,
-        r.subStream, c.latitude, c.longitude].map(quote).join(',');
-    });
-    return '\ufeff' + [header.join(',')].concat(lines).join('\r\n') + '\r\n';
+        r.subStream, c.latitude, c.longitude];
+    }));
   }
 
   function load() {

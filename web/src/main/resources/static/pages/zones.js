@@ -38,8 +38,10 @@
       el('circle', { class: 'crosshair', cx: cursor.x, cy: cursor.y, r: 0.012 }));
   }
 
+  /** Inside the picture, to 4 decimals: a tenth of a pixel is plenty. */
+  const clamp = v => Math.round(Math.min(1, Math.max(0, v)) * 10000) / 10000;
+
   function addPoint(p) {
-    const clamp = v => Math.round(Math.min(1, Math.max(0, v)) * 10000) / 10000; // a tenth of a pixel is plenty
     drawing.push({ x: clamp(p.x), y: clamp(p.y) });
     draw();
   }
@@ -53,7 +55,6 @@
   function onKey(e) {
     const moves = { ArrowLeft: [-STEP, 0], ArrowRight: [STEP, 0], ArrowUp: [0, -STEP], ArrowDown: [0, STEP] };
     if (moves[e.key]) {
-      const clamp = v => Math.round(Math.min(1, Math.max(0, v)) * 10000) / 10000;
       cursor = { x: clamp(cursor.x + moves[e.key][0]), y: clamp(cursor.y + moves[e.key][1]) };
       draw();
     } else if (e.key === 'Enter' || e.key === ' ') {
@@ -94,18 +95,11 @@
     closePolygon();
     const windows = armed.checked ? DAYS.map(day => ({ day, from: from.value, to: to.value })) : [];
     const body = { sensitivity: Number(sensitivity.value), zones, masks, schedule: { zone: 'Asia/Ho_Chi_Minh', windows } };
-    fetchPut('/api/cameras/' + encodeURIComponent(select.value) + '/motion', body).then(camera => {
+    App.put('/api/cameras/' + encodeURIComponent(select.value) + '/motion', body).then(camera => {
       cameras = cameras.map(c => c.id === camera.id ? camera : c);
       result.className = 'result ok';
       result.textContent = t('zonesSaved').replace('{zones}', zones.length).replace('{masks}', masks.length);
     }).catch(err => { result.className = 'result error'; result.textContent = err.message; });
-  }
-
-  function fetchPut(path, body) {
-    const token = (document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/) || [])[1] || '';
-    return fetch(path, { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json',
-      Accept: 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token) } })
-      .then(r => r.json().then(j => { if (!r.ok) throw new Error(j.detail || r.status); return j; }));
   }
 
   App.registerPage({

@@ -137,6 +137,7 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
         double stopped = simulator.simulator().camera("QLA-X").pan().orElseThrow();
         Thread.sleep(1000);
         assertThat(simulator.simulator().camera("QLA-X").pan().orElseThrow()).isCloseTo(stopped, within(0.01));
+        assertThat(driver.findElement(By.id("live-ptz")).getAttribute("data-error")).as("every PTZ command accepted").isNull();
         assertThat(jdbc.queryForList("SELECT target || ' ' || detail FROM audit_log WHERE action = 'LIVE_VIEW_STARTED' "
                 + "AND username = 'technician'", String.class)).contains("QLA-X sub", "QLA-X main");
     }
