@@ -2,6 +2,7 @@ package io.canhgac.simulator.onvif;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -9,6 +10,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
@@ -18,6 +20,9 @@ import java.util.Map;
  * subscriptions, as a reboot does; starting it again binds the same address.
  */
 public final class OnvifDeviceServer {
+
+    private static final int REBIND_ATTEMPTS = 30;
+    private static final long REBIND_PAUSE_MILLIS = 100;
 
     private final EventLoopGroup group;
     private final OnvifDevice device;
@@ -51,20 +56,38 @@ public final class OnvifDeviceServer {
                 services(device, events),
                 () -> addresses);
         HttpDigestAuthenticator digest = new HttpDigestAuthenticator(device.credentials(), device.clock());
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new OnvifHttpInitializer(connections, dispatcher, digest, device.media()));
         try {
-            listener = new ServerBootstrap()
-                    .group(group)
-                    .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new OnvifHttpInitializer(connections, dispatcher, digest, device.media()))
-                    .bind(address).sync().channel();
+            listener = bind(bootstrap);
         } catch (InterruptedException | RuntimeException e) {
             subscriptions.close();
             throw e;
         }
         address = (InetSocketAddress) listener.localAddress(); // keep the port if it was ephemeral
         addresses = ServiceAddresses.of(address);
+    }
+
+    /**
+     * Binds the address. A restarted camera binds the port it had, which the system may still hold
+     * for a moment after the stop (a closing connection): like a rebooting device, it tries again
+     * for a few seconds before giving up.
+     */
+    private Channel bind(ServerBootstrap bootstrap) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            ChannelFuture bound = bootstrap.bind(address).await();
+            if (bound.isSuccess()) {
+                return bound.channel();
+            }
+            if (!(bound.cause() instanceof BindException) || address.getPort() == 0 || attempt == REBIND_ATTEMPTS) {
+                return bound.sync().channel(); // fails as before, with the cause itself
+            }
+            Thread.sleep(REBIND_PAUSE_MILLIS);
+        }
     }
 
     /** The services by namespace; a fixed camera has no PTZ service, so PTZ calls are not supported. */
