@@ -77,6 +77,14 @@ public final class WebSession {
         return send(request.build());
     }
 
+    /** With the CSRF header, a body of any type (a CSV file, say), sent as UTF-8. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        csrfToken().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        return send(request.build());
+    }
+
     /** A status and headers without the body. */
     public record Answer(int status, HttpHeaders headers) {
         public String location() {

@@ -80,7 +80,7 @@ class CameraRegistry {
         return jdbc.query("""
                 SELECT id, name, commune_id, device_service, sub_stream, main_stream, snapshot_uri, ptz, username,
                        password_secret, motion, main_profile
-                FROM camera WHERE sub_stream IS NOT NULL ORDER BY id""", (rs, n) -> assignment(rs));
+                FROM camera WHERE sub_stream IS NOT NULL AND enabled ORDER BY id""", (rs, n) -> assignment(rs));
     }
 
     private CameraAssignment assignment(ResultSet rs) throws SQLException {
@@ -99,6 +99,55 @@ class CameraRegistry {
                 rs.getString("sub_stream"), rs.getString("main_stream"), rs.getString("snapshot_uri"), rs.getBoolean("ptz"),
                 rs.getString("username"), password, problem, MotionJson.read(rs.getString("motion")),
                 rs.getString("main_profile"));
+    }
+
+    /** A commune named by its id or, as the CSV export writes it, by its name. */
+    Optional<String> communeIdFor(String idOrName) {
+        return jdbc.queryForList("SELECT id FROM commune WHERE id = ? OR lower(name) = lower(?) ORDER BY (id = ?) DESC LIMIT 1",
+                String.class, idOrName, idOrName, idOrName).stream().findFirst();
+    }
+
+    /** A technician's edit; marks the camera edited so the inventory file no longer overwrites it. False if there is no such camera. */
+    boolean edit(String id, CameraEdit edit) {
+        return jdbc.update("""
+                UPDATE camera SET name = ?, commune_id = ?, location = ?, latitude = ?, longitude = ?,
+                    enabled = COALESCE(?, enabled), edited_at = now()
+                WHERE id = ?""", edit.name().trim(), edit.communeId().trim(), blankToNull(edit.location()),
+                edit.latitude(), edit.longitude(), edit.enabled(), id) == 1;
+    }
+
+    /** Where and how to reach a camera over ONVIF, with its stored account decrypted if the key opens it. */
+    Optional<OnvifAccess> onvifAccess(String id) {
+        return jdbc.query("SELECT device_service, username, password_secret FROM camera WHERE id = ?", (rs, n) -> {
+            byte[] secret = rs.getBytes("password_secret");
+            String password = null;
+            String problem = null;
+            if (secret != null) {
+                try {
+                    password = cipher.decrypt(id, secret);
+                } catch (CredentialCipher.UndecryptableException e) {
+                    problem = e.getMessage();
+                }
+            }
+            return new OnvifAccess(rs.getString("device_service"), rs.getString("username"), password, problem);
+        }, id).stream().findFirst();
+    }
+
+    /**
+     * @param deviceService   null for a camera never onboarded or known by its stream only
+     * @param passwordProblem why the stored password cannot be used, or null
+     */
+    record OnvifAccess(String deviceService, String username, String password, String passwordProblem) {
+    }
+
+    /** Stores a tested account, the password sealed to this camera's id. False if there is no such camera. */
+    boolean setCredentials(String id, String username, String password) {
+        byte[] secret = password == null || password.isEmpty() ? null : cipher.encrypt(id, password);
+        return jdbc.update("UPDATE camera SET username = ?, password_secret = ? WHERE id = ?", username, secret, id) == 1;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     /** @return false if there is no such camera */

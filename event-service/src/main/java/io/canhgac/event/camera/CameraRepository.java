@@ -25,7 +25,7 @@ public class CameraRepository {
         Timestamp since = rs.getTimestamp("status_since");
         return new CameraView(rs.getString("id"), rs.getString("name"), rs.getString("commune_id"),
                 rs.getString("commune_name"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
-                CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                rs.getString("location"), rs.getBoolean("enabled"), CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 since == null ? null : since.toInstant(), registration(rs), MotionJson.read(rs.getString("motion")));
     };
 
@@ -75,11 +75,13 @@ public class CameraRepository {
                 commune.id(), commune.name());
     }
 
+    /** A camera a technician edited keeps the technician's name, commune and position. */
     void upsertCamera(CameraSpec camera) {
         jdbc.update("""
                 INSERT INTO camera (id, name, commune_id, latitude, longitude) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, commune_id = EXCLUDED.commune_id,
-                    latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude""",
+                    latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
+                WHERE camera.edited_at IS NULL""",
                 camera.id(), camera.name(), camera.commune(), camera.latitude(), camera.longitude());
     }
 

@@ -7,11 +7,13 @@ import java.time.Instant;
 /**
  * A camera as the API shows it.
  *
+ * @param location     a technician's words for where it hangs; null if none
+ * @param enabled      false when a technician switched it off: gateways do not pull it
  * @param registration what onboarding learnt from the camera; null until it is onboarded
  * @param motion       its motion detection settings; null for the defaults
  */
 public record CameraView(String id, String name, String communeId, String commune, Double latitude, Double longitude,
-                         CameraStatus status, String statusReason, Instant statusSince, Registration registration,
+                         String location, boolean enabled, CameraStatus status, String statusReason, Instant statusSince, Registration registration,
                          MotionSettings motion) {
 
     /**

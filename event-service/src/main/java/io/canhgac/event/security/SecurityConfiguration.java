@@ -82,6 +82,11 @@ class SecurityConfiguration {
                         // technicians find and register cameras
                         .requestMatchers("/api/discovery/**", "/api/cameras/onboard").hasAnyRole("ADMIN", "TECHNICIAN")
                         .requestMatchers(HttpMethod.PUT, "/api/cameras/*/motion").hasAnyRole("ADMIN", "TECHNICIAN")
+                        // and keep them: edit, accounts (tried, then stored), CSV import and its progress
+                        .requestMatchers(HttpMethod.PUT, "/api/cameras/*", "/api/cameras/*/credentials").hasAnyRole("ADMIN", "TECHNICIAN")
+                        .requestMatchers(HttpMethod.POST, "/api/cameras/*/credentials/test", "/api/cameras/import")
+                        .hasAnyRole("ADMIN", "TECHNICIAN")
+                        .requestMatchers("/api/cameras/imports/**").hasAnyRole("ADMIN", "TECHNICIAN")
                         .requestMatchers(HttpMethod.POST, "/api/cameras/*/ptz").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // incidents and their evidence: police work; commune heads read their commune's, technicians none
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR")
