@@ -1,11 +1,15 @@
 // Technicians: find cameras on a commune network (a unicast sweep, with progress), onboard them with
-// their account, and keep the registry: filter by commune and status, export it as CSV.
+// their account, and keep the registry: filter by commune and status, export it as CSV, edit a camera,
+// try or replace its account, and onboard a whole CSV file (checked camera by camera, with progress).
 (function () {
   'use strict';
   const STATUSES = ['ONLINE', 'DEGRADED', 'UNAUTHORIZED', 'OFFLINE', 'UNKNOWN'];
   let cameras = [];
+  // the export's columns, plus the account to onboard each camera with
+  const IMPORT_COLUMNS = ['id', 'name', 'commune', 'device_service', 'latitude', 'longitude', 'username', 'password'];
   let form, formResult, sweepForm, sweepProgress, sweepStatus, foundBody, registryBody, communeFilter, statusFilter,
-    exportLink, sweepTimer, refreshTimer;
+    exportLink, sweepTimer, refreshTimer, importForm, importProgress, importStatus, importBody, importTimer;
+  let editing = null, editRow = null, lastImport = null, importError = null;
 
   const messages = {
     vi: {
@@ -25,7 +29,24 @@
       problem_NOT_ONVIF: 'Thiết bị ở địa chỉ này không phải camera ONVIF. Kiểm tra cổng ONVIF và bật ONVIF trong camera.',
       problem_NO_VIDEO: 'Camera không có cấu hình video nào để phát.',
       problem_STREAM_UNUSABLE: 'Không mở được luồng phụ của camera. Kiểm tra cổng RTSP và chuẩn nén (H.264/H.265).',
-      problem_CAMERA_ERROR: 'Camera báo lỗi. Kiểm tra firmware hoặc khởi động lại camera.'
+      problem_CAMERA_ERROR: 'Camera báo lỗi. Kiểm tra firmware hoặc khởi động lại camera.',
+      problem_INVALID: 'Dòng này thiếu hoặc sai thông tin.', problem_ERROR: 'Máy chủ gặp lỗi khi thêm camera này.',
+      actionsColumn: 'Thao tác', editCamera: 'Sửa', editTitle: 'Sửa camera {id}',
+      editEnabled: 'Đang dùng (bỏ chọn: gateway ngừng lấy hình)', editSave: 'Lưu', editClose: 'Đóng',
+      editSaved: 'Đã lưu camera {id}.', cameraDisabled: '(đã tắt)',
+      credTitle: 'Tài khoản ONVIF', credHint: 'Thử tài khoản trên camera. Chỉ lưu khi camera chấp nhận.',
+      credTest: 'Thử tài khoản này', credTestStored: 'Thử tài khoản đã lưu', credSave: 'Thử và lưu',
+      credTesting: 'Đang thử trên camera…', credOk: 'Camera chấp nhận tài khoản: {model}, luồng phụ xem được.',
+      credSaved: 'Camera chấp nhận; đã lưu tài khoản mới (mã hoá).',
+      credNeedsOnboarding: 'Camera này chưa được thêm qua ONVIF: hãy thêm nó ở trên trước khi thử tài khoản.',
+      importTitle: 'Thêm camera từ tệp CSV',
+      importHint: 'Các cột như tệp xuất, thêm username và password. Mỗi camera được kiểm tra trước khi lưu.',
+      importFile: 'Tệp CSV', importSubmit: 'Nhập và kiểm tra', importTemplate: 'Tệp mẫu',
+      importSending: 'Đang gửi tệp…', importRunning: 'Đang kiểm tra camera {done}/{total}…',
+      importDone: 'Xong: thêm {onboarded} camera, từ chối {refused}.', importLine: 'Dòng', importOutcome: 'Kết quả',
+      importAdded: 'Đã thêm', importBadCell: 'Tệp CSV sai ở dòng {line}, cột {column}.',
+      importBadLine: 'Tệp CSV sai ở dòng {line}.', importBadFile: 'Tệp không phải bảng camera CSV.',
+      importFailed: 'Không nhập được tệp.'
     },
     en: {
       navRegistry: 'Camera registry', discovery: 'Find cameras', sweepRange: 'Address range (e.g. 10.1.2.1-10.1.2.254)',
@@ -44,7 +65,24 @@
       problem_NOT_ONVIF: "The device at this address is not an ONVIF camera. Check the ONVIF port and that ONVIF is on.",
       problem_NO_VIDEO: 'The camera has no video profile to stream.',
       problem_STREAM_UNUSABLE: "The camera's substream does not open. Check the RTSP port and the codec (H.264/H.265).",
-      problem_CAMERA_ERROR: "The camera answered with an error. Check its firmware or restart it."
+      problem_CAMERA_ERROR: "The camera answered with an error. Check its firmware or restart it.",
+      problem_INVALID: 'This row has missing or wrong values.', problem_ERROR: 'The server failed while adding this camera.',
+      actionsColumn: 'Actions', editCamera: 'Edit', editTitle: 'Edit camera {id}',
+      editEnabled: 'In use (untick: the gateway stops pulling it)', editSave: 'Save', editClose: 'Close',
+      editSaved: 'Camera {id} saved.', cameraDisabled: '(switched off)',
+      credTitle: 'ONVIF account', credHint: 'Try an account on the camera. It is stored only if the camera takes it.',
+      credTest: 'Try this account', credTestStored: 'Try the stored account', credSave: 'Try and store',
+      credTesting: 'Trying it on the camera…', credOk: 'The camera took the account: {model}, substream plays.',
+      credSaved: 'The camera took it; the new account is stored (encrypted).',
+      credNeedsOnboarding: 'This camera was not onboarded over ONVIF: onboard it above before trying an account.',
+      importTitle: 'Onboard cameras from a CSV file',
+      importHint: 'Columns as in the export, plus username and password. Each camera is checked before it is stored.',
+      importFile: 'CSV file', importSubmit: 'Import and check', importTemplate: 'Template file',
+      importSending: 'Sending the file…', importRunning: 'Checking camera {done} of {total}…',
+      importDone: 'Done: {onboarded} cameras added, {refused} refused.', importLine: 'Line', importOutcome: 'Outcome',
+      importAdded: 'Added', importBadCell: 'The CSV file is wrong at line {line}, column {column}.',
+      importBadLine: 'The CSV file is wrong at line {line}.', importBadFile: 'The file is not a camera CSV table.',
+      importFailed: 'The file could not be imported.'
     }
   };
   const t = key => App.t(key);
@@ -82,19 +120,217 @@
   function drawRegistry() {
     const rows = shown().map(c => {
       const r = c.registration;
-      return el('tr', { 'data-camera': c.id },
-        el('td', { 'data-raw': true, text: c.id }), el('td', { 'data-raw': true, text: c.name }),
+      return el('tr', { 'data-camera': c.id, class: c.enabled === false ? 'disabled' : null },
+        el('td', { 'data-raw': true, text: c.id }),
+        el('td', {}, el('span', { 'data-raw': true, text: c.name }), c.enabled === false
+          ? [' ', el('span', { class: 'empty', 'data-i18n': 'cameraDisabled', text: t('cameraDisabled') })] : null),
         el('td', { 'data-raw': true, text: c.commune }),
         el('td', { class: 'status-' + c.status.toLowerCase(), 'data-i18n': c.status, text: t(c.status) }),
         el('td', { 'data-raw': true, text: r ? [r.manufacturer, r.model].filter(Boolean).join(' ') : '' }),
         el('td', { 'data-raw': true, text: r ? r.firmware || '' : '' }),
         el('td', { 'data-raw': true, text: r ? r.serialNumber || '' : '' }),
         r ? el('td', { 'data-i18n': r.deviceService ? 'onvif' : 'streamOnly', text: t(r.deviceService ? 'onvif' : 'streamOnly') })
-          : el('td', { 'data-i18n': 'notOnboarded', text: t('notOnboarded') }));
+          : el('td', { 'data-i18n': 'notOnboarded', text: t('notOnboarded') }),
+        el('td', {}, el('button', { type: 'button', class: 'small action-edit', 'data-i18n': 'editCamera',
+          text: t('editCamera'), onclick: () => openEditor(c) })));
     });
+    // an open editor stays open (and keeps what was typed) when the list is read again
+    const at = rows.findIndex(row => row.dataset.camera === editing);
+    if (at >= 0) rows.splice(at + 1, 0, editRow);
     registryBody.replaceChildren(...(rows.length ? rows
-      : [el('tr', {}, el('td', { colspan: '8', 'data-i18n': 'none', text: t('none') }))]));
+      : [el('tr', {}, el('td', { colspan: '9', 'data-i18n': 'none', text: t('none') }))]));
     exportLink.href = csv(shown());
+  }
+
+  /** Our own words for a known problem code, then the server's detail (an address, a field, a line). */
+  function showProblem(target, e) {
+    const code = e.problem && e.problem.problem ? 'problem_' + e.problem.problem : null;
+    const known = code && Object.prototype.hasOwnProperty.call(MESSAGES[App.lang()], code);
+    target.className = 'result error';
+    target.replaceChildren(...(known ? [el('strong', { 'data-i18n': code, text: t(code) }), ' '] : []),
+      el('span', { class: 'detail', 'data-raw': true, text: e.message }));
+  }
+
+  function showOk(target, text) {
+    target.className = 'result ok';
+    target.replaceChildren(el('span', { 'data-raw': true, text }));
+  }
+
+  /** A heading or a row of buttons across the whole form grid (through the CSSOM: the CSP allows no style attributes). */
+  function wide(node) {
+    node.style.gridColumn = '1 / -1';
+    node.style.margin = '0';
+    return node;
+  }
+
+  function editField(form, name, key, attrs) {
+    return el('label', { class: 'field' }, el('span', { 'data-i18n': key, text: t(key) }),
+      el('input', Object.assign({ name, id: form + '-' + name, autocomplete: 'off' }, attrs || {})));
+  }
+
+  function openEditor(camera) {
+    editing = camera.id;
+    editRow = el('tr', { class: 'edit-row', 'data-editing': camera.id },
+      el('td', { colspan: '9' }, editForm(camera), credentialsForm(camera)));
+    drawRegistry();
+    editRow.querySelector('#edit-name').focus();
+  }
+
+  function closeEditor() {
+    const id = editing;
+    editing = null;
+    editRow = null;
+    drawRegistry();
+    const button = registryBody.querySelector(`tr[data-camera="${CSS.escape(id)}"] .action-edit`);
+    if (button) button.focus();
+  }
+
+  function editForm(c) {
+    const commune = el('select', { name: 'communeId', id: 'edit-communeId' },
+      ...communes().map(([id, name]) => el('option', { value: id, 'data-raw': true, text: name })));
+    commune.value = c.communeId;
+    const result = el('p', { id: 'edit-result', class: 'result', role: 'status' });
+    const f = el('form', { id: 'camera-edit-form', class: 'onboard-form', onsubmit: e => saveEdit(e, c.id, f, result),
+      onkeydown: e => { if (e.key === 'Escape') closeEditor(); } },
+      wide(el('h4', { 'data-raw': true, text: fill(t('editTitle'), { id: c.id }) })),
+      editField('edit', 'name', 'cameraName', { required: true, maxlength: '200', value: c.name }),
+      el('label', { class: 'field' }, el('span', { 'data-i18n': 'commune', text: t('commune') }), commune),
+      editField('edit', 'location', 'location', { maxlength: '300', value: c.location || '' }),
+      editField('edit', 'latitude', 'latitude', { type: 'number', step: 'any', min: '-90', max: '90',
+        value: c.latitude == null ? '' : c.latitude }),
+      editField('edit', 'longitude', 'longitude', { type: 'number', step: 'any', min: '-180', max: '180',
+        value: c.longitude == null ? '' : c.longitude }),
+      el('label', { class: 'field' }, el('span', { 'data-i18n': 'editEnabled', text: t('editEnabled') }),
+        el('input', { type: 'checkbox', name: 'enabled', id: 'edit-enabled', checked: c.enabled !== false })),
+      wide(el('div', { class: 'inline-form' },
+        el('button', { type: 'submit', id: 'edit-save', 'data-i18n': 'editSave', text: t('editSave') }),
+        el('button', { type: 'button', id: 'edit-close', 'data-i18n': 'editClose', text: t('editClose'), onclick: closeEditor }))),
+      wide(result));
+    return f;
+  }
+
+  function saveEdit(event, id, f, result) {
+    event.preventDefault();
+    const v = f.elements;
+    const number = x => x === '' ? null : Number(x);
+    const body = { name: v.name.value, communeId: v.communeId.value, location: v.location.value,
+      latitude: number(v.latitude.value), longitude: number(v.longitude.value), enabled: v.enabled.checked };
+    result.className = 'result';
+    result.textContent = '';
+    App.put('/api/cameras/' + encodeURIComponent(id), body)
+      .then(camera => { showOk(result, fill(t('editSaved'), { id: camera.id })); return load(); })
+      .catch(e => showProblem(result, e));
+  }
+
+  function credentialsForm(c) {
+    const r = c.registration;
+    if (!r || !r.deviceService) {
+      return el('p', { id: 'cred-result', class: 'result', 'data-i18n': 'credNeedsOnboarding', text: t('credNeedsOnboarding') });
+    }
+    const result = el('p', { id: 'cred-result', class: 'result', role: 'status' });
+    const f = el('form', { id: 'camera-cred-form', class: 'onboard-form',
+      onsubmit: e => { e.preventDefault(); tryAccount(c.id, 'new', f, result); } },
+      wide(el('h4', { 'data-i18n': 'credTitle', text: t('credTitle') })),
+      el('p', { 'data-i18n': 'credHint', text: t('credHint') }),
+      editField('cred', 'username', 'username', { value: r.username || '' }),
+      editField('cred', 'password', 'password', { type: 'password', autocomplete: 'new-password' }),
+      wide(el('div', { class: 'inline-form' },
+        el('button', { type: 'submit', id: 'cred-test', 'data-i18n': 'credTest', text: t('credTest') }),
+        el('button', { type: 'button', id: 'cred-save', 'data-i18n': 'credSave', text: t('credSave'),
+          onclick: () => tryAccount(c.id, 'store', f, result) }),
+        el('button', { type: 'button', id: 'cred-test-stored', 'data-i18n': 'credTestStored', text: t('credTestStored'),
+          disabled: !r.passwordStored && !r.username, onclick: () => tryAccount(c.id, 'stored', f, result) }))),
+      wide(result));
+    return f;
+  }
+
+  /** 'stored': the registry's account; 'new': the typed one, not stored; 'store': the typed one, stored if it works. */
+  function tryAccount(id, mode, f, result) {
+    const path = '/api/cameras/' + encodeURIComponent(id) + '/credentials';
+    const account = { username: f.elements.username.value, password: f.elements.password.value };
+    const buttons = [...f.querySelectorAll('button')];
+    const wasDisabled = buttons.map(b => b.disabled);
+    buttons.forEach(b => { b.disabled = true; });
+    result.className = 'result';
+    result.replaceChildren(el('span', { 'data-i18n': 'credTesting', text: t('credTesting') }));
+    const call = mode === 'store' ? App.put(path, account) : App.post(path + '/test', mode === 'stored' ? null : account);
+    call.then(answer => {
+      if (mode === 'store') {
+        f.elements.password.value = '';
+        showOk(result, t('credSaved'));
+        return load();
+      }
+      showOk(result, fill(t('credOk'), { model: [answer.manufacturer, answer.model].join(' ') }));
+    }).catch(e => showProblem(result, e))
+      .finally(() => buttons.forEach((b, i) => { b.disabled = wasDisabled[i]; }));
+  }
+
+  function drawImport() {
+    if (importError) {
+      const p = importError.problem || {};
+      const key = p.line > 0 ? (p.column ? 'importBadCell' : 'importBadLine') : p.status === 400 ? 'importBadFile' : 'importFailed';
+      importStatus.className = 'result error';
+      importStatus.replaceChildren(el('strong', { 'data-raw': true, text: fill(t(key), p) }), ' ',
+        el('span', { class: 'detail', 'data-raw': true, text: importError.message }));
+      importBody.replaceChildren();
+      return;
+    }
+    if (!lastImport) return;
+    const job = lastImport;
+    importProgress.hidden = false;
+    importProgress.max = Math.max(job.total, 1);
+    importProgress.value = job.done;
+    importStatus.className = 'result' + (job.state === 'DONE' ? ' ok' : '');
+    importStatus.replaceChildren(el('span', { 'data-raw': true,
+      text: fill(t(job.state === 'DONE' ? 'importDone' : 'importRunning'), job) }));
+    importBody.replaceChildren(...job.rows.map(row => {
+      const outcome = el('td', { class: row.ok ? 'result ok' : 'result error' });
+      if (row.ok) outcome.append(el('span', { 'data-i18n': 'importAdded', text: t('importAdded') }));
+      else showProblem(outcome, { message: row.message, problem: { problem: row.problem } });
+      outcome.className = row.ok ? 'result ok' : 'result error';
+      return el('tr', { 'data-line': String(row.line), class: row.ok ? 'ok' : 'refused' },
+        el('td', { 'data-raw': true, text: String(row.line) }), el('td', { 'data-raw': true, text: row.cameraId || '' }),
+        outcome);
+    }));
+  }
+
+  function followImport(id) {
+    clearTimeout(importTimer);
+    App.api('/api/cameras/imports/' + id).then(job => {
+      lastImport = job;
+      drawImport();
+      if (job.state === 'RUNNING') importTimer = setTimeout(() => followImport(id), 500);
+      else { importForm.querySelector('button[type=submit]').disabled = false; load(); }
+    });
+  }
+
+  // a file upload, not JSON: App.post cannot carry it, so the CSRF header is added here
+  function startImport(event) {
+    event.preventDefault();
+    const file = importForm.elements.file.files[0];
+    if (!file) return;
+    const data = new FormData();
+    data.append('file', file);
+    const submit = importForm.querySelector('button[type=submit]');
+    submit.disabled = true;
+    lastImport = null;
+    importError = null;
+    importBody.replaceChildren();
+    importStatus.className = 'result';
+    importStatus.replaceChildren(el('span', { 'data-i18n': 'importSending', text: t('importSending') }));
+    fetch('/api/cameras/import', { method: 'POST', body: data,
+      headers: { 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' } })
+      .then(r => {
+        if (r.status === 401) { location.assign('/login.html'); throw new Error('signed out'); }
+        return r.json().catch(() => ({})).then(answer => {
+          if (r.ok) return answer;
+          const error = new Error(answer.detail || 'import: ' + r.status);
+          error.problem = Object.assign({ status: r.status }, answer);
+          throw error;
+        });
+      })
+      .then(job => { lastImport = job; drawImport(); followImport(job.id); })
+      .catch(e => { importError = e; submit.disabled = false; drawImport(); });
   }
 
   function csv(list) {
@@ -213,6 +449,16 @@
         text: t('exportCsv') });
       registryBody = el('tbody', { id: 'registry-cameras' });
 
+      importForm = el('form', { id: 'import-form', class: 'inline-form', onsubmit: startImport },
+        el('label', { class: 'field' }, el('span', { 'data-i18n': 'importFile', text: t('importFile') }),
+          el('input', { type: 'file', name: 'file', id: 'import-file', accept: '.csv,text/csv', required: true })),
+        el('button', { type: 'submit', id: 'import-submit', 'data-i18n': 'importSubmit', text: t('importSubmit') }),
+        el('a', { id: 'import-template', class: 'button', download: 'cameras-import.csv', href: App.csvHref(IMPORT_COLUMNS, []),
+          'data-i18n': 'importTemplate', text: t('importTemplate') }));
+      importProgress = el('progress', { id: 'import-progress', value: '0', max: '1', hidden: true });
+      importStatus = el('p', { id: 'import-status', class: 'result', role: 'status' });
+      importBody = el('tbody', { id: 'import-results' });
+
       section.append(
         el('h3', { 'data-i18n': 'discovery', text: t('discovery') }), sweepForm, sweepProgress, sweepStatus,
         el('table', { class: 'found' }, headers(['address', 'cameraName', 'model', 'location', 'registeredAs']), foundBody),
@@ -220,7 +466,11 @@
         el('h3', { 'data-i18n': 'registry', text: t('registry') }),
         el('div', { class: 'inline-form' }, communeFilter, statusFilter, exportLink),
         el('div', { class: 'table-wrap' }, el('table', { class: 'registry' },
-          headers(['idColumn', 'cameraName', 'commune', 'status', 'model', 'firmware', 'serial', 'access']), registryBody)));
+          headers(['idColumn', 'cameraName', 'commune', 'status', 'model', 'firmware', 'serial', 'access', 'actionsColumn']),
+          registryBody)),
+        el('h3', { 'data-i18n': 'importTitle', text: t('importTitle') }),
+        el('p', { 'data-i18n': 'importHint', text: t('importHint') }), importForm, importProgress, importStatus,
+        el('table', { class: 'found' }, headers(['importLine', 'idColumn', 'importOutcome']), importBody));
       // a status change arrives as an event; read the registry again, at most once a second
       App.on('camera-event', e => {
         if (!e.status || refreshTimer) return;
@@ -233,6 +483,7 @@
     },
     onLanguage() {
       if (registryBody) drawRegistry();
+      if (importBody) drawImport();
     }
   });
 })();

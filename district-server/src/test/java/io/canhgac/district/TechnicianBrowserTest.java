@@ -9,6 +9,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,7 +20,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The technician's main path in a real browser: find the cameras of a commune network, onboard one
  * (a wrong password first, told why in Vietnamese), then see it in the registry, filter, export,
- * and watch it live: its substream on the wall, its main stream large.
+ * and watch it live: its substream on the wall, its main stream large. Then the registry's upkeep:
+ * a CSV import of the two other cameras (one with a wrong password), an edit, and trying accounts.
  */
 class TechnicianBrowserTest extends SmallDistrictBrowserTest {
 
@@ -140,5 +143,91 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
         assertThat(driver.findElement(By.id("live-ptz")).getAttribute("data-error")).as("every PTZ command accepted").isNull();
         assertThat(jdbc.queryForList("SELECT target || ' ' || detail FROM audit_log WHERE action = 'LIVE_VIEW_STARTED' "
                 + "AND username = 'technician'", String.class)).contains("QLA-X sub", "QLA-X main");
+    }
+
+    /** Independent of the test above: it imports QLA-Y and NP-X, which that test leaves alone. */
+    @Test
+    void technicianImportsACsvFileEditsACameraAndTriesAnAccount() throws Exception {
+        signIn("technician");
+        open("registry");
+
+        // a file of two simulated cameras: the right password for QLA-Y, a wrong one for NP-X
+        Path csv = Files.createTempFile("cameras-import", ".csv");
+        Files.writeString(csv, "\ufeffid,name,commune,device_service,latitude,longitude,username,password\r\n"
+                + "QLA-Y,Trạm y tế,Quế Lâm," + simulator.simulator().camera("QLA-Y").onvifUrl().orElseThrow()
+                + ",15.77,108.06,admin,QLA-y#2026\r\n"
+                + "NP-X,Cầu Ninh Phước,ninh-phuoc," + simulator.simulator().camera("NP-X").onvifUrl().orElseThrow()
+                + ",15.70,108.10,admin,not-the-password\r\n");
+        chromium.script("window.importTexts = []; new MutationObserver(() => window.importTexts.push("
+                + "document.getElementById('import-status').textContent)).observe(document.getElementById('import-status'),"
+                + " {childList: true, subtree: true, characterData: true})");
+        driver.findElement(By.id("import-file")).sendKeys(csv.toString());
+        driver.findElement(By.id("import-submit")).click();
+        WebElement status = chromium.waitFor(By.cssSelector("#import-status.ok"), 90, e -> e.getText().startsWith("Xong"));
+        assertThat(status.getText()).isEqualTo("Xong: thêm 1 camera, từ chối 1.");
+        assertThat(chromium.<List<String>>script("return window.importTexts")).as("a working state before the answer")
+                .anyMatch(text -> text.startsWith("Đang"));
+        WebElement added = driver.findElement(By.cssSelector("#import-results tr[data-line='2']"));
+        assertThat(added.getText()).contains("QLA-Y").contains("Đã thêm");
+        WebElement refused = driver.findElement(By.cssSelector("#import-results tr[data-line='3']"));
+        assertThat(refused.getAttribute("class")).isEqualTo("refused");
+        assertThat(refused.getText()).contains("NP-X").contains("Camera từ chối tên đăng nhập hoặc mật khẩu");
+        assertThat(jdbc.queryForObject("SELECT onboarded_at IS NOT NULL FROM camera WHERE id = 'QLA-Y'", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT onboarded_at IS NULL AND password_secret IS NULL FROM camera WHERE id = 'NP-X'",
+                Boolean.class)).as("nothing stored of the refused row").isTrue();
+        chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='QLA-Y']"), 10, r -> r.getText().contains("ONVIF"));
+        chromium.screenshot("registry", "import-done");
+
+        // edit its name and place: the table and the gateway's feed follow
+        driver.findElement(By.cssSelector("#registry-cameras tr[data-camera='QLA-Y'] .action-edit")).click();
+        WebElement name = chromium.waitFor(By.id("edit-name"), 5, WebElement::isDisplayed);
+        assertThat(name.getAttribute("value")).isEqualTo("Trạm y tế");
+        name.clear();
+        name.sendKeys("Trạm y tế xã Quế Lâm");
+        driver.findElement(By.id("edit-location")).sendKeys("cổng sau, cột điện số 7");
+        driver.findElement(By.id("edit-save")).click();
+        chromium.waitFor(By.cssSelector("#edit-result.ok"), 10, e -> e.getText().contains("QLA-Y"));
+        chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='QLA-Y']"), 10,
+                r -> r.getText().contains("Trạm y tế xã Quế Lâm"));
+        assertThat(jdbc.queryForObject("SELECT location FROM camera WHERE id = 'QLA-Y'", String.class))
+                .isEqualTo("cổng sau, cột điện số 7");
+        String assigned = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base() + "/api/ingest/cameras")).header("Authorization", "Bearer " + ingestToken.value()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(assigned).contains("\"name\":\"Trạm y tế xã Quế Lâm\"");
+
+        // a wrong password tried on the camera: refused in Vietnamese, then in English; nothing stored
+        byte[] stored = jdbc.queryForObject("SELECT password_secret FROM camera WHERE id = 'QLA-Y'", byte[].class);
+        driver.findElement(By.id("cred-password")).sendKeys("wrong-password");
+        driver.findElement(By.id("cred-test")).click();
+        WebElement result = chromium.waitFor(By.cssSelector("#cred-result.error"), 30, WebElement::isDisplayed);
+        assertThat(result.getText()).contains("Camera từ chối tên đăng nhập hoặc mật khẩu");
+        chromium.screenshot("registry", "credentials-refused");
+        driver.findElement(By.id("lang")).click();
+        chromium.waitFor(By.cssSelector("#cred-result.error"), 5,
+                e -> e.getText().contains("The camera refused the user name or password"));
+        driver.findElement(By.id("cred-save")).click();
+        chromium.waitFor(By.cssSelector("#cred-result.error"), 30,
+                e -> e.getText().contains("The camera refused the user name or password"));
+        assertThat(jdbc.queryForObject("SELECT password_secret FROM camera WHERE id = 'QLA-Y'", byte[].class)).isEqualTo(stored);
+
+        // the stored account still works
+        driver.findElement(By.id("cred-test-stored")).click();
+        chromium.waitFor(By.cssSelector("#cred-result.ok"), 30, e -> e.getText().contains("The camera took the account")
+                && e.getText().contains("Dahua IPC-HFW2431S"));
+        assertThat(jdbc.queryForList("SELECT action || ' ' || coalesce(detail, '') FROM audit_log WHERE target = 'QLA-Y'"
+                + " ORDER BY id", String.class)).contains("CAMERA_CREDENTIALS_TESTED account 'admin': BAD_CREDENTIALS",
+                "CAMERA_CREDENTIALS_TESTED stored account: OK").anyMatch(a -> a.startsWith("CAMERA_EDITED name: Trạm y tế \u2192"));
+
+        // switched off: the gateway stops pulling it (and leaves the machine to the live test), the registry keeps it
+        driver.findElement(By.id("edit-enabled")).click();
+        driver.findElement(By.id("edit-save")).click();
+        chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='QLA-Y']"), 10,
+                r -> r.getText().contains("(switched off)"));
+        String after = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base() + "/api/ingest/cameras")).header("Authorization", "Bearer " + ingestToken.value()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(after).doesNotContain("QLA-Y");
+        assertThat(chromium.scriptErrors()).isEmpty();
     }
 }
