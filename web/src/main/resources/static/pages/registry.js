@@ -241,6 +241,7 @@
         el('button', { type: 'button', id: 'cred-test-stored', 'data-i18n': 'credTestStored', text: t('credTestStored'),
           disabled: !r.passwordStored && !r.username, onclick: () => tryAccount(c.id, 'stored', f, result) }))),
       wide(result));
+    f.style.marginTop = '1rem';
     return f;
   }
 
