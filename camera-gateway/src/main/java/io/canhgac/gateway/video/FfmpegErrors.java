@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Maps FFmpeg's negative error codes (as JavaCV puts them in exception messages) to {@link StreamFailure}s. */
+/** Maps FFmpeg's negative error codes (returned by FFmpeg or put in JavaCV's exception messages) to {@link StreamFailure}s. */
 final class FfmpegErrors {
 
     private static final Pattern CODE = Pattern.compile("error (-\\d+)");
@@ -39,11 +39,10 @@ final class FfmpegErrors {
     }
 
     static StreamFailure classify(String message) {
-        Optional<Integer> found = code(message);
-        if (found.isEmpty()) {
-            return StreamFailure.BAD_STREAM;
-        }
-        int code = found.get();
+        return code(message).map(FfmpegErrors::classify).orElse(StreamFailure.BAD_STREAM);
+    }
+
+    static StreamFailure classify(int code) {
         if (code == ECONNREFUSED) {
             return StreamFailure.REFUSED;
         } else if (code == ETIMEDOUT || code == EXIT) {
