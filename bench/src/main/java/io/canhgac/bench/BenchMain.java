@@ -19,6 +19,11 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "capacity" -> {
+                if (!CapacityBench.run()) {
+                    System.exit(1);
+                }
+            }
             case "fanout" -> {
                 if (!FanoutBench.run()) {
                     System.exit(1);

@@ -5,6 +5,8 @@ import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.media.MediaSettings;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -16,14 +18,16 @@ public final class GatewayLoad {
     private GatewayLoad() {
     }
 
-    public static void main(String[] urls) throws InterruptedException {
+    /** Arguments: optionally {@code --media-spool DIR}, then the stream URLs. */
+    public static void main(String[] args) throws InterruptedException {
+        // with event media: pre-roll buffers for every camera, clips and snapshots written to this spool
+        String spool = args.length > 1 && args[0].equals("--media-spool") ? args[1] : System.getenv("CANHGAC_BENCH_MEDIA_SPOOL");
+        List<String> urls = Arrays.asList(args).subList(args.length > 1 && args[0].equals("--media-spool") ? 2 : 0, args.length);
         Map<String, String> streams = new LinkedHashMap<>();
-        for (int i = 0; i < urls.length; i++) {
-            streams.put("CAM-" + i, urls[i]);
+        for (int i = 0; i < urls.size(); i++) {
+            streams.put("CAM-" + i, urls.get(i));
         }
         AtomicLong events = new AtomicLong();
-        // with event media: pre-roll buffers for every camera, clips and snapshots written to this spool
-        String spool = System.getenv("CANHGAC_BENCH_MEDIA_SPOOL");
         MediaSettings media = spool == null || spool.isBlank() ? null : MediaSettings.defaults(Path.of(spool));
         CameraGateway gateway = (media == null
                 ? new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> events.incrementAndGet())

@@ -13,6 +13,7 @@ import io.canhgac.gateway.motion.MotionEventTracker;
 import io.canhgac.gateway.motion.RunningAverageMotionDetector;
 import io.canhgac.gateway.video.FfmpegFrameSource;
 import io.canhgac.gateway.video.PacketTap;
+import io.canhgac.gateway.video.StreamLag;
 import io.canhgac.gateway.video.StreamMeter;
 import io.canhgac.gateway.video.StreamStats;
 import io.netty.channel.DefaultEventLoopGroup;
@@ -117,20 +118,24 @@ public final class CameraGateway implements AutoCloseable {
     }
 
     public synchronized CameraState state(String cameraId) {
-        CameraWorker worker = workers.get(cameraId);
-        if (worker == null) {
-            throw new IllegalArgumentException("camera '" + cameraId + "' is not on this gateway");
-        }
-        return worker.state();
+        return known(workers.get(cameraId), cameraId).state();
     }
 
     /** The camera's live stream figures: frame rate, bitrate, last frame time. */
     public synchronized StreamStats stats(String cameraId) {
-        StreamMeter meter = meters.get(cameraId);
-        if (meter == null) {
+        return known(meters.get(cameraId), cameraId).stats();
+    }
+
+    /** Whether the camera's pictures are analysed as fast as it sends them (late frames, worst lag). */
+    public synchronized StreamLag.Snapshot lag(String cameraId) {
+        return known(workers.get(cameraId), cameraId).lag();
+    }
+
+    private static <T> T known(T found, String cameraId) {
+        if (found == null) {
             throw new IllegalArgumentException("camera '" + cameraId + "' is not on this gateway");
         }
-        return meter.stats();
+        return found;
     }
 
     @Override

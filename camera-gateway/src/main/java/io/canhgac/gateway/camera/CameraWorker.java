@@ -9,6 +9,7 @@ import io.canhgac.gateway.video.FrameSource;
 import io.canhgac.gateway.video.LumaFrame;
 import io.canhgac.gateway.video.StreamException;
 import io.canhgac.gateway.video.StreamFailure;
+import io.canhgac.gateway.video.StreamLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class CameraWorker {
     private volatile boolean stopped;
     private volatile FrameSource current;
     private volatile CameraState state;
+    private final StreamLag lag = new StreamLag();
 
     public CameraWorker(String cameraId, Supplier<FrameSource> sources, Supplier<MotionDetector> detectors,
                         MotionEventTracker tracker, CameraEventSink sink, ScheduledExecutorService scheduler,
@@ -75,6 +77,11 @@ public final class CameraWorker {
         return state;
     }
 
+    /** Whether this camera's pictures are analysed as fast as the camera sends them. */
+    public StreamLag.Snapshot lag() {
+        return lag.snapshot();
+    }
+
     private void runSession() {
         if (stopped) {
             return;
@@ -87,6 +94,7 @@ public final class CameraWorker {
             MotionDetector detector = detectors.get();
             PictureHealthMonitor picture = new PictureHealthMonitor(PICTURE_PERSISTENCE);
             markOnline();
+            lag.restart();
             while (!stopped) {
                 LumaFrame frame = source.next();
                 if (!gotFrames) {
@@ -97,6 +105,7 @@ public final class CameraWorker {
                 picture.observe(frame).ifPresent(change -> pictureChanged(change, frame.capturedAt()));
                 MotionSample sample = detector.analyse(frame);
                 tracker.update(sample, frame.capturedAt()).ifPresent(t -> sink.accept(t.toEvent(cameraId)));
+                lag.observe(frame.streamNanos(), System.nanoTime());
             }
         } catch (StreamException e) {
             if (!stopped) {

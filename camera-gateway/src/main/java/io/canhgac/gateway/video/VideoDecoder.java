@@ -22,15 +22,17 @@ public final class VideoDecoder implements AutoCloseable {
 
     private final AVCodecContext context;
     private final AVFrame frame = avutil.av_frame_alloc();
+    private final double nanosPerTick;
     private AVPacket scratch;
 
-    private VideoDecoder(AVCodecContext context) {
+    private VideoDecoder(AVCodecContext context, double nanosPerTick) {
         this.context = context;
+        this.nanosPerTick = nanosPerTick;
     }
 
     /** A decoder for a stream being read, with everything the demuxer learnt about it. */
     static VideoDecoder open(AVStream stream) {
-        return open(stream.codecpar());
+        return open(stream.codecpar(), 1e9 * stream.time_base().num() / stream.time_base().den());
     }
 
     /** A decoder for packets kept from an earlier read (snapshots). */
@@ -47,13 +49,13 @@ public final class VideoDecoder implements AutoCloseable {
                 par.extradata(extra);
                 par.extradata_size(stream.extradata().length);
             }
-            return open(par);
+            return open(par, 1e9 * stream.tick());
         } finally {
             avcodec.avcodec_parameters_free(par); // frees the extradata too
         }
     }
 
-    private static VideoDecoder open(AVCodecParameters par) {
+    private static VideoDecoder open(AVCodecParameters par, double nanosPerTick) {
         AVCodec codec = avcodec.avcodec_find_decoder(par.codec_id());
         if (codec == null) {
             throw new IllegalStateException("no decoder for codec " + avcodec.avcodec_get_name(par.codec_id()).getString());
@@ -69,7 +71,7 @@ public final class VideoDecoder implements AutoCloseable {
             avcodec.avcodec_free_context(context);
             throw new IllegalStateException("cannot open the " + codec.name().getString() + " decoder [FFmpeg error " + opened + "]");
         }
-        return new VideoDecoder(context);
+        return new VideoDecoder(context, nanosPerTick);
     }
 
     /** The stream's parameters, copied into Java for the muxer and snapshot decoders. */
@@ -114,7 +116,9 @@ public final class VideoDecoder implements AutoCloseable {
         }
         int stride = frame.linesize(0);
         ByteBuffer y = frame.data(0).capacity((long) stride * frame.height()).asByteBuffer();
-        return new LumaFrame(y, frame.width(), frame.height(), stride, Instant.now());
+        long pts = frame.best_effort_timestamp();
+        long streamNanos = pts == avutil.AV_NOPTS_VALUE ? LumaFrame.NO_STREAM_TIME : Math.round(pts * nanosPerTick);
+        return new LumaFrame(y, frame.width(), frame.height(), stride, Instant.now(), streamNanos);
     }
 
     /** The next decoded picture in full (all planes), valid until the next call; null when none is ready. */

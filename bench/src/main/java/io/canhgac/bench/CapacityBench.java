@@ -1,0 +1,82 @@
+package io.canhgac.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 5's real-time capacity: how many 640x360, 10 fps cameras one gateway carries on this machine
+ * with no late frames. Steps through growing camera counts, each in a fresh gateway JVM with the
+ * recommended options, pulling the simulator's substreams round-robin (one RTSP session and one
+ * decoder per camera, as with real cameras). A step passes when no picture finished more than
+ * {@code StreamLag.LATE_NANOS} behind its camera's clock and every camera delivered at least 98 % of
+ * its pictures. Stops at the first step that fails. The simulator runs on the same two cores and
+ * its CPU is reported beside the gateway's: with real cameras that share would be free.
+ */
+final class CapacityBench {
+
+    static final int[] STEPS = {46, 92, 120, 138, 160};
+    static final int WARMUP_SECONDS = 10;
+    static final int MEASURE_SECONDS = 20;
+    private static final int FPS = 10;
+    private static final Pattern FIELD = Pattern.compile("(\\w+)=([\\d.]+)");
+
+    private CapacityBench() {
+    }
+
+    static boolean run() throws Exception {
+        List<String> sources = DemoSubstreams.steady();
+        List<String> rows = new ArrayList<>();
+        int capacity = 0;
+        try (SimulatorChild simulator = SimulatorChild.start(false)) {
+            ProcessCpu simulatorCpu = new ProcessCpu(simulator.pid());
+            for (int cameras : STEPS) {
+                List<String> args = new ArrayList<>(List.of(String.valueOf(WARMUP_SECONDS), String.valueOf(MEASURE_SECONDS)));
+                for (int i = 0; i < cameras; i++) {
+                    args.add(sources.get(i % sources.size()));
+                }
+                Map<String, Double> r;
+                double simulatorShare;
+                try (GatewayChild gateway = GatewayChild.start(GatewayChild.RECOMMENDED_JVM, GatewayCapacityLoad.class, args)) {
+                    Thread.sleep(WARMUP_SECONDS * 1000L);
+                    simulatorShare = simulatorCpu.coreShare(MEASURE_SECONDS);
+                    r = parse(gateway.awaitOutput(60));
+                }
+                double expected = (double) cameras * MEASURE_SECONDS * FPS;
+                boolean ok = r.get("late") == 0 && r.get("online") == cameras
+                        && r.get("slowestCameraFrames") >= 0.98 * MEASURE_SECONDS * FPS;
+                rows.add(String.format("| %d | %.0f | %.1f %% | %.0f | %.0f ms | %.0f %% | %.0f %% | %d MB | %s |",
+                        cameras, r.get("online"), 100 * r.get("frames") / expected, r.get("late"), r.get("worstMs"),
+                        100 * r.get("cpu"), 100 * simulatorShare, Math.round(r.get("rssKb") / 1024), ok ? "yes" : "**no**"));
+                System.out.println(rows.get(rows.size() - 1));
+                if (!ok) {
+                    break;
+                }
+                capacity = cameras;
+            }
+        }
+        System.out.println();
+        System.out.printf("Real-time capacity, %s, %d cores, 640x360 10 fps H.264 substreams, gateway JVM %s%n",
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), String.join(" ", GatewayChild.RECOMMENDED_JVM));
+        System.out.println("| cameras | online | pictures analysed / sent | late (> 200 ms) | worst lag since start | gateway CPU (of one core) | simulator CPU | gateway RSS | real time |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        rows.forEach(System.out::println);
+        System.out.printf("Capacity: **%d cameras** with no late frames (target >= 120)%n", capacity);
+        return true;
+    }
+
+    private static Map<String, Double> parse(String output) {
+        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("gateway child printed no RESULT:\n" + output));
+        Matcher m = FIELD.matcher(line);
+        Map<String, Double> values = new HashMap<>();
+        while (m.find()) {
+            values.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return values;
+    }
+}

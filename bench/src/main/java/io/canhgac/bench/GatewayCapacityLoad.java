@@ -1,0 +1,60 @@
+package io.canhgac.bench;
+
+import io.canhgac.contract.CameraStatus;
+import io.canhgac.gateway.CameraGateway;
+import io.canhgac.gateway.GatewaySettings;
+import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.video.StreamLag;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A gateway with the product's whole per-camera path (ingest, motion detection, pre-roll and event
+ * media) on the stream URLs given; after a warm-up it times every picture against the camera's own
+ * clock for a while, then prints one RESULT line and exits.
+ * Arguments: warm-up seconds, measuring seconds, URLs.
+ */
+public final class GatewayCapacityLoad {
+
+    private GatewayCapacityLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = Integer.parseInt(args[0]);
+        int measure = Integer.parseInt(args[1]);
+        List<String> urls = Arrays.asList(args).subList(2, args.length);
+        Map<String, String> streams = new LinkedHashMap<>();
+        for (int i = 0; i < urls.size(); i++) {
+            streams.put("CAM-" + i, urls.get(i));
+        }
+        Path spool = Files.createTempDirectory("bench-capacity-spool");
+        try (CameraGateway gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> { }, MediaSettings.defaults(spool)).start()) {
+            Thread.sleep(warmup * 1000L);
+            Map<String, StreamLag.Snapshot> before = new HashMap<>();
+            streams.keySet().forEach(id -> before.put(id, gateway.lag(id)));
+            ProcessCpu cpu = new ProcessCpu(ProcessHandle.current().pid());
+            double share = cpu.coreShare(measure);
+            long frames = 0;
+            long late = 0;
+            long worst = 0;
+            long slowest = Long.MAX_VALUE;
+            for (String id : streams.keySet()) {
+                StreamLag.Snapshot s = gateway.lag(id).since(before.get(id));
+                frames += s.frames();
+                late += s.lateFrames();
+                worst = Math.max(worst, s.worstMillis());
+                slowest = Math.min(slowest, s.frames());
+            }
+            long online = gateway.states().stream().filter(s -> s.status() != CameraStatus.OFFLINE && s.status() != CameraStatus.UNAUTHORIZED).count();
+            System.out.printf("RESULT cameras=%d online=%d frames=%d late=%d worstMs=%d slowestCameraFrames=%d cpu=%.4f rssKb=%d%n",
+                    streams.size(), online, frames, late, worst, slowest, share, cpu.residentKilobytes());
+        }
+        System.exit(0); // the gateway's threads are daemons, but do not wait for stream teardowns
+    }
+}
