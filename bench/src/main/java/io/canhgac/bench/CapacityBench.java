@@ -2,11 +2,8 @@ package io.canhgac.bench;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Issue 5's real-time capacity: how many 640x360, 10 fps cameras one gateway carries on this machine
@@ -23,7 +20,6 @@ final class CapacityBench {
     static final int WARMUP_SECONDS = 10;
     static final int MEASURE_SECONDS = 20;
     private static final int FPS = 10;
-    private static final Pattern FIELD = Pattern.compile("(\\w+)=([\\d.]+)");
 
     private CapacityBench() {
     }
@@ -44,7 +40,7 @@ final class CapacityBench {
                 try (GatewayChild gateway = GatewayChild.start(GatewayChild.RECOMMENDED_JVM, GatewayCapacityLoad.class, args)) {
                     Thread.sleep(WARMUP_SECONDS * 1000L);
                     simulatorShare = simulatorCpu.coreShare(MEASURE_SECONDS);
-                    r = parse(gateway.awaitOutput(60));
+                    r = GatewayCapacityLoad.parse(gateway.awaitOutput(60));
                 }
                 double expected = (double) cameras * MEASURE_SECONDS * FPS;
                 boolean ok = r.get("late") == 0 && r.get("online") == cameras
@@ -67,16 +63,5 @@ final class CapacityBench {
         rows.forEach(System.out::println);
         System.out.printf("Capacity: **%d cameras** with no late frames (target >= 120)%n", capacity);
         return true;
-    }
-
-    private static Map<String, Double> parse(String output) {
-        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("gateway child printed no RESULT:\n" + output));
-        Matcher m = FIELD.matcher(line);
-        Map<String, Double> values = new HashMap<>();
-        while (m.find()) {
-            values.put(m.group(1), Double.parseDouble(m.group(2)));
-        }
-        return values;
     }
 }

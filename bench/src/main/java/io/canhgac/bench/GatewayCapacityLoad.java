@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A gateway with the product's whole per-camera path (ingest, motion detection, pre-roll and event
@@ -56,5 +58,17 @@ public final class GatewayCapacityLoad {
                     streams.size(), online, frames, late, worst, slowest, share, cpu.residentKilobytes());
         }
         System.exit(0); // the gateway's threads are daemons, but do not wait for stream teardowns
+    }
+
+    /** The RESULT line's fields, from a child's whole output. */
+    static Map<String, Double> parse(String output) {
+        String line = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("gateway child printed no RESULT:\n" + output));
+        Matcher m = Pattern.compile("(\\w+)=([\\d.]+)").matcher(line);
+        Map<String, Double> values = new HashMap<>();
+        while (m.find()) {
+            values.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return values;
     }
 }
