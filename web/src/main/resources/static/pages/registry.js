@@ -83,7 +83,7 @@
     const rows = shown().map(c => {
       const r = c.registration;
       return el('tr', { 'data-camera': c.id },
-        el('td', { 'data-raw': true, text: c.id }), el('td', { 'data-raw': true, text: c.name }),
+        el('td', {}, App.cameraLink(c.id)), el('td', { 'data-raw': true, text: c.name }),
         el('td', { 'data-raw': true, text: c.commune }),
         el('td', { class: 'status-' + c.status.toLowerCase(), 'data-i18n': c.status, text: t(c.status) }),
         el('td', { 'data-raw': true, text: r ? [r.manufacturer, r.model].filter(Boolean).join(' ') : '' }),
