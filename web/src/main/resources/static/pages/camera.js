@@ -17,7 +17,7 @@
 
   const messages = {
     vi: {
-      navCamera: 'Trang camera', cpChoose: 'Chọn camera', cpIdentity: 'Thông tin camera', cpId: 'Mã',
+      navCamera: 'Trang camera', cpChoose: 'Chọn camera', cpId: 'Mã',
       cpModel: 'Hãng, kiểu', cpFirmware: 'Firmware', cpAddress: 'Địa chỉ', cpPosition: 'Toạ độ',
       cpNotOnboarded: 'Chưa thêm vào sổ đăng ký', cpStatusNow: 'Trạng thái hiện tại', cpSince: 'Từ lúc',
       cpReason: 'Lý do', cpStream: 'Luồng video', cpFps: 'Số hình/giây', cpBitrate: 'Tốc độ bit',
@@ -32,7 +32,7 @@
       cpLoadFailed: 'Không tải được dữ liệu camera, đang thử lại…', cpOpen: 'Xem trang camera {id}'
     },
     en: {
-      navCamera: 'Camera page', cpChoose: 'Choose a camera', cpIdentity: 'Camera', cpId: 'Id',
+      navCamera: 'Camera page', cpChoose: 'Choose a camera', cpId: 'Id',
       cpModel: 'Make, model', cpFirmware: 'Firmware', cpAddress: 'Address', cpPosition: 'Position',
       cpNotOnboarded: 'Not onboarded in the registry', cpStatusNow: 'Status now', cpSince: 'Since',
       cpReason: 'Reason', cpStream: 'Video stream', cpFps: 'Frames per second', cpBitrate: 'Bitrate',

@@ -101,6 +101,10 @@ class CameraPageBrowserTest extends SmallDistrictBrowserTest {
             chromium.waitFor(By.id("camera-page-last-frame"), 15, e -> e.getText().matches("([5-9]|\\d\\d+) giây trước"));
             chromium.screenshot("camera", "camera-page");
 
+            java.util.List<String> englishOnly = chromium.script(
+                    "return Object.keys(MESSAGES.en).filter(k => MESSAGES.en[k] !== MESSAGES.vi[k]).map(k => MESSAGES.en[k])");
+            assertThat(chromium.visibleTexts()).as("Vietnamese camera page shows no English string").doesNotContainAnyElementsOf(englishOnly);
+
             // in English too
             driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
             chromium.waitFor(By.cssSelector("#camera-page-history li[data-type='CAMERA_OFFLINE']"), 5,
@@ -124,5 +128,35 @@ class CameraPageBrowserTest extends SmallDistrictBrowserTest {
             return c.get("status").asText().equals("ONLINE");
         });
         EventFixtures.clearEvents(jdbc);
+    }
+
+    @Test
+    void figuresFromAGatewayThatStopsReportingAreMarkedStale() throws Exception {
+        // a commune's gateway reports a camera the in-process one does not pull (NP-X is not onboarded), then goes quiet
+        Instant now = Instant.now();
+        HttpResponse<String> put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base() + "/api/ingest/stream-stats"))
+                .header("Authorization", "Bearer " + ingestToken.value()).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        [{"cameraId":"NP-X","measuredAt":"%s","streamStatus":"ONLINE","framesPerSecond":12.5,
+                          "bitsPerSecond":256000,"lastFrameAt":"%s","frames":100,"bytes":32000,"codec":"h264",
+                          "width":1280,"height":720,"reconnects":0}]""".formatted(now, now.minusMillis(200)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        signIn("technician");
+        driver.get(base() + "/#/camera/NP-X");
+        chromium.waitFor(By.id("camera-page-fps"), 10, e -> e.getText().equals("12,5"));
+        assertThat(driver.findElement(By.id("camera-page-bitrate")).getText()).isEqualTo("256 kbit/s");
+        assertThat(driver.findElement(By.id("camera-page-picture")).getText()).isEqualTo("1280×720, H264");
+        assertThat(driver.findElement(By.id("camera-page-stale")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("camera-page-identity")).getText()).contains("Chưa thêm vào sổ đăng ký");
+
+        // three report periods (5 s each) without a word: stale, said so, the last figures still shown
+        WebElement stale = chromium.waitFor(By.id("camera-page-stale"), 25, WebElement::isDisplayed);
+        assertThat(stale.getText()).startsWith("Số liệu cũ: cổng thu không báo từ");
+        assertThat(driver.findElement(By.id("camera-page-stats")).getAttribute("data-stale")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("camera-page-fps")).getText()).isEqualTo("12,5");
+        chromium.screenshot("camera", "camera-page-stale");
     }
 }
