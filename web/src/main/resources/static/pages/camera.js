@@ -14,6 +14,7 @@
   let health = null;
   let statsTimer, healthTimer, reloadTimer;
   let visible = false;
+  let notFound = false;
 
   const messages = {
     vi: {
@@ -154,11 +155,14 @@
     select.value = cameraId || '';
   }
 
+  /** A camera that does not exist (or not for this user) is not asked for again; anything else is retried. */
   function fail(error) {
+    notFound = !!(error && error.message && error.message.endsWith(': 404'));
     message.hidden = false;
-    message.textContent = error && error.message && error.message.endsWith(': 404')
-      ? fill(t('cpNotFound'), { id: cameraId }) : t('cpLoadFailed');
+    message.textContent = notFound ? fill(t('cpNotFound'), { id: cameraId }) : t('cpLoadFailed');
   }
+
+  const goOn = () => visible && cameraId && !notFound;
 
   function loadCamera() {
     const id = cameraId;
@@ -188,17 +192,18 @@
 
   // each loop waits for its answer before the next call: a slow link never stacks requests
   function statsLoop() {
-    loadStats().catch(fail).finally(() => { if (visible && cameraId) statsTimer = setTimeout(statsLoop, STATS_EVERY_MS); });
+    loadStats().catch(fail).finally(() => { if (goOn()) statsTimer = setTimeout(statsLoop, STATS_EVERY_MS); });
   }
 
   function healthLoop() {
-    loadCamera().catch(fail).finally(() => { if (visible && cameraId) healthTimer = setTimeout(healthLoop, HEALTH_EVERY_MS); });
+    loadCamera().catch(fail).finally(() => { if (goOn()) healthTimer = setTimeout(healthLoop, HEALTH_EVERY_MS); });
   }
 
   function open(id) {
     stopTimers();
     cameraId = id || null;
     camera = stats = health = null;
+    notFound = false;
     message.hidden = true;
     drawIdentity();
     drawStats();

@@ -158,5 +158,15 @@ class CameraPageBrowserTest extends SmallDistrictBrowserTest {
         assertThat(driver.findElement(By.id("camera-page-stats")).getAttribute("data-stale")).isEqualTo("true");
         assertThat(driver.findElement(By.id("camera-page-fps")).getText()).isEqualTo("12,5");
         chromium.screenshot("camera", "camera-page-stale");
+
+        // a camera that does not exist is said so, and not asked for again and again
+        driver.get(base() + "/#/camera/NO-SUCH-CAMERA");
+        chromium.waitFor(By.id("camera-page-message"), 10, e -> e.getText().equals("Không có camera NO-SUCH-CAMERA."));
+        java.util.function.Supplier<Long> asked = () -> chromium.requestedUrls().stream()
+                .filter(u -> u.contains("/api/cameras/NO-SUCH-CAMERA")).count();
+        long before = asked.get();
+        assertThat(before).as("it was asked for").isPositive();
+        Thread.sleep(2 * 2000 + 500); // two refresh periods of the figures
+        assertThat(asked.get()).as("asked for again after the 404").isEqualTo(before);
     }
 }
