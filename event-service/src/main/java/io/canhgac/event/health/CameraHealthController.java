@@ -45,8 +45,7 @@ class CameraHealthController {
         }
         Instant to = Instant.now();
         Instant from = to.minus(Duration.ofDays(days));
-        return ResponseEntity.ok(CameraHealth.of(id, from, to, days, health.statusBefore(id, from).orElse(null),
-                health.entries(id, from, to)));
+        return ResponseEntity.ok(health.health(id, from, to, days));
     }
 
     /** The latest figures a gateway reported for the camera, marked stale when they are old. */

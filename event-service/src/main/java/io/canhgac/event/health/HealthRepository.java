@@ -30,6 +30,11 @@ class HealthRepository {
         this.jdbc = jdbc;
     }
 
+    /** The camera's health over [from, to): the status it carried in, and what happened within. */
+    CameraHealth health(String cameraId, Instant from, Instant to, int days) {
+        return CameraHealth.of(cameraId, from, to, days, statusBefore(cameraId, from).orElse(null), entries(cameraId, from, to));
+    }
+
     /** The status the camera carries into {@code before}: its last status change before it. */
     Optional<CameraStatus> statusBefore(String cameraId, Instant before) {
         return jdbc.query("""
