@@ -169,7 +169,10 @@
     return me && page.roles.includes(me.role);
   }
 
-  /** A page: {id, navKey, roles, messages: {vi, en}, render(section), show(), hide(), onLanguage()}. */
+  /**
+   * A page: {id, navKey, roles, messages: {vi, en}, render(section), show(rest), hide(), onLanguage()}; nav: false
+   * keeps it out of the navigation (a page reached by links, e.g. #/camera/ID).
+   */
   function registerPage(page) {
     if (pages.some(p => p.id === page.id)) throw new Error('page registered twice: ' + page.id);
     page.roles = page.roles || ALL_ROLES;
@@ -182,7 +185,7 @@
 
   function buildNav() {
     const list = document.getElementById('nav-list');
-    list.replaceChildren(...pages.filter(allowed).map(p => el('li', {},
+    list.replaceChildren(...pages.filter(p => allowed(p) && p.nav !== false).map(p => el('li', {},
       el('a', { href: '#/' + p.id, 'data-page': p.id, id: 'nav-' + p.id },
         el('span', { 'data-i18n': p.navKey, text: t(p.navKey) }),
         el('span', { class: 'count', id: 'nav-count-' + p.id, hidden: true })))));

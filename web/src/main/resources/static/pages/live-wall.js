@@ -179,7 +179,8 @@
     single.hidden = false;
     const state = el('span', { class: 'live-state' });
     singleTitle.replaceChildren(el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name }), ' — ',
-      el('span', { 'data-i18n': 'mainStream', text: t('mainStream') }), ' ', state);
+      el('span', { 'data-i18n': 'mainStream', text: t('mainStream') }), ' ', state, ' ',
+      el('a', { id: 'live-camera-page', href: '#/camera/' + encodeURIComponent(camera.id), 'data-i18n': 'navCamera', text: t('navCamera') }));
     const hasMain = camera.registration && camera.registration.mainStream;
     const hasPtz = camera.registration && camera.registration.ptz;
     ptzBar.hidden = !hasPtz;

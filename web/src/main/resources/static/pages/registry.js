@@ -121,7 +121,7 @@
     const rows = shown().map(c => {
       const r = c.registration;
       return el('tr', { 'data-camera': c.id, class: c.enabled === false ? 'disabled' : null },
-        el('td', { 'data-raw': true, text: c.id }),
+        el('td', {}, App.cameraLink(c.id)),
         el('td', {}, el('span', { 'data-raw': true, text: c.name }), c.enabled === false
           ? [' ', el('span', { class: 'empty', 'data-i18n': 'cameraDisabled', text: t('cameraDisabled') })] : null),
         el('td', { 'data-raw': true, text: c.commune }),

@@ -54,8 +54,13 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "camera-health" -> {
+                if (!CameraHealthQueryBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout, accuracy, motion-compare, event-ingest, incident-log, incident-list");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, fanout, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health");
                 System.exit(2);
             }
         }

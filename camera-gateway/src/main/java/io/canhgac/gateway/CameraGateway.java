@@ -1,5 +1,6 @@
 package io.canhgac.gateway;
 
+import io.canhgac.contract.StreamReport;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraEventSink;
 import io.canhgac.gateway.camera.CameraState;
@@ -15,12 +16,14 @@ import io.canhgac.gateway.video.FfmpegFrameSource;
 import io.canhgac.gateway.video.PacketTap;
 import io.canhgac.gateway.video.StreamLag;
 import io.canhgac.gateway.video.StreamMeter;
+import io.canhgac.gateway.video.StreamParameters;
 import io.canhgac.gateway.video.StreamStats;
 import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +139,22 @@ public final class CameraGateway implements AutoCloseable {
             throw new IllegalArgumentException("camera '" + cameraId + "' is not on this gateway");
         }
         return found;
+    }
+
+    /** Every pulled camera's stream figures now, for the event-service's camera page. */
+    public synchronized List<StreamReport> streamReports() {
+        Instant now = Instant.now();
+        List<StreamReport> reports = new ArrayList<>(workers.size());
+        workers.forEach((cameraId, worker) -> {
+            CameraState state = worker.state();
+            StreamMeter meter = meters.get(cameraId);
+            StreamStats stats = meter == null ? StreamStats.NONE : meter.stats();
+            StreamParameters stream = meter == null ? null : meter.parameters();
+            reports.add(new StreamReport(cameraId, now, state.status(), stats.framesPerSecond(), stats.bitsPerSecond(),
+                    stats.lastFrameAt(), stats.frames(), stats.bytes(), stream == null ? null : stream.codecName(),
+                    stream == null ? null : stream.width(), stream == null ? null : stream.height(), state.reconnects()));
+        });
+        return reports;
     }
 
     @Override

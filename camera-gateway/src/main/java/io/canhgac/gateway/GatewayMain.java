@@ -11,6 +11,7 @@ import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.media.MediaSpool;
 import io.canhgac.gateway.media.MediaUploader;
 import io.canhgac.gateway.publish.HttpEventPublisher;
+import io.canhgac.gateway.publish.StreamStatsReporter;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
 import io.canhgac.gateway.registry.ManagedCameras;
@@ -67,11 +68,13 @@ public final class GatewayMain {
                 Duration.ofSeconds(60), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(1));
         OnvifWatches onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, HealthSettings.DEFAULTS, PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), 4);
+        StreamStatsReporter stats = new StreamStatsReporter(service, token, StreamStatsReporter.PERIOD, gateway::streamReports).start();
         AssignmentFollower follower = new AssignmentFollower(new AssignmentClient(service, token, Duration.ofSeconds(10)),
                 new ManagedCameras(gateway, onvif, merger, publisher), Duration.ofSeconds(60)).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             follower.close();
+            stats.close();
             onvif.close();
             gateway.close();
             if (uploader != null) {

@@ -19,6 +19,7 @@ import io.canhgac.gateway.media.MediaSpool;
 import io.canhgac.gateway.media.MediaUploader;
 import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.publish.HttpEventPublisher;
+import io.canhgac.gateway.publish.StreamStatsReporter;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.onvif.OnvifException;
 import io.canhgac.gateway.registry.AssignmentFollower;
@@ -49,6 +50,7 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
     private final MediaSettings media;
     private HttpEventPublisher publisher;
     private MediaUploader uploader;
+    private StreamStatsReporter stats;
     private CameraGateway streams;
     private OnvifWatches onvif;
     private AssignmentFollower follower;
@@ -80,6 +82,7 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
         onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, properties.health().settings(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), properties.onvifThreads());
         cameras = new ManagedCameras(streams, onvif, merger, publisher);
+        stats = new StreamStatsReporter(serviceUrl, token, StreamStatsReporter.PERIOD, streams::streamReports).start();
         if (properties.live().enabled()) {
             startLive(cameras, liveSecret);
         }
@@ -141,6 +144,7 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
         }
         if (streams != null) {
             follower.close();
+            stats.close();
             onvif.close();
             streams.close();
             publisher.close();

@@ -18,6 +18,7 @@ public final class StreamMeter implements PacketTap {
     private long frames;
     private long bytes;
     private Instant lastFrameAt;
+    private StreamParameters parameters;
 
     public StreamMeter(Duration window) {
         this.windowNanos = window.toNanos();
@@ -26,6 +27,9 @@ public final class StreamMeter implements PacketTap {
     @Override
     public void opened(StreamParameters stream) {
         reset(); // a reconnect gap must not count as a slow stream
+        synchronized (this) {
+            parameters = stream;
+        }
     }
 
     @Override
@@ -46,6 +50,11 @@ public final class StreamMeter implements PacketTap {
 
     private synchronized void reset() {
         count = 0;
+    }
+
+    /** The codec and picture size of the stream as last opened; null before it ever opened. */
+    public synchronized StreamParameters parameters() {
+        return parameters;
     }
 
     /** Rates over the packets of the last window; zero rates until two packets arrived or when the stream went quiet. */

@@ -16,17 +16,17 @@ import java.util.List;
  * reported apart, and {@link #uptime()} counts it as not up (the whole period is the
  * denominator), while {@link #uptimeOfKnown()} leaves it out.
  */
-record Uptime(Duration period, Duration online, Duration down, Duration unknown) {
+public record Uptime(Duration period, Duration online, Duration down, Duration unknown) {
 
     /** A status change at an instant. */
-    record Change(Instant at, CameraStatus status) {
+    public record Change(Instant at, CameraStatus status) {
     }
 
     /**
      * @param initial the status at {@code from}; null or UNKNOWN when not known
      * @param changes changes in time order; those outside [from, to) are ignored
      */
-    static Uptime over(Instant from, Instant to, CameraStatus initial, List<Change> changes) {
+    public static Uptime over(Instant from, Instant to, CameraStatus initial, List<Change> changes) {
         long online = 0;
         long down = 0;
         long unknown = 0;
@@ -65,12 +65,12 @@ record Uptime(Duration period, Duration online, Duration down, Duration unknown)
     }
 
     /** ONLINE time over the whole period (UNKNOWN counts as not up); null for an empty period. */
-    Double uptime() {
+    public Double uptime() {
         return period.isZero() ? null : (double) online.toMillis() / period.toMillis();
     }
 
     /** ONLINE time over the time whose status is known; null when none is. */
-    Double uptimeOfKnown() {
+    public Double uptimeOfKnown() {
         long known = online.toMillis() + down.toMillis();
         return known == 0 ? null : (double) online.toMillis() / known;
     }
