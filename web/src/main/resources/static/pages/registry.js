@@ -121,7 +121,7 @@
     const rows = shown().map(c => {
       const r = c.registration;
       return el('tr', { 'data-camera': c.id, class: c.enabled === false ? 'disabled' : null },
-        el('td', {}, App.cameraLink(c.id)),
+        el('td', { class: 'camera-id' }, App.cameraLink(c.id)),
         el('td', {}, el('span', { 'data-raw': true, text: c.name }), c.enabled === false
           ? [' ', el('span', { class: 'empty', 'data-i18n': 'cameraDisabled', text: t('cameraDisabled') })] : null),
         el('td', { 'data-raw': true, text: c.commune }),
@@ -137,8 +137,16 @@
     // an open editor stays open (and keeps what was typed) when the list is read again
     const at = rows.findIndex(row => row.dataset.camera === editing);
     if (at >= 0) rows.splice(at + 1, 0, editRow);
+    // and a keyboard user keeps their place: the list is read again after a save and on status changes
+    const focused = registryBody.contains(document.activeElement) ? document.activeElement : null;
+    const focusedRow = focused && focused.closest('tr[data-camera]');
     registryBody.replaceChildren(...(rows.length ? rows
       : [el('tr', {}, el('td', { colspan: '9', 'data-i18n': 'none', text: t('none') }))]));
+    if (focused && editRow && editRow.contains(focused)) focused.focus();
+    else if (focusedRow) {
+      const again = registryBody.querySelector(`tr[data-camera="${CSS.escape(focusedRow.dataset.camera)}"] .action-edit`);
+      if (again) again.focus();
+    }
     exportLink.href = csv(shown());
   }
 
@@ -151,9 +159,21 @@
       el('span', { class: 'detail', 'data-raw': true, text: e.message }));
   }
 
-  function showOk(target, text) {
+  function showOk(target, key, values) {
     target.className = 'result ok';
-    target.replaceChildren(el('span', { 'data-raw': true, text }));
+    target.replaceChildren(filled(key, values));
+  }
+
+  /** Our words around server data: raw for the language check, so refill() redraws them on a language switch. */
+  function filled(key, values) {
+    return el('span', { 'data-raw': true, 'data-fill': key, 'data-values': JSON.stringify(values || {}),
+      text: fill(t(key), values || {}) });
+  }
+
+  function refill() {
+    document.querySelectorAll('#page-registry [data-fill]').forEach(span => {
+      span.textContent = fill(t(span.dataset.fill), JSON.parse(span.dataset.values));
+    });
   }
 
   /** A heading or a row of buttons across the whole form grid (through the CSSOM: the CSP allows no style attributes). */
@@ -192,7 +212,7 @@
     const result = el('p', { id: 'edit-result', class: 'result', role: 'status' });
     const f = el('form', { id: 'camera-edit-form', class: 'onboard-form', onsubmit: e => saveEdit(e, c.id, f, result),
       onkeydown: e => { if (e.key === 'Escape') closeEditor(); } },
-      wide(el('h4', { 'data-raw': true, text: fill(t('editTitle'), { id: c.id }) })),
+      wide(el('h4', {}, filled('editTitle', { id: c.id }))),
       editField('edit', 'name', 'cameraName', { required: true, maxlength: '200', value: c.name }),
       el('label', { class: 'field' }, el('span', { 'data-i18n': 'commune', text: t('commune') }), commune),
       editField('edit', 'location', 'location', { maxlength: '300', value: c.location || '' }),
@@ -218,7 +238,7 @@
     result.className = 'result';
     result.textContent = '';
     App.put('/api/cameras/' + encodeURIComponent(id), body)
-      .then(camera => { showOk(result, fill(t('editSaved'), { id: camera.id })); return load(); })
+      .then(camera => { showOk(result, 'editSaved', { id: camera.id }); return load(); })
       .catch(e => showProblem(result, e));
   }
 
@@ -258,10 +278,10 @@
     call.then(answer => {
       if (mode === 'store') {
         f.elements.password.value = '';
-        showOk(result, t('credSaved'));
+        showOk(result, 'credSaved');
         return load();
       }
-      showOk(result, fill(t('credOk'), { model: [answer.manufacturer, answer.model].join(' ') }));
+      showOk(result, 'credOk', { model: [answer.manufacturer, answer.model].join(' ') });
     }).catch(e => showProblem(result, e))
       .finally(() => buttons.forEach((b, i) => { b.disabled = wasDisabled[i]; }));
   }
@@ -290,8 +310,8 @@
       else showProblem(outcome, { message: row.message, problem: { problem: row.problem } });
       outcome.className = row.ok ? 'result ok' : 'result error';
       return el('tr', { 'data-line': String(row.line), class: row.ok ? 'ok' : 'refused' },
-        el('td', { 'data-raw': true, text: String(row.line) }), el('td', { 'data-raw': true, text: row.cameraId || '' }),
-        outcome);
+        el('td', { 'data-raw': true, text: String(row.line) }),
+        el('td', { class: 'camera-id', 'data-raw': true, text: row.cameraId || '' }), outcome);
     }));
   }
 
@@ -355,13 +375,15 @@
     sweepProgress.max = Math.max(sweep.total, 1);
     sweepProgress.value = sweep.done;
     const state = { RUNNING: 'sweeping', DONE: 'sweepDone', FAILED: 'sweepFailed' }[sweep.state];
-    sweepStatus.textContent = t(state) + ': ' + fill(t('probed'), sweep) + (sweep.error ? ' (' + sweep.error + ')' : '');
+    sweepStatus.replaceChildren(el('span', { 'data-i18n': state, text: t(state) }), ': ',
+      filled('probed', { done: sweep.done, total: sweep.total, found: sweep.found }), sweep.error ? ' (' + sweep.error + ')' : '');
     foundBody.replaceChildren(...sweep.devices.map(d => el('tr', { 'data-address': d.address },
       el('td', { 'data-raw': true, text: d.address }), el('td', { 'data-raw': true, text: d.name || '' }),
       el('td', { 'data-raw': true, text: [d.manufacturer, d.hardware].filter(Boolean).join(' ') }),
       el('td', { 'data-raw': true, text: d.location || '' }),
       el('td', {}, d.registeredCameraId
-        ? el('span', { 'data-raw': true, text: t('registeredAs') + ': ' + d.registeredCameraId })
+        ? el('span', {}, el('span', { 'data-i18n': 'registeredAs', text: t('registeredAs') }), ': ',
+          el('span', { 'data-raw': true, text: d.registeredCameraId }))
         : el('button', { type: 'button', class: 'small', 'data-i18n': 'onboardThis', text: t('onboardThis'),
           onclick: () => prefill(d) })))));
   }
@@ -385,7 +407,7 @@
     sweepStatus.textContent = '';
     App.post('/api/discovery/sweeps', { range: sweepForm.elements.range.value })
       .then(sweep => { drawSweep(sweep); followSweep(sweep.id); })
-      .catch(e => { sweepStatus.textContent = t('sweepFailed') + ': ' + e.message; });
+      .catch(e => sweepStatus.replaceChildren(el('span', { 'data-i18n': 'sweepFailed', text: t('sweepFailed') }), ': ', e.message));
   }
 
   function onboard(event) {
@@ -396,13 +418,12 @@
       communeId: f.communeId.value, cameraId: f.cameraId.value, name: f.name.value,
       latitude: number(f.latitude.value), longitude: number(f.longitude.value) };
     formResult.className = 'result';
-    formResult.textContent = t('onboarding');
+    formResult.replaceChildren(el('span', { 'data-i18n': 'onboarding', text: t('onboarding') }));
     form.querySelector('button[type=submit]').disabled = true;
     App.post('/api/cameras/onboard', body).then(camera => {
       const r = camera.registration;
       formResult.className = 'result ok';
-      formResult.replaceChildren(el('span', { 'data-raw': true,
-        text: fill(t('onboarded'), { id: camera.id, model: r.manufacturer + ' ' + r.model, stream: r.subStream }) }));
+      formResult.replaceChildren(filled('onboarded', { id: camera.id, model: r.manufacturer + ' ' + r.model, stream: r.subStream }));
       f.password.value = '';
       return load();
     }).catch(e => {
@@ -485,6 +506,7 @@
     onLanguage() {
       if (registryBody) drawRegistry();
       if (importBody) drawImport();
+      refill();
     }
   });
 })();

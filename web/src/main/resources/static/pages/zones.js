@@ -7,7 +7,7 @@
   const STEP = 0.02;
   let cameras = [];
   let select, picture, overlay, sensitivity, sensitivityValue, armed, from, to, result, modeZone;
-  let zones = [], masks = [], drawing = [], cursor = { x: 0.5, y: 0.5 };
+  let zones = [], masks = [], drawing = [], cursor = { x: 0.5, y: 0.5 }, saved = null;
 
   const messages = {
     vi: {
@@ -84,6 +84,7 @@
     sensitivityValue.textContent = String(m.sensitivity);
     armed.checked = m.schedule.windows.length > 0;
     if (armed.checked) { from.value = m.schedule.windows[0].from; to.value = m.schedule.windows[0].to; }
+    saved = null;
     result.textContent = '';
     draw();
     picture.removeAttribute('src');
@@ -98,8 +99,14 @@
     App.put('/api/cameras/' + encodeURIComponent(select.value) + '/motion', body).then(camera => {
       cameras = cameras.map(c => c.id === camera.id ? camera : c);
       result.className = 'result ok';
-      result.textContent = t('zonesSaved').replace('{zones}', zones.length).replace('{masks}', masks.length);
-    }).catch(err => { result.className = 'result error'; result.textContent = err.message; });
+      saved = { zones: zones.length, masks: masks.length };
+      showSaved();
+    }).catch(err => { saved = null; result.className = 'result error'; result.textContent = err.message; });
+  }
+
+  // kept as numbers, not text, so a language switch can say it again
+  function showSaved() {
+    result.textContent = t('zonesSaved').replace('{zones}', saved.zones).replace('{masks}', saved.masks);
   }
 
   App.registerPage({
@@ -137,6 +144,9 @@
           el('button', { type: 'submit', id: 'zones-save', 'data-i18n': 'saveZones', text: t('saveZones') })),
         result,
         el('div', { class: 'zones-canvas' }, picture, overlay));
+    },
+    onLanguage() {
+      if (saved) showSaved();
     },
     show() {
       App.api('/api/cameras').then(list => {

@@ -1,0 +1,347 @@
+package io.canhgac.district;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.WebSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The technician's pages (registry and zones) under the checks the operator's pages have in
+ * {@link WebUiBrowserTest}: every string switches between Vietnamese and English, nothing runs off
+ * a 1366x768 laptop or an 800x1280 tablet, and a camera can be renamed by keyboard alone. The pages
+ * are filled first (a sweep, an open editor, an import with a refused row, a saved zone) so the
+ * checks see what a technician sees, not empty forms. Four ONVIF cameras, registered at start.
+ */
+@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "canhgac.database.embedded.data-dir=",
+                "canhgac.accounts.demo=true",
+                "canhgac.inventory=src/test/resources/tech-layout-district.yaml",
+                "canhgac.simulator.per-camera-addresses=true",
+                "canhgac.simulator.rtsp-port=0",
+                "canhgac.simulator.onvif-port=0",
+                "canhgac.simulator.main-streams=false",
+                "canhgac.simulator.control-port=-1",
+                "canhgac.simulator.scene-cache=target/scene-cache",
+                "canhgac.gateway.sweep-answer-wait=2s"})
+@Import(EndToEndTest.Scenes.class)
+@DirtiesContext
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TechnicianLayoutBrowserTest {
+
+    static final List<String> PAGES = List.of("registry", "zones");
+    static final int[][] SIZES = {{1366, 768}, {800, 1280}};
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SimulatorLifecycle simulator;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private HeadlessChromium chromium;
+    private ChromeDriver driver;
+
+    @BeforeAll
+    void startBrowserWhenEveryCameraIsOnboarded() throws Exception {
+        chromium = new HeadlessChromium();
+        driver = chromium.driver();
+        WebSession admin = WebSession.login(base(), "admin", "admin-demo");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode list = json.readTree(admin.get("/api/cameras").body());
+            int ready = 0;
+            for (JsonNode c : list) {
+                boolean onvif = !c.path("registration").path("deviceService").asText().isEmpty();
+                ready += onvif && c.get("status").asText().equals("ONLINE") ? 1 : 0;
+            }
+            return ready == 4;
+        });
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void laptopScreen() {
+        chromium.viewport(1366, 768);
+    }
+
+    @Test
+    void everyTechnicianStringSwitchesLanguageBothWays() throws Exception {
+        signIn();
+        fillTheRegistryPage();
+        // a stored-account check: the other kind of result line
+        driver.findElement(By.id("cred-test-stored")).click();
+        chromium.waitFor(By.cssSelector("#cred-result.ok"), 30, e -> e.getText().startsWith("Camera chấp nhận"));
+
+        List<String> englishOnly = chromium.script(
+                "return Object.keys(MESSAGES.en).filter(k => MESSAGES.en[k] !== MESSAGES.vi[k]).map(k => MESSAGES.en[k])");
+        for (String page : PAGES) {
+            open(page);
+            assertThat(chromium.visibleTexts()).as("Vietnamese page %s shows no English string", page)
+                    .isNotEmpty().doesNotContainAnyElementsOf(englishOnly);
+        }
+        // a zone saved by keyboard (showing the page again starts afresh, so the language is switched right here)
+        chromium.waitFor(By.cssSelector("#zones-camera option[value='PH-A']"), 10, e -> true);
+        WebElement overlay = driver.findElement(By.id("zones-overlay"));
+        chromium.script("arguments[0].focus()", overlay);
+        overlay.sendKeys(Keys.ENTER, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ENTER, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER);
+        driver.findElement(By.id("zones-save")).click();
+        chromium.waitFor(By.cssSelector("#zones-result.ok"), 10, e -> e.getText().startsWith("Đã lưu"));
+        assertThat(chromium.visibleTexts()).doesNotContainAnyElementsOf(englishOnly);
+
+        driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(driver.findElement(By.id("zones-result")).getText()).isEqualTo("Saved: 1 watched zones, 0 masks");
+        assertThat(chromium.visibleTexts()).as("English zones page with its result")
+                .noneMatch(s -> s.toLowerCase().matches(".*" + WebUiBrowserTest.VIETNAMESE + ".*"));
+        for (String page : PAGES) {
+            open(page);
+            assertThat(chromium.visibleTexts()).as("English page %s shows no Vietnamese outside server data", page)
+                    .noneMatch(s -> s.toLowerCase().matches(".*" + WebUiBrowserTest.VIETNAMESE + ".*"));
+            chromium.screenshot("english", "technician-" + page);
+        }
+        // the result lines mix our words with server data (marked raw, so the check above skips them): they follow too
+        open("registry");
+        assertThat(driver.findElement(By.id("sweep-status")).getText()).startsWith("Done: Asked 20 of 20 addresses, found 4 cameras");
+        assertThat(driver.findElement(By.cssSelector("#camera-edit-form h4")).getText()).isEqualTo("Edit camera PH-A");
+        assertThat(driver.findElement(By.id("edit-result")).getText()).isEqualTo("Camera PH-A saved.");
+        assertThat(driver.findElement(By.id("cred-result")).getText()).startsWith("The camera took the account: Hikvision");
+        assertThat(driver.findElement(By.id("import-status")).getText()).isEqualTo("Done: 0 cameras added, 2 refused.");
+        assertThat(driver.findElement(By.cssSelector("#found-cameras tr[data-address='127.0.95.11']")).getText())
+                .contains("Registered: PH-A");
+
+        driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+        for (String page : PAGES) {
+            open(page);
+            assertThat(chromium.visibleTexts()).as("page %s back in Vietnamese", page).doesNotContainAnyElementsOf(englishOnly);
+        }
+        open("registry");
+        assertThat(driver.findElement(By.id("sweep-status")).getText()).startsWith("Xong: Đã hỏi 20/20 địa chỉ");
+        assertThat(driver.findElement(By.cssSelector("#camera-edit-form h4")).getText()).isEqualTo("Sửa camera PH-A");
+        assertThat(driver.findElement(By.id("edit-result")).getText()).isEqualTo("Đã lưu camera PH-A.");
+        assertThat(driver.findElement(By.id("import-status")).getText()).isEqualTo("Xong: thêm 0 camera, từ chối 2.");
+        assertThat(chromium.<List<?>>script("return App.i18nReport().missing")).as("keys asked for but missing").isEmpty();
+        assertThat(chromium.scriptErrors()).as("uncaught script errors").isEmpty();
+    }
+
+    @Test
+    void theTechnicianPagesFitALaptopAndATabletScreen() throws Exception {
+        signIn();
+        fillTheRegistryPage();
+        for (int[] size : SIZES) {
+            fits(size, "");
+        }
+        // English words run longer: the same checks again, largest screen last
+        driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
+        fits(SIZES[1], "-en");
+        fits(SIZES[0], "-en");
+        assertThat(chromium.scriptErrors()).as("uncaught script errors").isEmpty();
+    }
+
+    private void fits(int[] size, String language) {
+        chromium.viewport(size[0], size[1]);
+        String at = size[0] + "x" + size[1] + language;
+        for (String page : PAGES) {
+            open(page);
+            if (page.equals("zones")) {
+                chromium.waitFor(By.cssSelector("#zones-camera option[value='PH-A']"), 10, e -> true);
+                WebElement canvas = driver.findElement(By.cssSelector(".zones-canvas"));
+                assertThat(canvas.getRect().getWidth()).as("zones picture at %s", at).isGreaterThan(size[0] / 2)
+                        .isLessThanOrEqualTo(size[0]);
+            }
+            long scrollWidth = chromium.script("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth).as("%s at %s: no sideways scrolling", page, at).isLessThanOrEqualTo(size[0]);
+            for (String control : List.of("#nav-list a", "#lang", "#sound", "#logout button")) {
+                driver.findElements(By.cssSelector(control)).forEach(e -> assertOnScreen(e, size[0], page + " " + control));
+            }
+            // every shown thing of the page inside the screen; only the registry table may scroll in its own box
+            assertThat(outsideTheScreen(page, size[0])).as("%s at %s: cut off at the sides", page, at).isEmpty();
+            chromium.script("window.scrollTo(0, 0)");
+            chromium.screenshot(size[0] + "x" + size[1], "technician-" + page + language);
+        }
+        // the editor and the import, scrolled to as a technician would: every control usable
+        open("registry");
+        for (String control : List.of("#camera-edit-form input", "#camera-edit-form select", "#camera-edit-form button",
+                "#camera-cred-form input", "#camera-cred-form button", "#import-form input", "#import-form button",
+                "#import-form a", "#import-results td", "#found-cameras button, #found-cameras td")) {
+            List<WebElement> found = driver.findElements(By.cssSelector(control));
+            assertThat(found).as(control).isNotEmpty();
+            found.forEach(e -> assertOnScreen(e, size[0], at + " " + control));
+        }
+        WebElement table = driver.findElement(By.cssSelector("#page-registry .table-wrap"));
+        assertOnScreen(table, size[0], at + " registry table box");
+        chromium.script("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("camera-edit-form")));
+        chromium.screenshot(size[0] + "x" + size[1], "technician-registry-edit" + language);
+        chromium.script("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("import-form")));
+        chromium.screenshot(size[0] + "x" + size[1], "technician-registry-import" + language);
+    }
+
+    @Test
+    void aTechnicianRenamesACameraByKeyboardAloneOnATablet() throws Exception {
+        chromium.viewport(800, 1280);
+        signIn();
+        WebElement link = chromium.tabUntil(e -> "nav-registry".equals(e.getAttribute("id")));
+        assertVisibleFocus(link);
+        link.sendKeys(Keys.ENTER);
+        chromium.waitFor(By.id("page-registry"), 5, WebElement::isDisplayed);
+        chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='DH-A']"), 10, WebElement::isDisplayed);
+
+        WebElement edit = chromium.tabUntil(e -> e.getAttribute("class").contains("action-edit")
+                && "DH-A".equals(e.findElement(By.xpath("ancestor::tr")).getAttribute("data-camera")));
+        assertVisibleFocus(edit);
+        assertOnScreen(edit, 800, "the focused Edit button");
+        edit.sendKeys(Keys.ENTER);
+
+        WebElement name = driver.switchTo().activeElement();
+        assertThat(name.getAttribute("id")).as("the editor takes focus on the name").isEqualTo("edit-name");
+        assertThat(name.getAttribute("value")).isEqualTo("UBND xã Đại Hồng");
+        assertVisibleFocus(name);
+        assertOnScreen(name, 800, "the name field");
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("UBND xã Đại Hồng, cổng chính").perform();
+
+        WebElement save = chromium.tabUntil(e -> "edit-save".equals(e.getAttribute("id")));
+        assertVisibleFocus(save);
+        assertOnScreen(save, 800, "the focused Save button");
+        new Actions(driver).sendKeys(Keys.SPACE).perform();
+        chromium.waitFor(By.cssSelector("#edit-result.ok"), 10, e -> e.getText().contains("DH-A"));
+        chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='DH-A']"), 10,
+                r -> r.getText().contains("UBND xã Đại Hồng, cổng chính"));
+        WebSession technician = WebSession.login(base(), "technician", "technician-demo");
+        assertThat(json.readTree(technician.get("/api/cameras/DH-A").body()).get("name").asText())
+                .isEqualTo("UBND xã Đại Hồng, cổng chính");
+        chromium.screenshot("800x1280", "technician-keyboard-rename");
+
+        // the registry is read again after a save: the keyboard user keeps their place
+        WebElement still = driver.switchTo().activeElement();
+        assertThat(still.getAttribute("id")).as("focus after saving").isEqualTo("edit-save");
+        assertVisibleFocus(still);
+        // Escape closes the editor and gives focus back to the row's Edit button
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        WebElement back = driver.switchTo().activeElement();
+        assertThat(back.getAttribute("class")).contains("action-edit");
+        assertThat(back.findElement(By.xpath("ancestor::tr")).getAttribute("data-camera")).isEqualTo("DH-A");
+        assertVisibleFocus(back);
+        assertThat(driver.findElements(By.id("camera-edit-form"))).isEmpty();
+    }
+
+    // --- helpers ---
+
+    /** A finished sweep, PH-A's editor open with a saved change, and a finished import of two refused rows. */
+    private void fillTheRegistryPage() throws Exception {
+        open("registry");
+        driver.findElement(By.id("sweep-range")).sendKeys("127.0.95.1-127.0.95.20", Keys.ENTER);
+        chromium.waitFor(By.id("sweep-status"), 30, e -> e.getText().startsWith("Xong"));
+        assertThat(driver.findElements(By.cssSelector("#found-cameras tr"))).hasSize(4);
+
+        driver.findElement(By.cssSelector("#registry-cameras tr[data-camera='PH-A'] .action-edit")).click();
+        chromium.waitFor(By.id("edit-location"), 5, WebElement::isDisplayed).sendKeys("cột điện số 3, hướng ra cầu");
+        driver.findElement(By.id("edit-save")).click();
+        chromium.waitFor(By.cssSelector("#edit-result.ok"), 10, e -> e.getText().contains("PH-A"));
+
+        // a wrong password and a row the server cannot read: each refused with our words and the server's detail
+        Path csv = Files.createTempFile("cameras-import", ".csv");
+        Files.writeString(csv, "\ufeffid,name,commune,device_service,latitude,longitude,username,password\r\n"
+                + "PH-Z,Camera thử ở chợ,phuoc-hoa," + simulator.simulator().camera("PH-B").onvifUrl().orElseThrow()
+                + ",15.75,108.03,admin,sai-mat-khau\r\n"
+                + "DH-Z,Thiếu địa chỉ,dai-hong,,15.71,107.99,admin,x\r\n");
+        driver.findElement(By.id("import-file")).sendKeys(csv.toString());
+        driver.findElement(By.id("import-submit")).click();
+        chromium.waitFor(By.cssSelector("#import-status.ok"), 60, e -> e.getText().startsWith("Xong"));
+        assertThat(driver.findElements(By.cssSelector("#import-results tr.refused"))).hasSize(2);
+    }
+
+    /**
+     * Shown elements of the page reaching past either side of the screen. The registry table may scroll
+     * in its own box, but the editor in it must fit that box as it is first shown (not scrolled sideways).
+     */
+    private List<String> outsideTheScreen(String page, int width) {
+        return chromium.script("""
+                const [section, width] = arguments;
+                const out = [];
+                // elements, and the text in them: a line that does not wrap runs out of its box
+                const check = (node, element, rects, name) => {
+                  const box = element.closest('.table-wrap');
+                  if (box && !element.closest('.edit-row td > *')) return;
+                  if (getComputedStyle(element).visibility === 'hidden') return;
+                  const [left, right] = box ? [box.getBoundingClientRect().left, box.getBoundingClientRect().left + box.clientWidth]
+                    : [0, width];
+                  for (const r of rects) {
+                    if (r.width > 0 && (r.left < left - 0.5 || r.right > right + 0.5)) {
+                      out.push(name + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ' (room ' + Math.round(left) + '..'
+                        + Math.round(right) + ')');
+                      return;
+                    }
+                  }
+                };
+                section.querySelectorAll('*').forEach(e => check(e, e, [e.getBoundingClientRect()],
+                  e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')));
+                const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  if (!n.textContent.trim()) continue;
+                  const range = document.createRange();
+                  range.selectNodeContents(n);
+                  check(n, n.parentElement, range.getClientRects(), '"' + n.textContent.trim().slice(0, 40) + '"');
+                }
+                return out;""", driver.findElement(By.id("page-" + page)), width);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void signIn() {
+        driver.manage().deleteAllCookies();
+        driver.get(base() + "/login.html");
+        chromium.script("localStorage.clear()");
+        driver.navigate().refresh();
+        driver.findElement(By.id("username")).sendKeys("technician");
+        driver.findElement(By.id("password")).sendKeys("technician-demo", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
+                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
+    }
+
+    private void open(String page) {
+        driver.findElement(By.id("nav-" + page)).click();
+        chromium.waitFor(By.id("page-" + page), 5, WebElement::isDisplayed);
+    }
+
+    private void assertVisibleFocus(WebElement focused) {
+        String style = chromium.script("const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth", focused);
+        assertThat(style).as("focus outline of %s", focused.getAttribute("id") + " " + focused.getText())
+                .doesNotStartWith("none").doesNotEndWith(" 0px");
+    }
+
+    private void assertOnScreen(WebElement e, int width, String what) {
+        assertThat(e.isDisplayed()).as(what + " shown").isTrue();
+        assertThat(e.getRect().getX()).as(what + " left edge").isGreaterThanOrEqualTo(0);
+        assertThat(e.getRect().getX() + e.getRect().getWidth()).as(what + " right edge").isLessThanOrEqualTo(width);
+    }
+}
