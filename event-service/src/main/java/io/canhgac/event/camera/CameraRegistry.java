@@ -85,20 +85,26 @@ class CameraRegistry {
 
     private CameraAssignment assignment(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
-        byte[] secret = rs.getBytes("password_secret");
-        String password = null;
-        String problem = null;
-        if (secret != null) {
-            try {
-                password = cipher.decrypt(id, secret);
-            } catch (CredentialCipher.UndecryptableException e) {
-                problem = e.getMessage();
-            }
-        }
+        Password password = password(id, rs.getBytes("password_secret"));
         return new CameraAssignment(id, rs.getString("name"), rs.getString("commune_id"), rs.getString("device_service"),
                 rs.getString("sub_stream"), rs.getString("main_stream"), rs.getString("snapshot_uri"), rs.getBoolean("ptz"),
-                rs.getString("username"), password, problem, MotionJson.read(rs.getString("motion")),
+                rs.getString("username"), password.clear(), password.problem(), MotionJson.read(rs.getString("motion")),
                 rs.getString("main_profile"));
+    }
+
+    /** A stored password opened with the key, or why it cannot be (a changed key, a damaged row). */
+    private Password password(String cameraId, byte[] secret) {
+        if (secret == null) {
+            return new Password(null, null);
+        }
+        try {
+            return new Password(cipher.decrypt(cameraId, secret), null);
+        } catch (CredentialCipher.UndecryptableException e) {
+            return new Password(null, e.getMessage());
+        }
+    }
+
+    private record Password(String clear, String problem) {
     }
 
     /** A commune named by its id or, as the CSV export writes it, by its name. */
@@ -119,17 +125,8 @@ class CameraRegistry {
     /** Where and how to reach a camera over ONVIF, with its stored account decrypted if the key opens it. */
     Optional<OnvifAccess> onvifAccess(String id) {
         return jdbc.query("SELECT device_service, username, password_secret FROM camera WHERE id = ?", (rs, n) -> {
-            byte[] secret = rs.getBytes("password_secret");
-            String password = null;
-            String problem = null;
-            if (secret != null) {
-                try {
-                    password = cipher.decrypt(id, secret);
-                } catch (CredentialCipher.UndecryptableException e) {
-                    problem = e.getMessage();
-                }
-            }
-            return new OnvifAccess(rs.getString("device_service"), rs.getString("username"), password, problem);
+            Password password = password(id, rs.getBytes("password_secret"));
+            return new OnvifAccess(rs.getString("device_service"), rs.getString("username"), password.clear(), password.problem());
         }, id).stream().findFirst();
     }
 
