@@ -1,25 +1,7 @@
 package io.canhgac.gateway;
 
-import io.canhgac.gateway.camera.Backoff;
-import io.canhgac.gateway.camera.CameraStatusMerger;
-import io.canhgac.gateway.health.HealthSettings;
-import io.canhgac.gateway.health.OnvifWatches;
-import io.canhgac.gateway.health.PullSettings;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
-import io.canhgac.gateway.media.MediaSettings;
-import io.canhgac.gateway.motion.CameraMotionSettings;
-import io.canhgac.gateway.media.MediaSpool;
-import io.canhgac.gateway.media.MediaUploader;
-import io.canhgac.gateway.publish.HttpEventPublisher;
-import io.canhgac.gateway.publish.StreamStatsReporter;
-import io.canhgac.gateway.registry.AssignmentClient;
-import io.canhgac.gateway.registry.AssignmentFollower;
-import io.canhgac.gateway.registry.ManagedCameras;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -35,52 +17,19 @@ public final class GatewayMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        String service = null;
-        String token = System.getenv("CANHGAC_GATEWAY_TOKEN");
-        String mediaSpool = "media-spool";
-        Map<String, String> cameras = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--service" -> service = args[i + 1];
-                case "--token" -> token = args[i + 1];
-                case "--media-spool" -> mediaSpool = args[i + 1];
-                case "--camera" -> {
-                    String[] kv = args[i + 1].split("=", 2);
-                    if (kv.length != 2) {
-                        throw new IllegalArgumentException("--camera takes ID=URL, got " + args[i + 1]);
-                    }
-                    cameras.put(kv[0], kv[1]);
-                }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        if (service == null) {
-            System.err.println("usage: GatewayMain --service URL [--token T] [--media-spool DIR|none] [--camera ID=URL …]");
+        GatewayArguments arguments;
+        try {
+            arguments = GatewayArguments.parse(args, System.getenv("CANHGAC_GATEWAY_TOKEN"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(GatewayArguments.USAGE);
             System.exit(2);
+            return;
         }
-        HttpEventPublisher publisher = new HttpEventPublisher(service, token, Duration.ofSeconds(10),
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)));
-        MediaSettings media = mediaSpool.equals("none") ? null : MediaSettings.defaults(Path.of(mediaSpool));
-        CameraStatusMerger merger = new CameraStatusMerger(publisher);
-        CameraGateway gateway = new CameraGateway(cameras, GatewaySettings.DEFAULTS, cameraId -> CameraMotionSettings.DEFAULTS,
-                merger.from(CameraStatusMerger.Source.STREAM), media).start();
-        MediaUploader uploader = media == null ? null : new MediaUploader(new MediaSpool(media.spoolDir()), service, token,
-                Duration.ofSeconds(60), new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60)), Duration.ofSeconds(1));
-        OnvifWatches onvif = new OnvifWatches(OnvifClientSettings.DEFAULTS, HealthSettings.DEFAULTS, PullSettings.DEFAULTS,
-                merger.from(CameraStatusMerger.Source.ONVIF), 4);
-        StreamStatsReporter stats = new StreamStatsReporter(service, token, StreamStatsReporter.PERIOD, gateway::streamReports).start();
-        AssignmentFollower follower = new AssignmentFollower(new AssignmentClient(service, token, Duration.ofSeconds(10)),
-                new ManagedCameras(gateway, onvif, merger, publisher), Duration.ofSeconds(60)).start();
+        GatewayAssembly gateway = new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(arguments.settings());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            follower.close();
-            stats.close();
-            onvif.close();
             gateway.close();
-            if (uploader != null) {
-                uploader.close();
-            }
-            publisher.close();
             stopped.countDown();
         }));
         stopped.await();

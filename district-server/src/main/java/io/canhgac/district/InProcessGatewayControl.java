@@ -12,14 +12,12 @@ import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onboarding.CameraRecord;
 import io.canhgac.gateway.onboarding.OnboardingResult;
-import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.OnvifException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,7 +33,7 @@ final class InProcessGatewayControl implements GatewayControl {
         this.gateway = gateway;
         this.probe = probe;
         this.sweep = sweep;
-        this.onboarding = new CameraOnboarding(HttpClient.newHttpClient(), OnvifClientSettings.DEFAULTS, streamTimeout);
+        this.onboarding = gateway.onboarding(streamTimeout);
     }
 
     @Override

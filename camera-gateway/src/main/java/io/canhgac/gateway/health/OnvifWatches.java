@@ -34,11 +34,14 @@ public final class OnvifWatches implements AutoCloseable {
     private final CameraHealthPoller poller;
     private final Map<String, OnvifCameraWatch> watches = new HashMap<>();
 
-    /** @param threads health checks at once; a check waits on a slow camera, so a few cameras' worth */
-    public OnvifWatches(OnvifClientSettings client, HealthSettings health, PullSettings pull, CameraEventSink sink,
-                        int threads) {
+    /**
+     * @param http    shared with the gateway's other ONVIF calls (onboarding, PTZ): one connection pool for all
+     * @param threads health checks at once; a check waits on a slow camera, so a few cameras' worth
+     */
+    public OnvifWatches(HttpClient http, OnvifClientSettings client, HealthSettings health, PullSettings pull,
+                        CameraEventSink sink, int threads) {
         this.checks = Executors.newFixedThreadPool(threads, new DefaultThreadFactory("onvif-check", true));
-        this.http = HttpClient.newBuilder().connectTimeout(client.timeout()).build();
+        this.http = http;
         this.client = client;
         this.pull = pull;
         this.sink = sink;

@@ -1,0 +1,58 @@
+package io.canhgac.gateway;
+
+import io.canhgac.gateway.media.MediaSettings;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@link GatewayMain}'s command line, parsed apart from starting anything so that its mistakes can
+ * be tested and reported before a single camera is opened.
+ *
+ * @param mediaSpool the spool directory, or null for no media ({@code --media-spool none})
+ */
+record GatewayArguments(String service, String token, Path mediaSpool, Map<String, String> cameras) {
+
+    static final String USAGE = "usage: GatewayMain --service URL [--token T] [--media-spool DIR|none] [--camera ID=URL …]";
+
+    /**
+     * @param envToken the token from the environment, used unless {@code --token} is given
+     * @throws IllegalArgumentException an unknown option, an option without its value, a malformed
+     *                                  {@code --camera} or no {@code --service}
+     */
+    static GatewayArguments parse(String[] args, String envToken) {
+        String service = null;
+        String token = envToken;
+        String mediaSpool = "media-spool";
+        Map<String, String> cameras = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--service" -> service = value;
+                case "--token" -> token = value;
+                case "--media-spool" -> mediaSpool = value;
+                case "--camera" -> {
+                    String[] kv = value.split("=", 2);
+                    if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                        throw new IllegalArgumentException("--camera takes ID=URL, got " + value);
+                    }
+                    cameras.put(kv[0], kv[1]);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (service == null || service.isBlank()) {
+            throw new IllegalArgumentException("--service is required");
+        }
+        return new GatewayArguments(service, token, mediaSpool.equals("none") ? null : Path.of(mediaSpool), cameras);
+    }
+
+    GatewayNodeSettings settings() {
+        return GatewayNodeSettings.standalone(service, token,
+                mediaSpool == null ? null : MediaSettings.defaults(mediaSpool), cameras);
+    }
+}

@@ -1,0 +1,68 @@
+package io.canhgac.gateway;
+
+import io.canhgac.gateway.health.HealthSettings;
+import io.canhgac.gateway.media.MediaSettings;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What differs between the gateways {@link GatewayAssembly} builds: a commune's standalone gateway and
+ * the all-in-one server's in-process one.
+ *
+ * @param serviceUrl      the event-service the gateway publishes to and follows the registry of
+ * @param token           the ingest token; null or blank for none
+ * @param retryInitial    first wait before resending events or media the service did not take
+ * @param retryMax        the cap of that wait
+ * @param streams         how the stream workers treat their cameras
+ * @param media           event snapshots and clips; null for none
+ * @param health          the ONVIF health checks
+ * @param onvifThreads    ONVIF health checks in flight at once
+ * @param registryRefresh how often the registry is re-read
+ * @param cameras         streams added by hand, outside the registry (camera id to URL)
+ * @param live            the live view server; null for none
+ */
+public record GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
+                                  GatewaySettings streams, MediaSettings media, HealthSettings health, int onvifThreads,
+                                  Duration registryRefresh, Map<String, String> cameras, LiveView live) {
+
+    public GatewayNodeSettings {
+        Objects.requireNonNull(serviceUrl, "serviceUrl");
+        Objects.requireNonNull(retryInitial, "retryInitial");
+        Objects.requireNonNull(retryMax, "retryMax");
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(registryRefresh, "registryRefresh");
+        if (onvifThreads < 1) {
+            throw new IllegalArgumentException("onvifThreads must be at least 1, got " + onvifThreads);
+        }
+        // kept in the order given: workers start in the order the operator listed them
+        cameras = cameras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(cameras));
+    }
+
+    /**
+     * A commune's gateway as {@link GatewayMain} runs it: slower retries than in-process (the district
+     * is across a rural link), default health checks, the registry re-read every minute, no live view.
+     */
+    public static GatewayNodeSettings standalone(String serviceUrl, String token, MediaSettings media,
+                                                 Map<String, String> cameras) {
+        return new GatewayNodeSettings(serviceUrl, token, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                GatewaySettings.DEFAULTS, media, HealthSettings.DEFAULTS, 4, Duration.ofSeconds(60), cameras, null);
+    }
+
+    /**
+     * @param address      where the live view server listens (port 0 for a free one)
+     * @param ticketSecret the key the event-service signs live view tickets with
+     */
+    public record LiveView(InetSocketAddress address, byte[] ticketSecret) {
+
+        public LiveView {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(ticketSecret, "ticketSecret");
+        }
+    }
+}

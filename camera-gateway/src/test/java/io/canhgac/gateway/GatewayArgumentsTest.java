@@ -1,0 +1,54 @@
+package io.canhgac.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The standalone gateway's command line: what it accepts and the mistakes it stops at. */
+class GatewayArgumentsTest {
+
+    @Test
+    void readsEveryOptionAndKeepsTheCamerasInOrder() {
+        GatewayArguments a = GatewayArguments.parse(new String[]{"--service", "http://127.0.0.1:8080", "--token", "T",
+                "--media-spool", "/tmp/spool", "--camera", "b=rtsp://127.0.0.1/b", "--camera", "a=rtsp://127.0.0.1/a?x=1"}, "ENV");
+
+        assertThat(a.service()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(a.token()).isEqualTo("T");
+        assertThat(a.mediaSpool()).isEqualTo(Path.of("/tmp/spool"));
+        // only the first '=' splits: stream URLs carry their own
+        assertThat(List.copyOf(a.cameras().entrySet())).extracting(e -> e.getKey() + " " + e.getValue())
+                .containsExactly("b rtsp://127.0.0.1/b", "a rtsp://127.0.0.1/a?x=1");
+        GatewayNodeSettings s = a.settings();
+        assertThat(s.media().spoolDir()).isEqualTo(Path.of("/tmp/spool"));
+        assertThat(s.cameras().keySet()).containsExactly("b", "a");
+        assertThat(s.live()).isNull();
+    }
+
+    @Test
+    void tokenFromTheEnvironmentUnlessGivenAndMediaCanBeOff() {
+        GatewayArguments a = GatewayArguments.parse(new String[]{"--service", "http://d", "--media-spool", "none"}, "ENV");
+
+        assertThat(a.token()).isEqualTo("ENV");
+        assertThat(a.mediaSpool()).isNull();
+        assertThat(a.settings().media()).isNull();
+        assertThat(GatewayArguments.parse(new String[]{"--service", "http://d"}, null).mediaSpool())
+                .isEqualTo(Path.of("media-spool"));
+    }
+
+    @Test
+    void stopsAtMistakes() {
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--token", "T"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--service");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--verbose", "yes"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --verbose");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--camera", "cam-1"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ID=URL");
+        // a trailing option without its value used to be dropped silently
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--token"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--token needs a value");
+    }
+}
