@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class CapacityBench {
 
-    static final int[] STEPS = {46, 92, 120, 138, 160};
-    static final int WARMUP_SECONDS = 10;
+    static final int[] STEPS = {46, 92, 104, 112, 120, 132};
+    static final int WARMUP_SECONDS = 30; // 120 streams opening at once leave a backlog to drain first
     static final int MEASURE_SECONDS = 20;
     private static final int FPS = 10;
 
@@ -37,7 +37,7 @@ final class CapacityBench {
                 }
                 Map<String, Double> r;
                 double simulatorShare;
-                try (GatewayChild gateway = GatewayChild.start(GatewayChild.RECOMMENDED_JVM, GatewayCapacityLoad.class, args)) {
+                try (GatewayChild gateway = GatewayChild.start(GatewayChild.recommendedJvm(cameras), GatewayCapacityLoad.class, args)) {
                     Thread.sleep(WARMUP_SECONDS * 1000L);
                     simulatorShare = simulatorCpu.coreShare(MEASURE_SECONDS);
                     r = GatewayCapacityLoad.parse(gateway.awaitOutput(60));
@@ -57,7 +57,7 @@ final class CapacityBench {
         }
         System.out.println();
         System.out.printf("Real-time capacity, %s, %d cores, 640x360 10 fps H.264 substreams, gateway JVM %s%n",
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), String.join(" ", GatewayChild.RECOMMENDED_JVM));
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), "-Xms32m -Xmx<3 MB per camera, 256 MB at least> -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000");
         System.out.println("| cameras | online | pictures analysed / sent | late (> 200 ms) | worst lag since start | gateway CPU (of one core) | simulator CPU | gateway RSS | real time |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * A gateway with the product's whole per-camera path (ingest, motion detection, pre-roll and event
  * media) on the stream URLs given; after a warm-up it times every picture against the camera's own
  * clock for a while, then prints one RESULT line and exits.
- * Arguments: warm-up seconds, measuring seconds, URLs.
+ * Arguments: optionally {@code --no-media} (ingest and detection alone), warm-up seconds, measuring seconds, URLs.
  */
 public final class GatewayCapacityLoad {
 
@@ -28,15 +28,18 @@ public final class GatewayCapacityLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        int warmup = Integer.parseInt(args[0]);
-        int measure = Integer.parseInt(args[1]);
-        List<String> urls = Arrays.asList(args).subList(2, args.length);
+        boolean media = !args[0].equals("--no-media");
+        int first = media ? 0 : 1;
+        int warmup = Integer.parseInt(args[first]);
+        int measure = Integer.parseInt(args[first + 1]);
+        List<String> urls = Arrays.asList(args).subList(first + 2, args.length);
         Map<String, String> streams = new LinkedHashMap<>();
         for (int i = 0; i < urls.size(); i++) {
             streams.put("CAM-" + i, urls.get(i));
         }
         Path spool = Files.createTempDirectory("bench-capacity-spool");
-        try (CameraGateway gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> { }, MediaSettings.defaults(spool)).start()) {
+        try (CameraGateway gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> { },
+                media ? MediaSettings.defaults(spool) : null).start()) {
             Thread.sleep(warmup * 1000L);
             Map<String, StreamLag.Snapshot> before = new HashMap<>();
             streams.keySet().forEach(id -> before.put(id, gateway.lag(id)));

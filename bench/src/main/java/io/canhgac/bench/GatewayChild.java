@@ -11,11 +11,16 @@ import java.util.concurrent.TimeUnit;
 final class GatewayChild implements AutoCloseable {
 
     /**
-     * The JVM options README recommends for a gateway: its live heap is about 30 MB for 46 cameras
-     * (pre-roll included), so a small heap with the serial collector keeps the JVM's share of the
-     * memory small; G1 with a large heap grows to hundreds of MB it does not need.
+     * The JVM options README recommends for a gateway of this many cameras. Its live heap is about
+     * 1.6 MB per camera with the simulator's busy scenes (pre-roll and open clips), so the heap may
+     * grow to 3 MB per camera (256 MB at least) from a small start; the serial collector keeps the
+     * JVM's own share small; FFmpeg frees memory in many threads' malloc arenas, which the JVM hands
+     * back to the system every 5 s. Measured: 46 cameras with a 128 MB heap ran; 120 cameras with
+     * 128 MB spent their time in full collections (BENCHMARKS.md).
      */
-    static final List<String> RECOMMENDED_JVM = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    static List<String> recommendedJvm(int cameras) {
+        return List.of("-Xms32m", "-Xmx" + Math.max(256, 3 * cameras) + "m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
+    }
 
     private final Process process;
     private final File log;
