@@ -64,15 +64,14 @@
   }
 
   /**
-   * A state-changing call with the CSRF header; resolves to the JSON answer (null for 204 No Content)
-   * or rejects with the server's problem detail.
+   * A state-changing call with the CSRF header, its body JSON or a FormData; resolves to the JSON answer
+   * (null for 204 No Content) or rejects with the server's problem detail.
    */
   function send(method, path, body) {
-    return fetch(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' },
-      body: body == null ? null : JSON.stringify(body)
-    }).then(checkSignedIn).then(r => {
+    const form = body instanceof FormData; // a file upload: the browser writes the multipart header itself
+    const headers = { 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' };
+    if (!form) headers['Content-Type'] = 'application/json';
+    return fetch(path, { method, headers, body: body == null ? null : form ? body : JSON.stringify(body) }).then(checkSignedIn).then(r => {
       if (r.status === 204) return null;
       if (r.ok) return r.json();
       // the server's problem detail (RFC 9457) says what is wrong: keep it for the page to show

@@ -5,11 +5,9 @@
   'use strict';
   const STATUSES = ['ONLINE', 'DEGRADED', 'UNAUTHORIZED', 'OFFLINE', 'UNKNOWN'];
   let cameras = [];
-  // the export's columns, plus the account to onboard each camera with
-  const IMPORT_COLUMNS = ['id', 'name', 'commune', 'device_service', 'latitude', 'longitude', 'username', 'password'];
   let form, formResult, sweepForm, sweepProgress, sweepStatus, foundBody, registryBody, communeFilter, statusFilter,
-    exportLink, sweepTimer, refreshTimer, importForm, importProgress, importStatus, importBody, importTimer;
-  let editing = null, editRow = null, lastImport = null, importError = null;
+    exportLink, sweepTimer, refreshTimer, csvImport;
+  let editing = null, editRow = null;
 
   const messages = {
     vi: {
@@ -38,15 +36,7 @@
       credTest: 'Thử tài khoản này', credTestStored: 'Thử tài khoản đã lưu', credSave: 'Thử và lưu',
       credTesting: 'Đang thử trên camera…', credOk: 'Camera chấp nhận tài khoản: {model}, luồng phụ xem được.',
       credSaved: 'Camera chấp nhận; đã lưu tài khoản mới (mã hoá).',
-      credNeedsOnboarding: 'Camera này chưa được thêm qua ONVIF: hãy thêm nó ở trên trước khi thử tài khoản.',
-      importTitle: 'Thêm camera từ tệp CSV',
-      importHint: 'Các cột như tệp xuất, thêm username và password. Mỗi camera được kiểm tra trước khi lưu.',
-      importFile: 'Tệp CSV', importSubmit: 'Nhập và kiểm tra', importTemplate: 'Tệp mẫu',
-      importSending: 'Đang gửi tệp…', importRunning: 'Đang kiểm tra camera {done}/{total}…',
-      importDone: 'Xong: thêm {onboarded} camera, từ chối {refused}.', importLine: 'Dòng', importOutcome: 'Kết quả',
-      importAdded: 'Đã thêm', importBadCell: 'Tệp CSV sai ở dòng {line}, cột {column}.',
-      importBadLine: 'Tệp CSV sai ở dòng {line}.', importBadFile: 'Tệp không phải bảng camera CSV.',
-      importFailed: 'Không nhập được tệp.'
+      credNeedsOnboarding: 'Camera này chưa được thêm qua ONVIF: hãy thêm nó ở trên trước khi thử tài khoản.'
     },
     en: {
       navRegistry: 'Camera registry', discovery: 'Find cameras', sweepRange: 'Address range (e.g. 10.1.2.1-10.1.2.254)',
@@ -74,15 +64,7 @@
       credTest: 'Try this account', credTestStored: 'Try the stored account', credSave: 'Try and store',
       credTesting: 'Trying it on the camera…', credOk: 'The camera took the account: {model}, substream plays.',
       credSaved: 'The camera took it; the new account is stored (encrypted).',
-      credNeedsOnboarding: 'This camera was not onboarded over ONVIF: onboard it above before trying an account.',
-      importTitle: 'Onboard cameras from a CSV file',
-      importHint: 'Columns as in the export, plus username and password. Each camera is checked before it is stored.',
-      importFile: 'CSV file', importSubmit: 'Import and check', importTemplate: 'Template file',
-      importSending: 'Sending the file…', importRunning: 'Checking camera {done} of {total}…',
-      importDone: 'Done: {onboarded} cameras added, {refused} refused.', importLine: 'Line', importOutcome: 'Outcome',
-      importAdded: 'Added', importBadCell: 'The CSV file is wrong at line {line}, column {column}.',
-      importBadLine: 'The CSV file is wrong at line {line}.', importBadFile: 'The file is not a camera CSV table.',
-      importFailed: 'The file could not be imported.'
+      credNeedsOnboarding: 'This camera was not onboarded over ONVIF: onboard it above before trying an account.'
     }
   };
   const t = key => App.t(key);
@@ -286,74 +268,6 @@
       .finally(() => buttons.forEach((b, i) => { b.disabled = wasDisabled[i]; }));
   }
 
-  function drawImport() {
-    if (importError) {
-      const p = importError.problem || {};
-      const key = p.line > 0 ? (p.column ? 'importBadCell' : 'importBadLine') : p.status === 400 ? 'importBadFile' : 'importFailed';
-      importStatus.className = 'result error';
-      importStatus.replaceChildren(el('strong', { 'data-raw': true, text: fill(t(key), p) }), ' ',
-        el('span', { class: 'detail', 'data-raw': true, text: importError.message }));
-      importBody.replaceChildren();
-      return;
-    }
-    if (!lastImport) return;
-    const job = lastImport;
-    importProgress.hidden = false;
-    importProgress.max = Math.max(job.total, 1);
-    importProgress.value = job.done;
-    importStatus.className = 'result' + (job.state === 'DONE' ? ' ok' : '');
-    importStatus.replaceChildren(el('span', { 'data-raw': true,
-      text: fill(t(job.state === 'DONE' ? 'importDone' : 'importRunning'), job) }));
-    importBody.replaceChildren(...job.rows.map(row => {
-      const outcome = el('td', { class: row.ok ? 'result ok' : 'result error' });
-      if (row.ok) outcome.append(el('span', { 'data-i18n': 'importAdded', text: t('importAdded') }));
-      else showProblem(outcome, { message: row.message, problem: { problem: row.problem } });
-      outcome.className = row.ok ? 'result ok' : 'result error';
-      return el('tr', { 'data-line': String(row.line), class: row.ok ? 'ok' : 'refused' },
-        el('td', { 'data-raw': true, text: String(row.line) }),
-        el('td', { class: 'camera-id', 'data-raw': true, text: row.cameraId || '' }), outcome);
-    }));
-  }
-
-  function followImport(id) {
-    clearTimeout(importTimer);
-    App.api('/api/cameras/imports/' + id).then(job => {
-      lastImport = job;
-      drawImport();
-      if (job.state === 'RUNNING') importTimer = setTimeout(() => followImport(id), 500);
-      else { importForm.querySelector('button[type=submit]').disabled = false; load(); }
-    });
-  }
-
-  // a file upload, not JSON: App.post cannot carry it, so the CSRF header is added here
-  function startImport(event) {
-    event.preventDefault();
-    const file = importForm.elements.file.files[0];
-    if (!file) return;
-    const data = new FormData();
-    data.append('file', file);
-    const submit = importForm.querySelector('button[type=submit]');
-    submit.disabled = true;
-    lastImport = null;
-    importError = null;
-    importBody.replaceChildren();
-    importStatus.className = 'result';
-    importStatus.replaceChildren(el('span', { 'data-i18n': 'importSending', text: t('importSending') }));
-    fetch('/api/cameras/import', { method: 'POST', body: data,
-      headers: { 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' } })
-      .then(r => {
-        if (r.status === 401) { location.assign('/login.html'); throw new Error('signed out'); }
-        return r.json().catch(() => ({})).then(answer => {
-          if (r.ok) return answer;
-          const error = new Error(answer.detail || 'import: ' + r.status);
-          error.problem = Object.assign({ status: r.status }, answer);
-          throw error;
-        });
-      })
-      .then(job => { lastImport = job; drawImport(); followImport(job.id); })
-      .catch(e => { importError = e; submit.disabled = false; drawImport(); });
-  }
-
   function csv(list) {
     return App.csvHref(['id', 'name', 'commune', 'status', 'manufacturer', 'model', 'firmware', 'serial',
       'device_service', 'sub_stream', 'latitude', 'longitude'], list.map(c => {
@@ -436,7 +350,9 @@
   }
 
   App.registerPage({
-    id: 'registry', navKey: 'navRegistry', roles: ['ADMIN', 'TECHNICIAN'], messages,
+    id: 'registry', navKey: 'navRegistry', roles: ['ADMIN', 'TECHNICIAN'],
+    messages: { vi: Object.assign({}, messages.vi, App.registryImport.messages.vi),
+      en: Object.assign({}, messages.en, App.registryImport.messages.en) },
     render(section) {
       sweepForm = el('form', { id: 'sweep-form', class: 'inline-form', onsubmit: startSweep },
         el('label', { class: 'field' }, el('span', { 'data-i18n': 'sweepRange', text: t('sweepRange') }),
@@ -471,16 +387,7 @@
         text: t('exportCsv') });
       registryBody = el('tbody', { id: 'registry-cameras' });
 
-      importForm = el('form', { id: 'import-form', class: 'inline-form', onsubmit: startImport },
-        el('label', { class: 'field' }, el('span', { 'data-i18n': 'importFile', text: t('importFile') }),
-          el('input', { type: 'file', name: 'file', id: 'import-file', accept: '.csv,text/csv', required: true })),
-        el('button', { type: 'submit', id: 'import-submit', 'data-i18n': 'importSubmit', text: t('importSubmit') }),
-        el('a', { id: 'import-template', class: 'button', download: 'cameras-import.csv', href: App.csvHref(IMPORT_COLUMNS, []),
-          'data-i18n': 'importTemplate', text: t('importTemplate') }));
-      importProgress = el('progress', { id: 'import-progress', value: '0', max: '1', hidden: true });
-      importStatus = el('p', { id: 'import-status', class: 'result', role: 'status' });
-      importBody = el('tbody', { id: 'import-results' });
-
+      csvImport = App.registryImport({ headers, showProblem, fill, reload: load });
       section.append(
         el('h3', { 'data-i18n': 'discovery', text: t('discovery') }), sweepForm, sweepProgress, sweepStatus,
         el('table', { class: 'found' }, headers(['address', 'cameraName', 'model', 'location', 'registeredAs']), foundBody),
@@ -490,9 +397,7 @@
         el('div', { class: 'table-wrap' }, el('table', { class: 'registry' },
           headers(['idColumn', 'cameraName', 'commune', 'status', 'model', 'firmware', 'serial', 'access', 'actionsColumn']),
           registryBody)),
-        el('h3', { 'data-i18n': 'importTitle', text: t('importTitle') }),
-        el('p', { 'data-i18n': 'importHint', text: t('importHint') }), importForm, importProgress, importStatus,
-        el('table', { class: 'found' }, headers(['importLine', 'idColumn', 'importOutcome']), importBody));
+        ...csvImport.nodes);
       // a status change arrives as an event; read the registry again, at most once a second
       App.on('camera-event', e => {
         if (!e.status || refreshTimer) return;
@@ -505,7 +410,7 @@
     },
     onLanguage() {
       if (registryBody) drawRegistry();
-      if (importBody) drawImport();
+      if (csvImport) csvImport.draw();
       refill();
     }
   });
