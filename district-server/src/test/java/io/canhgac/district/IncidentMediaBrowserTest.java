@@ -137,7 +137,7 @@ class IncidentMediaBrowserTest {
         // the gateway delivers the snapshot and, after the post-roll, the clip
         await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() ->
                 json.readTree(operator.get("/api/events/" + eventId + "/media").body()).size() == 2);
-        chromium.scriptErrors(); // drain what the operator's pages logged
+        assertThat(chromium.scriptErrors()).as("script errors on the desk and the operator's incident page").isEmpty();
 
         // the commune head of Quế Lộc: from the log to the incident, snapshot and clip
         signIn("que-loc");
