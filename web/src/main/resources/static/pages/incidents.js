@@ -16,8 +16,8 @@
       linkedAlerts: 'Các cảnh báo', timeline: 'Diễn biến',
       moveTo: 'Chuyển sang', evidence: 'Tải hồ sơ chứng cứ (ZIP)', media: 'Ảnh và đoạn video', noMedia: 'Chưa có ảnh hay video.',
       OPEN_INCIDENT: 'Mới mở', INVESTIGATING: 'Đang xác minh', RESOLVED: 'Đã giải quyết', CLOSED: 'Đã đóng',
-      TL_OPENED: 'Mở vụ việc', TL_STATUS: 'Đổi tình trạng', TL_ASSIGNED: 'Giao việc', TL_NOTE: 'Ghi chú',
-      TL_ALERTS_LINKED: 'Thêm cảnh báo', TL_EVENT: 'Sự kiện camera', TL_ALERT_HANDLED: 'Xử lý cảnh báo'
+      TL_OPENED: 'Mở vụ việc', TL_STATUS_CHANGED: 'Đổi tình trạng', TL_ASSIGNED: 'Giao việc', TL_NOTE: 'Ghi chú',
+      TL_ALERT_LINKED: 'Thêm cảnh báo', TL_EVENT: 'Sự kiện camera', TL_ALERT_HANDLED: 'Xử lý cảnh báo'
     },
     en: {
       navIncidents: 'Incidents', incidentTitle: 'Title', incidentStatus: 'Status', openedAt: 'Opened',
@@ -26,8 +26,8 @@
       linkedAlerts: 'Alerts', timeline: 'Timeline',
       moveTo: 'Move to', evidence: 'Download the evidence (ZIP)', media: 'Snapshots and clips', noMedia: 'No snapshots or clips yet.',
       OPEN_INCIDENT: 'Open', INVESTIGATING: 'Investigating', RESOLVED: 'Resolved', CLOSED: 'Closed',
-      TL_OPENED: 'Opened', TL_STATUS: 'Status changed', TL_ASSIGNED: 'Assigned', TL_NOTE: 'Note',
-      TL_ALERTS_LINKED: 'Alerts linked', TL_EVENT: 'Camera event', TL_ALERT_HANDLED: 'Alert handled'
+      TL_OPENED: 'Opened', TL_STATUS_CHANGED: 'Status changed', TL_ASSIGNED: 'Assigned', TL_NOTE: 'Note',
+      TL_ALERT_LINKED: 'Alert linked', TL_EVENT: 'Camera event', TL_ALERT_HANDLED: 'Alert handled'
     }
   };
   const t = key => App.t(key);
@@ -92,7 +92,8 @@
         el('input', { name: 'text', maxlength: '2000', 'data-i18n-label': 'addNote', 'aria-label': t('addNote') }),
         el('button', { type: 'submit', class: 'small', 'data-i18n': 'saveNote', text: t('saveNote') })) : null;
       const gallery = el('div', { class: 'evidence-gallery', id: 'incident-media' });
-      detailView.replaceChildren(
+      // a commune head has no actions and no note form: DOM's replaceChildren would print those nulls as "null"
+      detailView.replaceChildren(...[
         el('a', { href: '#/incidents', class: 'back', 'data-i18n': 'backToLog', text: t('backToLog') }),
         el('h3', { id: 'incident-title', 'data-raw': true, text: i.title }),
         el('p', {}, el('span', { class: 'status-' + i.status.toLowerCase(), id: 'incident-status',
@@ -110,7 +111,7 @@
           el('span', { 'data-raw': true, text: App.formatTime(e.at) + ' ' }),
           el('strong', { 'data-i18n': 'TL_' + e.kind, text: t('TL_' + e.kind) }),
           el('span', { 'data-raw': true, text: (e.username ? ' · ' + e.username : '') + (e.detail ? ' — ' + e.detail : '') })))),
-        note);
+        note].filter(n => n != null));
       Promise.all(d.alerts.map(mediaOf)).then(all => {
         const items = all.flat();
         gallery.replaceChildren(...(items.length ? items : [el('p', { class: 'empty', 'data-i18n': 'noMedia', text: t('noMedia') })]));

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The technician's pages (registry and zones) under the checks the operator's pages have in
+ * The technician's pages (registry, zones and a camera's page) under the checks the operator's pages have in
  * {@link WebUiBrowserTest}: every string switches between Vietnamese and English, nothing runs off
  * a 1366x768 laptop or an 800x1280 tablet, and a camera can be renamed by keyboard alone. The pages
  * are filled first (a sweep, an open editor, an import with a refused row, a saved zone) so the
@@ -107,6 +107,10 @@ class TechnicianLayoutBrowserTest {
             assertThat(chromium.visibleTexts()).as("Vietnamese page %s shows no English string", page)
                     .isNotEmpty().doesNotContainAnyElementsOf(englishOnly);
         }
+        openCameraPage();
+        assertThat(chromium.visibleTexts()).as("Vietnamese camera page shows no English string")
+                .isNotEmpty().doesNotContainAnyElementsOf(englishOnly);
+        open("zones");
         // a zone saved by keyboard (showing the page again starts afresh, so the language is switched right here)
         chromium.waitFor(By.cssSelector("#zones-camera option[value='PH-A']"), 10, e -> true);
         WebElement overlay = driver.findElement(By.id("zones-overlay"));
@@ -127,6 +131,11 @@ class TechnicianLayoutBrowserTest {
                     .noneMatch(s -> s.toLowerCase().matches(".*" + WebUiBrowserTest.VIETNAMESE + ".*"));
             chromium.screenshot("english", "technician-" + page);
         }
+        openCameraPage();
+        assertThat(chromium.visibleTexts()).as("English camera page shows no Vietnamese outside server data")
+                .noneMatch(s -> s.toLowerCase().matches(".*" + WebUiBrowserTest.VIETNAMESE + ".*"));
+        assertThat(driver.findElement(By.id("camera-page-last-frame")).getText()).matches("\\d+ s ago");
+        chromium.screenshot("english", "technician-camera");
         // the result lines mix our words with server data (marked raw, so the check above skips them): they follow too
         open("registry");
         assertThat(driver.findElement(By.id("sweep-status")).getText()).startsWith("Done: Asked 20 of 20 addresses, found 4 cameras");
@@ -143,6 +152,9 @@ class TechnicianLayoutBrowserTest {
             open(page);
             assertThat(chromium.visibleTexts()).as("page %s back in Vietnamese", page).doesNotContainAnyElementsOf(englishOnly);
         }
+        openCameraPage();
+        assertThat(chromium.visibleTexts()).as("camera page back in Vietnamese").doesNotContainAnyElementsOf(englishOnly);
+        assertThat(driver.findElement(By.id("camera-page-last-frame")).getText()).matches("\\d+ giây trước");
         open("registry");
         assertThat(driver.findElement(By.id("sweep-status")).getText()).startsWith("Xong: Đã hỏi 20/20 địa chỉ");
         assertThat(driver.findElement(By.cssSelector("#camera-edit-form h4")).getText()).isEqualTo("Sửa camera PH-A");
@@ -187,6 +199,21 @@ class TechnicianLayoutBrowserTest {
             chromium.script("window.scrollTo(0, 0)");
             chromium.screenshot(size[0] + "x" + size[1], "technician-" + page + language);
         }
+        // a camera's page (reached from the registry), with its long name, stream figures and week bar
+        openCameraPage();
+        long cameraPageWidth = chromium.script("return document.documentElement.scrollWidth");
+        assertThat(cameraPageWidth).as("camera page at %s: no sideways scrolling", at).isLessThanOrEqualTo(size[0]);
+        for (String control : List.of("#nav-list a", "#lang", "#logout button", "#camera-page-select", "#camera-page-bar",
+                "#camera-page-name", "#camera-page-fps", "#camera-page-history li")) {
+            List<WebElement> found = driver.findElements(By.cssSelector(control));
+            assertThat(found).as("camera page %s", control).isNotEmpty();
+            found.forEach(e -> assertOnScreen(e, size[0], at + " camera page " + control));
+        }
+        assertThat(driver.findElement(By.id("camera-page-bar")).getRect().getWidth()).as("week bar at %s", at)
+                .isGreaterThan(size[0] / 2);
+        assertThat(outsideTheScreen("camera", size[0])).as("camera page at %s: cut off at the sides", at).isEmpty();
+        chromium.script("window.scrollTo(0, 0)");
+        chromium.screenshot(size[0] + "x" + size[1], "technician-camera" + language);
         // the editor and the import, scrolled to as a technician would: every control usable
         open("registry");
         for (String control : List.of("#camera-edit-form input", "#camera-edit-form select", "#camera-edit-form button",
@@ -253,6 +280,16 @@ class TechnicianLayoutBrowserTest {
     }
 
     // --- helpers ---
+
+    /** PH-A's page (the longest name) from its link in the registry, once the gateway's figures are on it. */
+    private void openCameraPage() {
+        open("registry");
+        chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='PH-A'] a.camera-link"), 10, WebElement::isDisplayed).click();
+        chromium.waitFor(By.id("page-camera"), 5, WebElement::isDisplayed);
+        chromium.waitFor(By.id("camera-page-name"), 10, e -> e.getText().startsWith("Trạm bơm thủy lợi"));
+        chromium.waitFor(By.id("camera-page-fps"), 45, e -> Double.parseDouble(e.getAttribute("data-fps")) > 0);
+        chromium.waitFor(By.cssSelector("#camera-page-history li"), 15, WebElement::isDisplayed);
+    }
 
     /** A finished sweep, PH-A's editor open with a saved change, and a finished import of two refused rows. */
     private void fillTheRegistryPage() throws Exception {
