@@ -24,6 +24,7 @@
       cpReason: 'Lý do', cpStream: 'Luồng video', cpFps: 'Số hình/giây', cpBitrate: 'Tốc độ bit',
       cpKbps: '{n} kbit/s', cpLastFrame: 'Hình cuối', cpSecondsAgo: '{n} giây trước', cpMinutesAgo: '{n} phút trước',
       cpNoFrame: 'Chưa nhận hình nào', cpPicture: 'Độ phân giải, chuẩn nén', cpReconnects: 'Số lần kết nối lại',
+      cpLate: 'Hình phân tích trễ (quá 0,2 giây)',
       cpGateway: 'Cổng thu', cpNoStats: 'Cổng thu chưa báo số liệu luồng của camera này.',
       cpStale: 'Số liệu cũ: cổng thu không báo từ {n} giây nay (mất đường truyền hoặc cổng thu dừng).',
       cpHealth: 'Tình trạng 7 ngày qua', cpUptime: 'Thời gian hoạt động: {p}', cpUptimeKnown: '({p} trong thời gian biết rõ trạng thái)',
@@ -39,6 +40,7 @@
       cpReason: 'Reason', cpStream: 'Video stream', cpFps: 'Frames per second', cpBitrate: 'Bitrate',
       cpKbps: '{n} kbit/s', cpLastFrame: 'Last picture', cpSecondsAgo: '{n} s ago', cpMinutesAgo: '{n} min ago',
       cpNoFrame: 'No picture received yet', cpPicture: 'Resolution, codec', cpReconnects: 'Reconnects',
+      cpLate: 'Pictures analysed late (over 0.2 s)',
       cpGateway: 'Gateway', cpNoStats: 'No gateway has reported this camera\'s stream yet.',
       cpStale: 'Old figures: the gateway has not reported for {n} s (link down or gateway stopped).',
       cpHealth: 'Health over the last 7 days', cpUptime: 'Uptime: {p}', cpUptimeKnown: '({p} of the time its status is known)',
@@ -108,6 +110,7 @@
       ['cpLastFrame', s.lastFrameAgeMillis == null ? t('cpNoFrame') : ago(s.lastFrameAgeMillis), 'camera-page-last-frame'],
       ['cpPicture', picture || null, 'camera-page-picture'],
       ['cpReconnects', String(s.reconnects), 'camera-page-reconnects'],
+      ['cpLate', String(s.lateFrames || 0), 'camera-page-late'],
       ['cpGateway', s.gateway]]));
     statsBox.querySelector('#camera-page-fps').dataset.fps = String(s.framesPerSecond);
   }

@@ -152,7 +152,8 @@ public final class CameraGateway implements AutoCloseable {
             StreamParameters stream = meter == null ? null : meter.parameters();
             reports.add(new StreamReport(cameraId, now, state.status(), stats.framesPerSecond(), stats.bitsPerSecond(),
                     stats.lastFrameAt(), stats.frames(), stats.bytes(), stream == null ? null : stream.codecName(),
-                    stream == null ? null : stream.width(), stream == null ? null : stream.height(), state.reconnects()));
+                    stream == null ? null : stream.width(), stream == null ? null : stream.height(), state.reconnects(),
+                    worker.lag().lateFrames()));
         });
         return reports;
     }

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param width           picture width in pixels; null until the stream opened once
  * @param height          picture height in pixels; null until the stream opened once
  * @param reconnects      connection attempts after failures
+ * @param lateFrames      pictures analysed more than 200 ms behind the camera's own clock since the
+ *                        gateway started pulling it: a gateway that cannot keep up
  */
 public record StreamReport(String cameraId, Instant measuredAt, CameraStatus streamStatus, double framesPerSecond,
                            long bitsPerSecond, Instant lastFrameAt, long frames, long bytes, String codec,
-                           Integer width, Integer height, int reconnects) {
+                           Integer width, Integer height, int reconnects, long lateFrames) {
 
     public StreamReport {
         Objects.requireNonNull(cameraId, "cameraId");

@@ -74,6 +74,7 @@ class CameraPageBrowserTest extends SmallDistrictBrowserTest {
             assertThat(driver.findElement(By.id("camera-page-bitrate")).getText()).endsWith("kbit/s").doesNotStartWith("0 ");
             assertThat(driver.findElement(By.id("camera-page-last-frame")).getText()).matches("\\d+ giây trước");
             assertThat(driver.findElement(By.id("camera-page-picture")).getText()).isEqualTo("640×360, H264");
+            assertThat(driver.findElement(By.id("camera-page-late")).getText()).as("a gateway with one camera keeps up").isEqualTo("0");
             assertThat(driver.findElement(By.id("camera-page-stale")).isDisplayed()).isFalse();
             assertThat(driver.findElement(By.id("camera-page-uptime")).getText()).startsWith("Thời gian hoạt động:");
             assertThat(driver.findElements(By.cssSelector("#camera-page-bar rect[data-status='ONLINE']"))).isNotEmpty();

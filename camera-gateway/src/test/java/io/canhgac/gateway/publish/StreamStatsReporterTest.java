@@ -60,7 +60,7 @@ class StreamStatsReporterTest {
 
     private static StreamReport report(String camera, double fps) {
         return new StreamReport(camera, Instant.parse("2026-11-22T03:00:05Z"), CameraStatus.ONLINE, fps, 412_000,
-                Instant.parse("2026-11-22T03:00:04.900Z"), 1234, 567_890, "h264", 640, 360, 2);
+                Instant.parse("2026-11-22T03:00:04.900Z"), 1234, 567_890, "h264", 640, 360, 2, 7);
     }
 
     @Test
@@ -87,6 +87,7 @@ class StreamStatsReporterTest {
         assertThat(first.get("codec").asText()).isEqualTo("h264");
         assertThat(first.get("width").asInt()).isEqualTo(640);
         assertThat(first.get("reconnects").asInt()).isEqualTo(2);
+        assertThat(first.get("lateFrames").asLong()).isEqualTo(7);
         assertThat(body.get(1).get("cameraId").asText()).isEqualTo("QL-02");
         // the event-service reads it back as the same record
         StreamReport[] read = GatewayJson.mapper().readValue(r.body(), StreamReport[].class);

@@ -16,15 +16,16 @@ import java.time.Instant;
  * @param stale              the report is older than {@code staleAfterMillis}: its gateway stopped reporting
  * @param lastFrameAgeMillis how long ago the last picture arrived at the gateway; null if none ever did
  * @param gateway            the gateway that reported
+ * @param lateFrames         pictures the gateway analysed late since it started pulling the camera
  */
 record StreamStatsView(String cameraId, boolean reported, Instant receivedAt, Long ageMillis, boolean stale,
                        long staleAfterMillis, String gateway, CameraStatus streamStatus, Double framesPerSecond,
                        Long bitsPerSecond, Instant lastFrameAt, Long lastFrameAgeMillis, Long frames, Long bytes,
-                       String codec, Integer width, Integer height, Integer reconnects) {
+                       String codec, Integer width, Integer height, Integer reconnects, Long lateFrames) {
 
     static StreamStatsView none(String cameraId, Duration staleAfter) {
         return new StreamStatsView(cameraId, false, null, null, false, staleAfter.toMillis(), null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     static StreamStatsView of(StreamReport r, Instant receivedAt, String gateway, Instant now, Duration staleAfter) {
@@ -33,6 +34,6 @@ record StreamStatsView(String cameraId, boolean reported, Instant receivedAt, Lo
                 : age + Math.max(0, Duration.between(r.lastFrameAt(), r.measuredAt()).toMillis());
         return new StreamStatsView(r.cameraId(), true, receivedAt, age, age > staleAfter.toMillis(), staleAfter.toMillis(),
                 gateway, r.streamStatus(), r.framesPerSecond(), r.bitsPerSecond(), r.lastFrameAt(), frameAge, r.frames(),
-                r.bytes(), r.codec(), r.width(), r.height(), r.reconnects());
+                r.bytes(), r.codec(), r.width(), r.height(), r.reconnects(), r.lateFrames());
     }
 }

@@ -79,7 +79,7 @@ class CameraPageApiTest {
     private static String report(String camera, Instant measuredAt, Instant lastFrameAt, double fps) {
         return """
                 {"cameraId":"%s","measuredAt":"%s","streamStatus":"ONLINE","framesPerSecond":%s,"bitsPerSecond":480000,
-                 "lastFrameAt":"%s","frames":5000,"bytes":3000000,"codec":"h264","width":640,"height":360,"reconnects":1}"""
+                 "lastFrameAt":"%s","frames":5000,"bytes":3000000,"codec":"h264","width":640,"height":360,"reconnects":1,"lateFrames":3}"""
                 .formatted(camera, measuredAt, fps, lastFrameAt);
     }
 
@@ -119,6 +119,7 @@ class CameraPageApiTest {
         assertThat(stats.get("width").asInt()).isEqualTo(640);
         assertThat(stats.get("height").asInt()).isEqualTo(360);
         assertThat(stats.get("reconnects").asInt()).isEqualTo(1);
+        assertThat(stats.get("lateFrames").asLong()).isEqualTo(3);
         assertThat(stats.get("streamStatus").asText()).isEqualTo("ONLINE");
         assertThat(stats.get("gateway").asText()).isEqualTo("district");
         assertThat(stats.get("staleAfterMillis").asLong()).isEqualTo(1200);
