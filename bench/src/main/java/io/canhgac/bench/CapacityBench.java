@@ -16,7 +16,9 @@ import java.util.Map;
  */
 final class CapacityBench {
 
-    static final int[] STEPS = {46, 92, 104, 112, 120, 132};
+    /** Camera counts to try in turn; {@code -Dbench.capacitySteps=132,160,200} to look higher. */
+    static final int[] STEPS = java.util.Arrays.stream(System.getProperty("bench.capacitySteps", "46,92,104,112,120,132").split(","))
+            .map(String::trim).mapToInt(Integer::parseInt).toArray();
     static final int WARMUP_SECONDS = 30; // 120 streams opening at once leave a backlog to drain first
     static final int MEASURE_SECONDS = 20;
     private static final int FPS = 10;
