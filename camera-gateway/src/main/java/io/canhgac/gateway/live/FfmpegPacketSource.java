@@ -3,7 +3,7 @@ package io.canhgac.gateway.live;
 import io.canhgac.gateway.video.RtspDemuxer;
 import io.canhgac.gateway.video.StreamException;
 import io.canhgac.gateway.video.StreamFailure;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import io.canhgac.gateway.video.StreamParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -32,19 +32,15 @@ final class FfmpegPacketSource implements PacketSource {
     @Override
     public StreamInfo open() throws StreamException {
         RtspDemuxer d = RtspDemuxer.open(url, ioTimeout);
-        AVCodecParameters par = d.video().codecpar();
+        StreamParameters stream = StreamParameters.of(d.video());
         timeBase = d.video().time_base();
-        byte[] extradata = new byte[Math.max(0, par.extradata_size())];
-        if (extradata.length > 0) {
-            par.extradata().capacity(extradata.length).get(extradata);
-        }
-        Codec codec = switch (par.codec_id()) {
+        Codec codec = switch (stream.codecId()) {
             case avcodec.AV_CODEC_ID_H264 -> Codec.H264;
             case avcodec.AV_CODEC_ID_HEVC -> Codec.H265;
             default -> Codec.OTHER;
         };
         demuxer = d;
-        return new StreamInfo(codec, par.width(), par.height(), extradata);
+        return new StreamInfo(codec, stream.width(), stream.height(), stream.extradata());
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.canhgac.gateway.media;
 
 import io.canhgac.gateway.video.StreamParameters;
 import io.canhgac.gateway.video.VideoPacket;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -37,17 +36,7 @@ final class ClipRemuxer {
         boolean ioOpen = false;
         try {
             AVStream video = avformat.avformat_new_stream(out, null);
-            AVCodecParameters par = video.codecpar();
-            par.codec_type(avutil.AVMEDIA_TYPE_VIDEO);
-            par.codec_id(stream.codecId());
-            par.width(stream.width());
-            par.height(stream.height());
-            if (stream.extradata().length > 0) {
-                BytePointer extra = new BytePointer(avutil.av_mallocz(stream.extradata().length + avcodec.AV_INPUT_BUFFER_PADDING_SIZE));
-                extra.put(stream.extradata());
-                par.extradata(extra); // freed with the format context
-                par.extradata_size(stream.extradata().length);
-            }
+            stream.copyTo(video.codecpar()); // freed with the format context
             AVRational source = avutil.av_make_q(stream.timeBaseNum(), stream.timeBaseDen());
             video.time_base(source);
             AVIOContext io = new AVIOContext(null);

@@ -1,7 +1,6 @@
 package io.canhgac.gateway.video;
 
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.javacv.FFmpegLogCallback;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +12,6 @@ import java.time.Instant;
  * read also gives the camera's compressed packets to a {@link PacketTap} (stats, pre-roll, clips).
  */
 public final class FfmpegFrameSource implements FrameSource {
-
-    static {
-        FFmpegLogCallback.setLevel(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
-    }
 
     private final String url;
     private final Duration ioTimeout;
@@ -47,7 +42,7 @@ public final class FfmpegFrameSource implements FrameSource {
         }
         demuxer = d;
         lastFrameNanos = System.nanoTime();
-        tap.opened(VideoDecoder.parameters(d.video()));
+        tap.opened(StreamParameters.of(d.video()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacv.FFmpegLogCallback;
 
 import java.time.Duration;
 
@@ -28,6 +29,7 @@ public final class RtspDemuxer implements AutoCloseable {
 
     static {
         avformat.avformat_network_init(); // once per process; RTSP works without, but FFmpeg asks for it
+        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR); // FFmpeg's own lines into our log, errors only
     }
 
     private final String url;
@@ -107,9 +109,7 @@ public final class RtspDemuxer implements AutoCloseable {
         if (par.codec_id() != avcodec.AV_CODEC_ID_H264 || par.extradata_size() <= 0) {
             return false;
         }
-        byte[] extradata = new byte[par.extradata_size()];
-        par.extradata().capacity(extradata.length).get(extradata);
-        return H264Sps.fromExtradata(extradata).map(sps -> {
+        return H264Sps.fromExtradata(StreamParameters.extradata(par)).map(sps -> {
             par.width(sps.width());
             par.height(sps.height());
             return true;

@@ -39,16 +39,7 @@ public final class VideoDecoder implements AutoCloseable {
     public static VideoDecoder open(StreamParameters stream) {
         AVCodecParameters par = avcodec.avcodec_parameters_alloc();
         try {
-            par.codec_type(avutil.AVMEDIA_TYPE_VIDEO);
-            par.codec_id(stream.codecId());
-            par.width(stream.width());
-            par.height(stream.height());
-            if (stream.extradata().length > 0) {
-                BytePointer extra = new BytePointer(avutil.av_mallocz(stream.extradata().length + avcodec.AV_INPUT_BUFFER_PADDING_SIZE));
-                extra.put(stream.extradata());
-                par.extradata(extra);
-                par.extradata_size(stream.extradata().length);
-            }
+            stream.copyTo(par);
             return open(par, 1e9 * stream.tick());
         } finally {
             avcodec.avcodec_parameters_free(par); // frees the extradata too
@@ -72,17 +63,6 @@ public final class VideoDecoder implements AutoCloseable {
             throw new IllegalStateException("cannot open the " + codec.name().getString() + " decoder [FFmpeg error " + opened + "]");
         }
         return new VideoDecoder(context, nanosPerTick);
-    }
-
-    /** The stream's parameters, copied into Java for the muxer and snapshot decoders. */
-    static StreamParameters parameters(AVStream stream) {
-        AVCodecParameters par = stream.codecpar();
-        byte[] extradata = new byte[Math.max(0, par.extradata_size())];
-        if (extradata.length > 0) {
-            par.extradata().get(extradata);
-        }
-        return new StreamParameters(par.codec_id(), avcodec.avcodec_get_name(par.codec_id()).getString(),
-                par.width(), par.height(), extradata, stream.time_base().num(), stream.time_base().den());
     }
 
     /** Feeds one packet; false when the decoder refused it (corrupt data: the next keyframe recovers). */
