@@ -5,7 +5,6 @@ import org.bytedeco.javacpp.Loader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,13 +38,7 @@ final class IngestCostBench {
             Map<String, Double> deployed = gateway(urls, false);
 
             // memory for the whole district: all 46 cameras, the two in scripted outages reconnecting
-            List<String> all = new ArrayList<>(List.of("--media-spool", Files.createTempDirectory("bench-memory-spool").toString()));
-            all.addAll(DemoSubstreams.all());
-            long districtRssKb;
-            try (GatewayChild child = GatewayChild.start(GatewayChild.recommendedJvm(46), GatewayLoad.class, all)) {
-                Thread.sleep((WARMUP_SECONDS + MEASURE_SECONDS) * 1000L);
-                districtRssKb = new ProcessCpu(child.pid()).residentKilobytes();
-            }
+            long districtRssKb = Math.round(gateway(DemoSubstreams.all(), false).get("rssKb"));
 
             System.out.println();
             System.out.printf("Ingest cost benchmark, %s, %d cores, %d substreams 640x360 10 fps (H.264)%n",
