@@ -69,6 +69,23 @@ final class HeadlessChromium implements AutoCloseable {
         return (T) ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Signs in from a fresh page (no cookies, no stored language) and waits up to {@code seconds} for the app. */
+    void signIn(String baseUrl, String username, String password, int seconds) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login.html");
+        script("localStorage.clear()");
+        driver.navigate().refresh();
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        waitUntilReady(seconds);
+    }
+
+    /** Waits until the app's shell has drawn the user's pages (it sets body data-ready). */
+    void waitUntilReady(int seconds) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds))
+                .until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+    }
+
     /** Sets the page's viewport (not the window) to exactly width x height CSS pixels. */
     void viewport(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));

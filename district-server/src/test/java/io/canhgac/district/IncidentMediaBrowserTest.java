@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -83,14 +82,7 @@ class IncidentMediaBrowserTest {
     }
 
     private void signIn(String username) {
-        driver.manage().deleteAllCookies();
-        driver.get(base() + "/login.html");
-        chromium.script("localStorage.clear()");
-        driver.navigate().refresh();
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(username + "-demo", Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "true".equals(
-                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
+        chromium.signIn(base(), username, username + "-demo", 20);
     }
 
     private void open(String page) {

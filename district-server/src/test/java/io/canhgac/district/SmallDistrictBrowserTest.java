@@ -6,10 +6,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -86,14 +83,7 @@ abstract class SmallDistrictBrowserTest {
     }
 
     void signIn(String username) {
-        driver.manage().deleteAllCookies();
-        driver.get(base() + "/login.html");
-        chromium.script("localStorage.clear()");
-        driver.navigate().refresh();
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(username + "-demo", Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
-                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
+        chromium.signIn(base(), username, username + "-demo", 15);
     }
 
     void open(String page) {

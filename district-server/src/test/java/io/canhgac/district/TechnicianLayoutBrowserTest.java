@@ -13,7 +13,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -355,14 +354,7 @@ class TechnicianLayoutBrowserTest {
     }
 
     private void signIn() {
-        driver.manage().deleteAllCookies();
-        driver.get(base() + "/login.html");
-        chromium.script("localStorage.clear()");
-        driver.navigate().refresh();
-        driver.findElement(By.id("username")).sendKeys("technician");
-        driver.findElement(By.id("password")).sendKeys("technician-demo", Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "true".equals(
-                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
+        chromium.signIn(base(), "technician", "technician-demo", 15);
     }
 
     private void open(String page) {

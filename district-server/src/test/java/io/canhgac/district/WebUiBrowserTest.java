@@ -246,7 +246,7 @@ class WebUiBrowserTest {
         assertThat(sv.findElement(By.cssSelector("h3")).getText()).isEqualTo("Motion detected");
 
         driver.navigate().refresh();
-        waitReady();
+        chromium.waitUntilReady(10);
         assertThat(driver.findElement(By.id("lang")).getText()).as("the choice is kept").isEqualTo("Tiếng Việt");
         assertThat(chromium.<List<?>>script("return App.i18nReport().missing")).as("keys asked for but missing").isEmpty();
         assertThat(chromium.scriptErrors()).as("uncaught script errors on the pages so far").isEmpty();
@@ -306,18 +306,7 @@ class WebUiBrowserTest {
     }
 
     private void signIn(String username, String password) {
-        driver.manage().deleteAllCookies();
-        driver.get(base() + "/login.html");
-        chromium.script("localStorage.clear()");
-        driver.navigate().refresh();
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
-        waitReady();
-    }
-
-    private void waitReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "true".equals(
-                ((ChromeDriver) d).executeScript("return document.body.dataset.ready || ''")));
+        chromium.signIn(base(), username, password, 10);
     }
 
     private void open(String page) {
