@@ -6,7 +6,7 @@
   const STATUSES = ['ONLINE', 'DEGRADED', 'UNAUTHORIZED', 'OFFLINE', 'UNKNOWN'];
   let cameras = [];
   let form, formResult, sweepForm, sweepProgress, sweepStatus, foundBody, registryBody, communeFilter, statusFilter,
-    exportLink, sweepTimer, refreshTimer, csvImport;
+    exportLink, sweepTimer, refreshTimer, csvImport, account;
   let editing = null, editRow = null;
 
   const messages = {
@@ -31,12 +31,7 @@
       problem_INVALID: 'Dòng này thiếu hoặc sai thông tin.', problem_ERROR: 'Máy chủ gặp lỗi khi thêm camera này.',
       actionsColumn: 'Thao tác', editCamera: 'Sửa', editTitle: 'Sửa camera {id}',
       editEnabled: 'Đang dùng (bỏ chọn: gateway ngừng lấy hình)', editSave: 'Lưu', editClose: 'Đóng',
-      editSaved: 'Đã lưu camera {id}.', cameraDisabled: '(đã tắt)',
-      credTitle: 'Tài khoản ONVIF', credHint: 'Thử tài khoản trên camera. Chỉ lưu khi camera chấp nhận.',
-      credTest: 'Thử tài khoản này', credTestStored: 'Thử tài khoản đã lưu', credSave: 'Thử và lưu',
-      credTesting: 'Đang thử trên camera…', credOk: 'Camera chấp nhận tài khoản: {model}, luồng phụ xem được.',
-      credSaved: 'Camera chấp nhận; đã lưu tài khoản mới (mã hoá).',
-      credNeedsOnboarding: 'Camera này chưa được thêm qua ONVIF: hãy thêm nó ở trên trước khi thử tài khoản.'
+      editSaved: 'Đã lưu camera {id}.', cameraDisabled: '(đã tắt)'
     },
     en: {
       navRegistry: 'Camera registry', discovery: 'Find cameras', sweepRange: 'Address range (e.g. 10.1.2.1-10.1.2.254)',
@@ -59,12 +54,7 @@
       problem_INVALID: 'This row has missing or wrong values.', problem_ERROR: 'The server failed while adding this camera.',
       actionsColumn: 'Actions', editCamera: 'Edit', editTitle: 'Edit camera {id}',
       editEnabled: 'In use (untick: the gateway stops pulling it)', editSave: 'Save', editClose: 'Close',
-      editSaved: 'Camera {id} saved.', cameraDisabled: '(switched off)',
-      credTitle: 'ONVIF account', credHint: 'Try an account on the camera. It is stored only if the camera takes it.',
-      credTest: 'Try this account', credTestStored: 'Try the stored account', credSave: 'Try and store',
-      credTesting: 'Trying it on the camera…', credOk: 'The camera took the account: {model}, substream plays.',
-      credSaved: 'The camera took it; the new account is stored (encrypted).',
-      credNeedsOnboarding: 'This camera was not onboarded over ONVIF: onboard it above before trying an account.'
+      editSaved: 'Camera {id} saved.', cameraDisabled: '(switched off)'
     }
   };
   const t = key => App.t(key);
@@ -173,7 +163,7 @@
   function openEditor(camera) {
     editing = camera.id;
     editRow = el('tr', { class: 'edit-row', 'data-editing': camera.id },
-      el('td', { colspan: '9' }, editForm(camera), credentialsForm(camera)));
+      el('td', { colspan: '9' }, editForm(camera), account.form(camera)));
     drawRegistry();
     editRow.querySelector('#edit-name').focus();
   }
@@ -222,50 +212,6 @@
     App.put('/api/cameras/' + encodeURIComponent(id), body)
       .then(camera => { showOk(result, 'editSaved', { id: camera.id }); return load(); })
       .catch(e => showProblem(result, e));
-  }
-
-  function credentialsForm(c) {
-    const r = c.registration;
-    if (!r || !r.deviceService) {
-      return el('p', { id: 'cred-result', class: 'result', 'data-i18n': 'credNeedsOnboarding', text: t('credNeedsOnboarding') });
-    }
-    const result = el('p', { id: 'cred-result', class: 'result', role: 'status' });
-    const f = el('form', { id: 'camera-cred-form', class: 'onboard-form',
-      onsubmit: e => { e.preventDefault(); tryAccount(c.id, 'new', f, result); } },
-      wide(el('h4', { 'data-i18n': 'credTitle', text: t('credTitle') })),
-      el('p', { 'data-i18n': 'credHint', text: t('credHint') }),
-      editField('cred', 'username', 'username', { value: r.username || '' }),
-      editField('cred', 'password', 'password', { type: 'password', autocomplete: 'new-password' }),
-      wide(el('div', { class: 'inline-form' },
-        el('button', { type: 'submit', id: 'cred-test', 'data-i18n': 'credTest', text: t('credTest') }),
-        el('button', { type: 'button', id: 'cred-save', 'data-i18n': 'credSave', text: t('credSave'),
-          onclick: () => tryAccount(c.id, 'store', f, result) }),
-        el('button', { type: 'button', id: 'cred-test-stored', 'data-i18n': 'credTestStored', text: t('credTestStored'),
-          disabled: !r.passwordStored && !r.username, onclick: () => tryAccount(c.id, 'stored', f, result) }))),
-      wide(result));
-    f.style.marginTop = '1rem';
-    return f;
-  }
-
-  /** 'stored': the registry's account; 'new': the typed one, not stored; 'store': the typed one, stored if it works. */
-  function tryAccount(id, mode, f, result) {
-    const path = '/api/cameras/' + encodeURIComponent(id) + '/credentials';
-    const account = { username: f.elements.username.value, password: f.elements.password.value };
-    const buttons = [...f.querySelectorAll('button')];
-    const wasDisabled = buttons.map(b => b.disabled);
-    buttons.forEach(b => { b.disabled = true; });
-    result.className = 'result';
-    result.replaceChildren(el('span', { 'data-i18n': 'credTesting', text: t('credTesting') }));
-    const call = mode === 'store' ? App.put(path, account) : App.post(path + '/test', mode === 'stored' ? null : account);
-    call.then(answer => {
-      if (mode === 'store') {
-        f.elements.password.value = '';
-        showOk(result, 'credSaved');
-        return load();
-      }
-      showOk(result, 'credOk', { model: [answer.manufacturer, answer.model].join(' ') });
-    }).catch(e => showProblem(result, e))
-      .finally(() => buttons.forEach((b, i) => { b.disabled = wasDisabled[i]; }));
   }
 
   function csv(list) {
@@ -351,8 +297,8 @@
 
   App.registerPage({
     id: 'registry', navKey: 'navRegistry', roles: ['ADMIN', 'TECHNICIAN'],
-    messages: { vi: Object.assign({}, messages.vi, App.registryImport.messages.vi),
-      en: Object.assign({}, messages.en, App.registryImport.messages.en) },
+    messages: { vi: Object.assign({}, messages.vi, App.registryImport.messages.vi, App.registryAccount.messages.vi),
+      en: Object.assign({}, messages.en, App.registryImport.messages.en, App.registryAccount.messages.en) },
     render(section) {
       sweepForm = el('form', { id: 'sweep-form', class: 'inline-form', onsubmit: startSweep },
         el('label', { class: 'field' }, el('span', { 'data-i18n': 'sweepRange', text: t('sweepRange') }),
@@ -388,6 +334,7 @@
       registryBody = el('tbody', { id: 'registry-cameras' });
 
       csvImport = App.registryImport({ headers, showProblem, fill, reload: load });
+      account = App.registryAccount({ wide, editField, showOk, showProblem, reload: load });
       section.append(
         el('h3', { 'data-i18n': 'discovery', text: t('discovery') }), sweepForm, sweepProgress, sweepStatus,
         el('table', { class: 'found' }, headers(['address', 'cameraName', 'model', 'location', 'registeredAs']), foundBody),
