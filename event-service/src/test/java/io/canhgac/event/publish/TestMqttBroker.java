@@ -47,7 +47,31 @@ final class TestMqttBroker implements AutoCloseable {
     private volatile boolean mute;
     private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
 
+    /**
+     * Listens, on the port it had before when restarted. While the broker is down the relay keeps
+     * reconnecting to that port, and a connect to a closed loopback port can be given that very port
+     * as its own (TCP self-connect) until it fails: so a taken port is tried again for up to 3 s.
+     */
     TestMqttBroker start() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (true) {
+            try {
+                return bind();
+            } catch (RuntimeException e) {
+                if (!(e.getCause() instanceof java.net.BindException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private TestMqttBroker bind() {
         try {
             server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_REUSEADDR, true)
@@ -62,6 +86,8 @@ final class TestMqttBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (Exception e) { // sync() rethrows the bind failure as it is, undeclared
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, e);
         }
         port = ((InetSocketAddress) server.localAddress()).getPort();
         return this;
