@@ -1,8 +1,10 @@
 package io.canhgac.gateway;
 
+import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraState;
 import io.canhgac.gateway.camera.CameraStatusMerger;
+import io.canhgac.gateway.centre.CentreClient;
 import io.canhgac.gateway.health.OnvifWatches;
 import io.canhgac.gateway.health.PullSettings;
 import io.canhgac.gateway.live.LiveSettings;
@@ -19,7 +21,6 @@ import io.canhgac.gateway.publish.HttpEventPublisher;
 import io.canhgac.gateway.publish.StreamStatsReporter;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
-import io.canhgac.gateway.registry.CameraAssignment;
 import io.canhgac.gateway.registry.ManagedCameras;
 import io.canhgac.gateway.registry.PtzControl;
 import org.slf4j.Logger;
@@ -44,6 +45,7 @@ public final class GatewayAssembly implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayAssembly.class);
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MEDIA_POLL = Duration.ofSeconds(1);
 
@@ -98,24 +100,25 @@ public final class GatewayAssembly implements AutoCloseable {
     }
 
     private void startParts(GatewayNodeSettings s) {
-        publisher = new HttpEventPublisher(s.serviceUrl(), s.token(), SERVICE_TIMEOUT, retry(s));
+        CentreClient centre = new CentreClient(s.serviceUrl(), s.token(), CONNECT_TIMEOUT);
+        publisher = new HttpEventPublisher(centre, SERVICE_TIMEOUT, retry(s));
         // streams and ONVIF each see part of a camera's health; the merger publishes one status of both
         CameraStatusMerger merger = new CameraStatusMerger(publisher);
         streams = new CameraGateway(s.cameras(), s.streams(), cameraId -> CameraMotionSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.STREAM), s.media()).start();
         if (s.media() != null) {
-            uploader = new MediaUploader(new MediaSpool(s.media().spoolDir()), s.serviceUrl(), s.token(), MEDIA_TIMEOUT,
+            uploader = new MediaUploader(new MediaSpool(s.media().spoolDir()), centre, MEDIA_TIMEOUT,
                     retry(s), MEDIA_POLL);
         }
         onvif = new OnvifWatches(onvifHttp, onvifClient, s.health(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), s.onvifThreads());
         cameras = new ManagedCameras(streams, onvif, merger, publisher);
-        stats = new StreamStatsReporter(s.serviceUrl(), s.token(), StreamStatsReporter.PERIOD, streams::streamReports).start();
+        stats = new StreamStatsReporter(centre, StreamStatsReporter.PERIOD, streams::streamReports).start();
         if (s.live() != null) {
             live = startLive(s.live(), cameras);
         }
         // last: the registry's cameras arrive only once everything that serves them is up
-        follower = new AssignmentFollower(new AssignmentClient(s.serviceUrl(), s.token(), SERVICE_TIMEOUT), cameras,
+        follower = new AssignmentFollower(new AssignmentClient(centre, SERVICE_TIMEOUT), cameras,
                 s.registryRefresh()).start();
     }
 

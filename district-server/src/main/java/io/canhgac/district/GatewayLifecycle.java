@@ -1,6 +1,7 @@
 package io.canhgac.district;
 
-import io.canhgac.event.camera.PtzCommand;
+import io.canhgac.contract.registry.CameraAssignment;
+import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.live.LiveServer;
 import io.canhgac.gateway.GatewayAssembly;
 import io.canhgac.gateway.GatewayNodeSettings;
@@ -10,7 +11,6 @@ import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifException;
-import io.canhgac.gateway.registry.CameraAssignment;
 import io.canhgac.gateway.registry.PtzControl;
 import org.springframework.beans.factory.DisposableBean;
 

@@ -1,10 +1,10 @@
 package io.canhgac.district;
 
-import io.canhgac.event.camera.DeviceDescription;
-import io.canhgac.event.camera.DiscoveredDevice;
+import io.canhgac.contract.registry.DeviceDescription;
+import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.camera.OnboardingRefusedException;
-import io.canhgac.event.camera.PtzCommand;
 import io.canhgac.gateway.discovery.AddressRange;
 import io.canhgac.gateway.discovery.DiscoveredCamera;
 import io.canhgac.gateway.discovery.SweepSettings;

@@ -2,10 +2,10 @@ package io.canhgac.district;
 
 import io.canhgac.config.CameraSpec;
 import io.canhgac.config.DistrictInventory;
+import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.event.camera.CameraOnboardingService;
 import io.canhgac.event.camera.CameraRepository;
 import io.canhgac.event.camera.CameraView;
-import io.canhgac.event.camera.DeviceDescription;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.camera.OnboardingRefusedException;
 import io.canhgac.event.user.CommuneScope;

@@ -1,13 +1,12 @@
 package io.canhgac.gateway.media;
 
 import io.canhgac.gateway.camera.Backoff;
+import io.canhgac.gateway.centre.CentreClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +27,9 @@ public final class MediaUploader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaUploader.class);
 
     private final MediaSpool spool;
-    private final String baseUrl;
-    private final String token;
+    private final CentreClient centre;
     private final Duration requestTimeout;
     private final Backoff backoff;
-    private final HttpClient http;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "media-uploader");
         t.setDaemon(true);
@@ -40,14 +37,12 @@ public final class MediaUploader implements AutoCloseable {
     });
     private long retryAtNanos;
 
-    /** @param serviceUrl the event-service's base URL; @param poll how often the spool is looked at when all is well */
-    public MediaUploader(MediaSpool spool, String serviceUrl, String token, Duration requestTimeout, Backoff backoff, Duration poll) {
+    /** @param poll how often the spool is looked at when all is well */
+    public MediaUploader(MediaSpool spool, CentreClient centre, Duration requestTimeout, Backoff backoff, Duration poll) {
         this.spool = spool;
-        this.baseUrl = serviceUrl.replaceAll("/+$", "");
-        this.token = token;
+        this.centre = centre;
         this.requestTimeout = requestTimeout;
         this.backoff = backoff;
-        this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
         thread.scheduleWithFixedDelay(this::pass, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -82,7 +77,7 @@ public final class MediaUploader implements AutoCloseable {
         }
         HttpResponse<String> answer;
         try {
-            answer = http.send(request(media), HttpResponse.BodyHandlers.ofString());
+            answer = centre.send(request(media), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             log.debug("Media {} not uploaded, the event-service is unreachable: {}", media.id(), e.toString());
             return false;
@@ -117,9 +112,7 @@ public final class MediaUploader implements AutoCloseable {
     private HttpRequest request(SpooledMedia media) throws IOException {
         String query = "?eventId=" + media.eventId() + "&cameraId=" + enc(media.cameraId()) + "&kind=" + media.kind()
                 + "&capturedAt=" + enc(media.capturedAt().toString()) + "&sha256=" + media.sha256();
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/ingest/media/" + media.id() + query))
-                .timeout(requestTimeout)
-                .header("Authorization", "Bearer " + token)
+        return centre.request("/api/ingest/media/" + media.id() + query, requestTimeout)
                 .header("Content-Type", media.contentType())
                 .PUT(HttpRequest.BodyPublishers.ofFile(spool.file(media)))
                 .build();

@@ -1,5 +1,9 @@
 package io.canhgac.gateway.motion;
 
+import io.canhgac.contract.registry.MotionSettings;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -30,6 +34,21 @@ public record CameraMotionSettings(int sensitivity, List<Polygon> zones, List<Po
         if (schedule == null) {
             throw new IllegalArgumentException("a schedule is required (ArmingSchedule.ALWAYS for always armed)");
         }
+    }
+
+    /** The settings the centre sent (its wire form); null means the defaults. */
+    public static CameraMotionSettings from(MotionSettings wire) {
+        if (wire == null) {
+            return DEFAULTS;
+        }
+        List<ArmingSchedule.Window> windows = wire.schedule().windows().stream()
+                .map(w -> new ArmingSchedule.Window(w.day(), LocalTime.parse(w.from()), LocalTime.parse(w.to()))).toList();
+        return new CameraMotionSettings(wire.sensitivity(), polygons(wire.zones()), polygons(wire.masks()),
+                new ArmingSchedule(ZoneId.of(wire.schedule().zone()), windows));
+    }
+
+    private static List<Polygon> polygons(List<MotionSettings.Polygon> wire) {
+        return wire.stream().map(p -> new Polygon(p.points().stream().map(c -> new Polygon.Point(c.x(), c.y())).toList())).toList();
     }
 
     public CameraMotionSettings withMasks(List<Polygon> newMasks) {

@@ -13,6 +13,11 @@ public record OnvifCredentials(String username, String password) {
         Objects.requireNonNull(password, "password");
     }
 
+    /** An account as the registry stores it: no user name means none; a missing password is empty. */
+    public static OnvifCredentials of(String username, String password) {
+        return username == null || username.isEmpty() ? ANONYMOUS : new OnvifCredentials(username, password == null ? "" : password);
+    }
+
     public boolean isAnonymous() {
         return username.isEmpty();
     }

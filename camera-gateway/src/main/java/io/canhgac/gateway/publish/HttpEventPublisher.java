@@ -1,16 +1,14 @@
 package io.canhgac.gateway.publish;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.contract.CameraEvent;
 import io.canhgac.contract.IngestOutcome;
 import io.canhgac.gateway.camera.Backoff;
+import io.canhgac.gateway.centre.CentreClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -32,10 +30,9 @@ public final class HttpEventPublisher implements EventPublisher {
     private static final Logger log = LoggerFactory.getLogger(HttpEventPublisher.class);
     static final int MAX_BATCH = 200;
 
-    private final URI ingestUri;
-    private final String token;
-    private final HttpClient http;
-    private final ObjectMapper json = GatewayJson.mapper();
+    static final String PATH = "/api/ingest/events";
+
+    private final CentreClient centre;
     private final LinkedBlockingDeque<CameraEvent> queue = new LinkedBlockingDeque<>();
     private final Backoff backoff;
     private final Duration requestTimeout;
@@ -43,13 +40,10 @@ public final class HttpEventPublisher implements EventPublisher {
     private volatile boolean closed;
     private volatile int inFlight;
 
-    /** @param serviceUrl the event-service's base URL, e.g. http://127.0.0.1:8080 */
-    public HttpEventPublisher(String serviceUrl, String token, Duration requestTimeout, Backoff backoff) {
-        this.ingestUri = URI.create(serviceUrl.replaceAll("/+$", "") + "/api/ingest/events");
-        this.token = token;
+    public HttpEventPublisher(CentreClient centre, Duration requestTimeout, Backoff backoff) {
+        this.centre = centre;
         this.requestTimeout = requestTimeout;
         this.backoff = backoff;
-        this.http = HttpClient.newBuilder().connectTimeout(requestTimeout).build();
         this.sender = new Thread(this::sendLoop, "event-publisher");
         this.sender.setDaemon(true);
         this.sender.start();
@@ -149,24 +143,20 @@ public final class HttpEventPublisher implements EventPublisher {
 
     private boolean warnOnce(boolean failing, String why) {
         if (!failing) {
-            log.warn("Cannot deliver events to {} ({}); keeping them and retrying with backoff", ingestUri, why);
+            log.warn("Cannot deliver events to {} ({}); keeping them and retrying with backoff", centre.uri(PATH), why);
         }
         return true;
     }
 
     private HttpResponse<String> post(List<CameraEvent> batch) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ingestUri)
-                .timeout(requestTimeout)
+        HttpRequest request = centre.request(PATH, requestTimeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(batch)));
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(centre.toJson(batch))).build();
+        return centre.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private void checkAcknowledged(List<CameraEvent> batch, String body) throws IOException {
-        List<IngestOutcome> outcomes = json.readValue(body, new TypeReference<>() {
+        List<IngestOutcome> outcomes = centre.json().readValue(body, new TypeReference<>() {
         });
         Set<UUID> acknowledged = new HashSet<>();
         outcomes.forEach(o -> acknowledged.add(o.id()));

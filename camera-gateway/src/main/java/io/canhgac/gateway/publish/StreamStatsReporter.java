@@ -1,14 +1,12 @@
 package io.canhgac.gateway.publish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.contract.StreamReport;
+import io.canhgac.gateway.centre.CentreClient;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,27 +28,20 @@ public final class StreamStatsReporter implements AutoCloseable {
     /** How often gateways report; the event-service calls figures stale after a few of these (canhgac.stream-stats.period). */
     public static final Duration PERIOD = Duration.ofSeconds(5);
 
-    private final URI uri;
-    private final String token;
+    static final String PATH = "/api/ingest/stream-stats";
+
+    private final CentreClient centre;
     private final Duration period;
     private final Supplier<List<StreamReport>> reports;
-    private final HttpClient http;
-    private final ObjectMapper json = GatewayJson.mapper();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("stream-stats", true));
     private boolean failing;
 
-    /**
-     * @param serviceUrl the event-service's base URL, e.g. http://127.0.0.1:8080
-     * @param reports    the figures of every camera now, e.g. {@code CameraGateway::streamReports}
-     */
-    public StreamStatsReporter(String serviceUrl, String token, Duration period, Supplier<List<StreamReport>> reports) {
-        this.uri = URI.create(serviceUrl.replaceAll("/+$", "") + "/api/ingest/stream-stats");
-        this.token = token;
+    /** @param reports the figures of every camera now, e.g. {@code CameraGateway::streamReports} */
+    public StreamStatsReporter(CentreClient centre, Duration period, Supplier<List<StreamReport>> reports) {
+        this.centre = centre;
         this.period = period;
         this.reports = reports;
-        // a report older than a period is worth nothing: never wait longer than that for an answer
-        this.http = HttpClient.newBuilder().connectTimeout(period).build();
     }
 
     public StreamStatsReporter start() {
@@ -65,16 +56,14 @@ public final class StreamStatsReporter implements AutoCloseable {
             if (batch.isEmpty()) {
                 return true;
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(period)
+            // a report older than a period is worth nothing: never wait longer than that for an answer
+            HttpRequest request = centre.request(PATH, period)
                     .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(batch)));
-            if (token != null && !token.isBlank()) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            int code = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(centre.toJson(batch))).build();
+            int code = centre.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (code / 100 == 2) {
                 if (failing) {
-                    log.info("Stream figures reach {} again", uri);
+                    log.info("Stream figures reach {} again", centre.uri(PATH));
                 }
                 failing = false;
                 return true;
@@ -91,7 +80,7 @@ public final class StreamStatsReporter implements AutoCloseable {
 
     private void warnOnce(String why) {
         if (!failing) {
-            log.warn("Cannot report stream figures to {} ({}); trying again every {} s", uri, why, period.toSeconds());
+            log.warn("Cannot report stream figures to {} ({}); trying again every {} s", centre.uri(PATH), why, period.toSeconds());
         }
         failing = true;
     }

@@ -2,10 +2,13 @@ package io.canhgac.gateway.registry;
 
 import io.canhgac.contract.CameraEvent;
 import io.canhgac.contract.CameraStatus;
+import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.camera.CameraEventSink;
 import io.canhgac.gateway.camera.CameraStatusMerger;
 import io.canhgac.gateway.health.OnvifWatches;
+import io.canhgac.gateway.motion.CameraMotionSettings;
+import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.video.StreamUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +69,7 @@ public final class ManagedCameras {
     public synchronized Optional<String> streamUrl(String cameraId, boolean main) {
         CameraAssignment a = current.get(cameraId);
         String url = a == null ? null : main ? a.mainStream() : a.subStream();
-        return url == null ? Optional.empty() : Optional.of(StreamUrls.withCredentials(URI.create(url), a.credentials()));
+        return url == null ? Optional.empty() : Optional.of(StreamUrls.withCredentials(URI.create(url), account(a)));
     }
 
     public synchronized Optional<CameraAssignment> assignment(String cameraId) {
@@ -82,10 +85,14 @@ public final class ManagedCameras {
             sink.accept(CameraEvent.health(a.id(), CameraStatus.UNAUTHORIZED, Instant.now(), a.problem()));
             return;
         }
-        streams.attach(a.id(), StreamUrls.withCredentials(a.subStreamUri(), a.credentials()), a.motionOrDefaults());
+        streams.attach(a.id(), StreamUrls.withCredentials(URI.create(a.subStream()), account(a)), CameraMotionSettings.from(a.motion()));
         if (a.deviceService() != null) {
-            onvif.watch(a.id(), URI.create(a.deviceService()), a.credentials());
+            onvif.watch(a.id(), URI.create(a.deviceService()), account(a));
         }
+    }
+
+    static OnvifCredentials account(CameraAssignment a) {
+        return OnvifCredentials.of(a.username(), a.password());
     }
 
     private void stop(String cameraId) {

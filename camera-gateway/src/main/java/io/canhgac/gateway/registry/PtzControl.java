@@ -1,8 +1,9 @@
 package io.canhgac.gateway.registry;
 
+import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
-import io.canhgac.gateway.onvif.OnvifException;
 import io.canhgac.gateway.onvif.OnvifCredentials;
+import io.canhgac.gateway.onvif.OnvifException;
 import io.canhgac.gateway.onvif.OnvifService;
 import io.canhgac.gateway.onvif.SoapClient;
 import io.canhgac.gateway.onvif.device.OnvifDeviceClient;
@@ -55,12 +56,12 @@ public final class PtzControl {
             throw new IllegalStateException("camera " + camera.id() + " has no PTZ");
         }
         Head head = heads.get(camera.deviceService());
-        if (head == null || !head.account().equals(camera.credentials())) {
-            SoapClient soap = new SoapClient(http, settings, camera.credentials(), Clock.systemUTC());
+        if (head == null || !head.account().equals(ManagedCameras.account(camera))) {
+            SoapClient soap = new SoapClient(http, settings, ManagedCameras.account(camera), Clock.systemUTC());
             OnvifDeviceClient device = new OnvifDeviceClient(soap, URI.create(camera.deviceService()));
             device.synchronizeClock();
             URI ptz = device.serviceAddresses().of(OnvifService.PTZ).orElse(device.endpoint());
-            head = new Head(camera.credentials(), new OnvifPtzClient(soap, ptz));
+            head = new Head(ManagedCameras.account(camera), new OnvifPtzClient(soap, ptz));
             heads.put(camera.deviceService(), head);
         }
         return head.client();

@@ -2,6 +2,7 @@ package io.canhgac.gateway.media;
 
 import com.sun.net.httpserver.HttpServer;
 import io.canhgac.gateway.camera.Backoff;
+import io.canhgac.gateway.centre.CentreClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,7 +82,7 @@ class MediaUploaderTest {
     }
 
     private MediaUploader uploader(MediaSpool spool, int port) {
-        return new MediaUploader(spool, "http://127.0.0.1:" + port + "/", "gw-token", Duration.ofSeconds(2),
+        return new MediaUploader(spool, new CentreClient("http://127.0.0.1:" + port + "/", "gw-token", Duration.ofSeconds(2)), Duration.ofSeconds(2),
                 new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), Duration.ofMillis(100));
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.canhgac.contract.CameraStatus;
 import io.canhgac.contract.StreamReport;
+import io.canhgac.gateway.centre.CentreClient;
 import io.canhgac.gateway.video.StreamMeter;
 import io.canhgac.gateway.video.StreamParameters;
 import io.canhgac.gateway.video.VideoPacket;
@@ -65,7 +66,7 @@ class StreamStatsReporterTest {
 
     @Test
     void putsAllCamerasInOneBatchWithTheGatewayToken() throws Exception {
-        try (StreamStatsReporter reporter = new StreamStatsReporter(base(), "gw-token", Duration.ofSeconds(2),
+        try (StreamStatsReporter reporter = new StreamStatsReporter(new CentreClient(base(), "gw-token", Duration.ofSeconds(2)), Duration.ofSeconds(2),
                 () -> List.of(report("QL-01", 10.0), report("QL-02", 0)))) {
             assertThat(reporter.report()).isTrue();
         }
@@ -97,7 +98,7 @@ class StreamStatsReporterTest {
     @Test
     void aRefusedOrUnreachableServiceIsToldAndTheNextPeriodTriesAgain() throws Exception {
         answer.set(401);
-        try (StreamStatsReporter reporter = new StreamStatsReporter(base(), "wrong", Duration.ofMillis(300),
+        try (StreamStatsReporter reporter = new StreamStatsReporter(new CentreClient(base(), "wrong", Duration.ofSeconds(2)), Duration.ofMillis(300),
                 () -> List.of(report("QL-01", 10.0))).start()) {
             await().atMost(Duration.ofSeconds(5)).until(() -> requests.size() >= 2);
             assertThat(reporter.report()).as("refused").isFalse();
@@ -107,7 +108,7 @@ class StreamStatsReporterTest {
             assertThat(reporter.report()).as("taken again").isTrue();
         }
         server.stop(0);
-        try (StreamStatsReporter reporter = new StreamStatsReporter(base(), "gw-token", Duration.ofSeconds(1),
+        try (StreamStatsReporter reporter = new StreamStatsReporter(new CentreClient(base(), "gw-token", Duration.ofSeconds(2)), Duration.ofSeconds(1),
                 () -> List.of(report("QL-01", 10.0)))) {
             assertThat(reporter.report()).as("nobody listening").isFalse();
         }
@@ -116,7 +117,7 @@ class StreamStatsReporterTest {
     @Test
     void nothingIsSentWithoutCamerasAndAFailingSupplierDoesNotStopTheTimer() {
         AtomicInteger calls = new AtomicInteger();
-        try (StreamStatsReporter reporter = new StreamStatsReporter(base(), "gw-token", Duration.ofMillis(200), () -> {
+        try (StreamStatsReporter reporter = new StreamStatsReporter(new CentreClient(base(), "gw-token", Duration.ofSeconds(2)), Duration.ofMillis(200), () -> {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("a camera went away mid-read");
             }

@@ -1,5 +1,6 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.CommuneScope;

@@ -1,5 +1,7 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.contract.registry.DeviceDescription;
+import io.canhgac.contract.registry.MotionSettings;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.CommuneScope;

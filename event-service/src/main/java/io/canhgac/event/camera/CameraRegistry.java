@@ -1,5 +1,8 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.contract.registry.CameraAssignment;
+import io.canhgac.contract.registry.DeviceDescription;
+import io.canhgac.contract.registry.MotionSettings;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -1,6 +1,7 @@
 package io.canhgac.event.camera;
 
 import io.canhgac.contract.CameraStatus;
+import io.canhgac.contract.registry.MotionSettings;
 
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.contract.registry.DiscoveredDevice;
+
 import java.time.Instant;
 import java.util.List;
 

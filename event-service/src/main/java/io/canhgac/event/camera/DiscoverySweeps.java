@@ -1,5 +1,6 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.contract.registry.DiscoveredDevice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

@@ -1,5 +1,6 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.contract.registry.CameraAssignment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -1,5 +1,9 @@
 package io.canhgac.event.camera;
 
+import io.canhgac.contract.registry.DeviceDescription;
+import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.PtzCommand;
+
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package io.canhgac.event.camera;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.contract.registry.MotionSettings;
 
 /** Motion settings to and from the camera row's jsonb column. */
 final class MotionJson {

@@ -2,6 +2,9 @@ package io.canhgac.event.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.contract.registry.DeviceDescription;
+import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

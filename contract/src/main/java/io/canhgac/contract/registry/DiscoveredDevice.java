@@ -1,4 +1,4 @@
-package io.canhgac.event.camera;
+package io.canhgac.contract.registry;
 
 /**
  * A device that answered discovery, as the technician sees it before onboarding.
@@ -8,7 +8,7 @@ package io.canhgac.event.camera;
 public record DiscoveredDevice(String endpointReference, String deviceService, String address, String name,
                                String manufacturer, String hardware, String location, String registeredCameraId) {
 
-    DiscoveredDevice registeredAs(String cameraId) {
+    public DiscoveredDevice registeredAs(String cameraId) {
         return new DiscoveredDevice(endpointReference, deviceService, address, name, manufacturer, hardware, location,
                 cameraId);
     }

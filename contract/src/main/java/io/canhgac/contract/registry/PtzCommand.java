@@ -1,4 +1,4 @@
-package io.canhgac.event.camera;
+package io.canhgac.contract.registry;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,4 +1,4 @@
-package io.canhgac.event.camera;
+package io.canhgac.contract.registry;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -13,9 +13,10 @@ import java.time.DayOfWeek;
 import java.util.List;
 
 /**
- * A camera's motion detection settings as technicians edit them and gateways apply them (the
- * gateway's {@code CameraMotionSettings} reads the same JSON). Coordinates are fractions of the
- * picture, 0..1 from the top left; no zone means the whole picture is watched.
+ * A camera's motion detection settings as technicians edit them and the centre sends them to the
+ * gateway holding the camera, inside its {@link CameraAssignment}; the gateway turns them into its
+ * detector's {@code CameraMotionSettings}. Coordinates are fractions of the picture, 0..1 from the
+ * top left; no zone means the whole picture is watched.
  *
  * @param sensitivity 1 (only large, clear motion) to 10 (small changes too); 5 is the default
  * @param schedule    when motion raises alerts; no windows means always

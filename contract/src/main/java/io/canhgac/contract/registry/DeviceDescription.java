@@ -1,4 +1,4 @@
-package io.canhgac.event.camera;
+package io.canhgac.contract.registry;
 
 /**
  * What a gateway learnt from a camera while onboarding it (ONVIF device and media services).
