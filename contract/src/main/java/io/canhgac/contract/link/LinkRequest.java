@@ -1,0 +1,76 @@
+package io.canhgac.contract.link;
+
+import io.canhgac.contract.registry.PtzCommand;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** What the centre asks of a gateway over the control link. */
+public sealed interface LinkRequest extends LinkMessage {
+
+    /** A request the gateway answers once, by its id: {@link LinkReply.Done}, a typed result or {@link LinkReply.Failed}. */
+    sealed interface Call extends LinkRequest {
+        long id();
+    }
+
+    /** Probe an address range of the commune's network (unicast WS-Discovery); progress comes as {@link LinkReply.Progress}. */
+    record Sweep(long id, String range) implements Call {
+        public Sweep {
+            Objects.requireNonNull(range, "range");
+        }
+    }
+
+    /** Read the camera at an address over ONVIF and check its substream decodes: onboarding and credential tests. */
+    record Describe(long id, String address, String username, String password) implements Call {
+        public Describe {
+            Objects.requireNonNull(address, "address");
+            username = username == null ? "" : username;
+            password = password == null ? "" : password;
+        }
+
+        @Override
+        public String toString() {
+            return "Describe[id=" + id + ", address=" + address + ", username=" + username + ", password=***]";
+        }
+    }
+
+    record Ptz(long id, String cameraId, PtzCommand command) implements Call {
+        public Ptz {
+            Objects.requireNonNull(cameraId, "cameraId");
+            Objects.requireNonNull(command, "command");
+        }
+    }
+
+    /** A current JPEG of a camera stream; the picture comes back as a binary {@link LinkFrames#SNAPSHOT} frame with this id. */
+    record Snapshot(long id, String cameraId, String stream) implements Call {
+        public Snapshot {
+            Objects.requireNonNull(cameraId, "cameraId");
+            Objects.requireNonNull(stream, "stream");
+        }
+    }
+
+    /**
+     * Start sending a camera stream's packets as binary {@link LinkFrames#LIVE_PACKET} frames of this
+     * session: only while someone at the centre watches, one session per camera stream however many watch.
+     */
+    record LiveStart(long session, String cameraId, String stream) implements LinkRequest {
+        public LiveStart {
+            Objects.requireNonNull(cameraId, "cameraId");
+            Objects.requireNonNull(stream, "stream");
+        }
+    }
+
+    record LiveStop(long session) implements LinkRequest {
+    }
+
+    /** The registry changed: fetch this gateway's cameras now rather than at the next refresh. */
+    record CamerasChanged() implements LinkRequest {
+    }
+
+    /** Someone at the centre opened this event: upload its media next, ahead of the bulk queue. */
+    record MediaWanted(UUID eventId) implements LinkRequest {
+        public MediaWanted {
+            Objects.requireNonNull(eventId, "eventId");
+        }
+    }
+}
