@@ -3,7 +3,7 @@ package io.canhgac.gateway;
 import io.canhgac.contract.CameraEvent;
 import io.canhgac.contract.CameraStatus;
 import io.canhgac.contract.EventType;
-import io.canhgac.gateway.discovery.AddressRange;
+import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.gateway.discovery.DiscoveredCamera;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;

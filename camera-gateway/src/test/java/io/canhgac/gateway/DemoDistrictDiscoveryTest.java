@@ -3,7 +3,7 @@ package io.canhgac.gateway;
 import io.canhgac.config.CameraSpec;
 import io.canhgac.config.DistrictInventory;
 import io.canhgac.config.DistrictInventoryLoader;
-import io.canhgac.gateway.discovery.AddressRange;
+import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.gateway.discovery.DiscoveredCamera;
 import io.canhgac.gateway.discovery.SweepProgress;
 import io.canhgac.gateway.discovery.SweepSettings;

@@ -1,11 +1,11 @@
 package io.canhgac.district;
 
+import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.camera.OnboardingRefusedException;
-import io.canhgac.gateway.discovery.AddressRange;
 import io.canhgac.gateway.discovery.DiscoveredCamera;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;

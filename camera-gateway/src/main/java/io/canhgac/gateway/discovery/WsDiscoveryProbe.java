@@ -1,5 +1,6 @@
 package io.canhgac.gateway.discovery;
 
+import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.gateway.onvif.xml.XmlContentException;
 import io.canhgac.gateway.onvif.xml.XmlRejectedException;
 import org.slf4j.Logger;

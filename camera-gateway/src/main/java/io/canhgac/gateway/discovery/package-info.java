@@ -2,7 +2,7 @@
  * Finding ONVIF cameras on commune networks with WS-Discovery.
  *
  * <p>{@link io.canhgac.gateway.discovery.WsDiscoveryProbe} multicasts a Probe on one chosen
- * interface, or sweeps an {@link io.canhgac.gateway.discovery.AddressRange} with unicast Probes
+ * interface, or sweeps an {@link io.canhgac.contract.registry.AddressRange} with unicast Probes
  * (multicast does not cross the routers between communes), reporting
  * {@link io.canhgac.gateway.discovery.SweepProgress} as it goes. Answers are read through the
  * hardened XML reader and deduplicated by endpoint reference into

@@ -1,5 +1,6 @@
 package io.canhgac.gateway.discovery;
 
+import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.gateway.testing.SimulatedDistrict;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatedCamera;

@@ -1,5 +1,6 @@
 package io.canhgac.gateway.discovery;
 
+import io.canhgac.contract.registry.AddressRange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

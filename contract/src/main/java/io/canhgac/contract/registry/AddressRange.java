@@ -1,11 +1,12 @@
-package io.canhgac.gateway.discovery;
+package io.canhgac.contract.registry;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * A block of IPv4 addresses to sweep, first to last inclusive: a commune's camera subnet behind a
+ * A block of IPv4 addresses to sweep (the range of a discovery sweep, as technicians type it and the
+ * centre sends it to a commune's gateway), first to last inclusive: a commune's camera subnet behind a
  * router that multicast does not cross.
  */
 public record AddressRange(Inet4Address first, Inet4Address last) {

@@ -1,4 +1,4 @@
-package io.canhgac.gateway.discovery;
+package io.canhgac.contract.registry;
 
 import org.junit.jupiter.api.Test;
 
