@@ -1,12 +1,19 @@
 package io.canhgac.gateway;
 
+import io.canhgac.contract.link.GatewayStatus;
 import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraState;
 import io.canhgac.gateway.camera.CameraStatusMerger;
 import io.canhgac.gateway.centre.CentreClient;
+import io.canhgac.gateway.discovery.SweepSettings;
+import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.gateway.health.OnvifWatches;
 import io.canhgac.gateway.health.PullSettings;
+import io.canhgac.gateway.link.CentreLink;
+import io.canhgac.gateway.link.GatewayRequests;
+import io.canhgac.gateway.link.LinkSettings;
+import io.canhgac.gateway.link.UnsupportedRequests;
 import io.canhgac.gateway.live.LiveSettings;
 import io.canhgac.gateway.live.LiveStream;
 import io.canhgac.gateway.live.LiveViewServer;
@@ -28,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -46,6 +54,9 @@ public final class GatewayAssembly implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayAssembly.class);
     private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long onboarding through the link waits for a camera's substream to give a picture. */
+    private static final Duration STREAM_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    static final String VERSION = Optional.ofNullable(GatewayAssembly.class.getPackage().getImplementationVersion()).orElse("dev");
     private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MEDIA_POLL = Duration.ofSeconds(1);
 
@@ -63,6 +74,8 @@ public final class GatewayAssembly implements AutoCloseable {
     private StreamStatsReporter stats;
     private LiveViewServer live;
     private AssignmentFollower follower;
+    private GatewayRequests requests;
+    private CentreLink link;
     private boolean closed;
 
     public GatewayAssembly(OnvifClientSettings onvifClient) {
@@ -120,6 +133,24 @@ public final class GatewayAssembly implements AutoCloseable {
         // last: the registry's cameras arrive only once everything that serves them is up
         follower = new AssignmentFollower(new AssignmentClient(centre, SERVICE_TIMEOUT), cameras,
                 s.registryRefresh()).start();
+        if (s.link() != null) {
+            link = startLink(centre, s.link());
+        }
+    }
+
+    /** The centre reaches this gateway only through the connection the gateway dials. */
+    private CentreLink startLink(CentreClient centre, LinkSettings settings) {
+        ManagedCameras registered = cameras;
+        requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
+                ptz, registered::assignment, follower::refreshNow, new UnsupportedRequests());
+        return new CentreLink(centre, settings, requests, this::status, VERSION).start();
+    }
+
+    /** What the centre shows of this gateway: its cameras, its outbox and its media queue. */
+    private GatewayStatus status() {
+        MediaUploader media = uploader;
+        return new GatewayStatus(Instant.now(), cameras == null ? 0 : cameras.cameraIds().size(), publisher.pending(), 0, null, 0,
+                false, media == null ? 0 : media.pending(), 0, 0);
     }
 
     private static Backoff retry(GatewayNodeSettings s) {
@@ -160,6 +191,11 @@ public final class GatewayAssembly implements AutoCloseable {
         return streams == null ? List.of() : streams.states();
     }
 
+    /** Whether the control link to the centre is up; false when this gateway has none. */
+    public synchronized boolean linkConnected() {
+        return link != null && link.connected();
+    }
+
     /** The live view server's port; empty when it is off, not started or failed to start. */
     public synchronized OptionalInt livePort() {
         return live == null ? OptionalInt.empty() : OptionalInt.of(live.port());
@@ -173,6 +209,8 @@ public final class GatewayAssembly implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        closeQuietly(link);
+        closeQuietly(requests);
         closeQuietly(live);
         closeQuietly(follower);
         closeQuietly(stats);
@@ -180,6 +218,8 @@ public final class GatewayAssembly implements AutoCloseable {
         closeQuietly(streams);
         closeQuietly(uploader);
         closeQuietly(publisher);
+        link = null;
+        requests = null;
         live = null;
         follower = null;
         stats = null;

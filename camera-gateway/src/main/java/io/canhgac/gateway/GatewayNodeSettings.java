@@ -1,6 +1,7 @@
 package io.canhgac.gateway;
 
 import io.canhgac.gateway.health.HealthSettings;
+import io.canhgac.gateway.link.LinkSettings;
 import io.canhgac.gateway.media.MediaSettings;
 
 import java.net.InetSocketAddress;
@@ -25,10 +26,13 @@ import java.util.Objects;
  * @param registryRefresh how often the registry is re-read
  * @param cameras         streams added by hand, outside the registry (camera id to URL)
  * @param live            the live view server; null for none
+ * @param link            the control link to the centre (sweeps, onboarding, PTZ, live view through
+ *                        the gateway's own connection); null for none (the all-in-one's gateway is
+ *                        reached in process)
  */
 public record GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
                                   GatewaySettings streams, MediaSettings media, HealthSettings health, int onvifThreads,
-                                  Duration registryRefresh, Map<String, String> cameras, LiveView live) {
+                                  Duration registryRefresh, Map<String, String> cameras, LiveView live, LinkSettings link) {
 
     public GatewayNodeSettings {
         Objects.requireNonNull(serviceUrl, "serviceUrl");
@@ -46,12 +50,13 @@ public record GatewayNodeSettings(String serviceUrl, String token, Duration retr
 
     /**
      * A commune's gateway as {@link GatewayMain} runs it: slower retries than in-process (the district
-     * is across a rural link), default health checks, the registry re-read every minute, no live view.
+     * is across a rural link), default health checks, the registry re-read every minute, no live
+     * server of its own (the centre asks for live video over the control link).
      */
     public static GatewayNodeSettings standalone(String serviceUrl, String token, MediaSettings media,
                                                  Map<String, String> cameras) {
         return new GatewayNodeSettings(serviceUrl, token, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                GatewaySettings.DEFAULTS, media, HealthSettings.DEFAULTS, 4, Duration.ofSeconds(60), cameras, null);
+                GatewaySettings.DEFAULTS, media, HealthSettings.DEFAULTS, 4, Duration.ofSeconds(60), cameras, null, LinkSettings.DEFAULTS);
     }
 
     /**

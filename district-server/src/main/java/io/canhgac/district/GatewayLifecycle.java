@@ -11,7 +11,6 @@ import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifException;
-import io.canhgac.gateway.registry.PtzControl;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.net.InetSocketAddress;
@@ -50,7 +49,7 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
         return new GatewayNodeSettings(serviceUrl, token, Duration.ofMillis(500), Duration.ofSeconds(30), settings, media,
                 properties.health().settings(), properties.onvifThreads(), properties.registryRefresh(), Map.of(),
                 live.enabled() ? new GatewayNodeSettings.LiveView(new InetSocketAddress(live.address(), live.port()), liveSecret)
-                        : null);
+                        : null, null);
     }
 
     /** Onboarding shares the gateway's ONVIF client. */
@@ -67,12 +66,7 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
     void ptz(String cameraId, PtzCommand command) throws OnvifException {
         CameraAssignment camera = gateway.assignment(cameraId).orElseThrow(
                 () -> new IllegalStateException("camera " + cameraId + " is not on this gateway yet"));
-        PtzControl ptz = gateway.ptz();
-        switch (command.action()) {
-            case MOVE -> ptz.move(camera, command.pan(), command.tilt(), command.zoom());
-            case STOP -> ptz.stop(camera);
-            case PRESET -> ptz.gotoPreset(camera, command.preset());
-        }
+        gateway.ptz().apply(camera, command);
     }
 
     /** The registry changed: fetch it now rather than at the next refresh. */

@@ -10,14 +10,12 @@ import io.canhgac.gateway.discovery.DiscoveredCamera;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
-import io.canhgac.gateway.onboarding.CameraRecord;
 import io.canhgac.gateway.onboarding.OnboardingResult;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.OnvifException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,7 +38,7 @@ final class InProcessGatewayControl implements GatewayControl {
     public List<DiscoveredDevice> sweep(String range, SweepObserver observer) {
         try {
             return probe.sweep(AddressRange.parse(range), sweep,
-                    p -> observer.progress(p.done(), p.total(), p.found())).stream().map(InProcessGatewayControl::device).toList();
+                    p -> observer.progress(p.done(), p.total(), p.found())).stream().map(DiscoveredCamera::device).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("the sweep could not send its probes: " + e.getMessage(), e);
         }
@@ -53,12 +51,12 @@ final class InProcessGatewayControl implements GatewayControl {
 
     @Override
     public DeviceDescription describe(String address, String username, String password) {
-        OnvifCredentials account = username.isEmpty() ? OnvifCredentials.ANONYMOUS : new OnvifCredentials(username, password);
+        OnvifCredentials account = OnvifCredentials.of(username, password);
         OnboardingResult result = onboarding.onboard(address, account);
         if (result instanceof OnboardingResult.Refused refused) {
             throw new OnboardingRefusedException(refused.problem().name(), refused.message());
         }
-        return description(((OnboardingResult.Onboarded) result).camera());
+        return ((OnboardingResult.Onboarded) result).camera().description();
     }
 
     @Override
@@ -73,20 +71,5 @@ final class InProcessGatewayControl implements GatewayControl {
     @Override
     public void camerasChanged() {
         gateway.camerasChanged();
-    }
-
-    private static DeviceDescription description(CameraRecord c) {
-        return new DeviceDescription(c.deviceService().toString(), c.device().manufacturer(), c.device().model(),
-                c.device().firmwareVersion(), c.device().serialNumber(), c.device().hardwareId(), c.mainProfile(),
-                text(c.mainStream()), c.subProfile(), text(c.subStream()), text(c.snapshot()), c.ptz());
-    }
-
-    private static DiscoveredDevice device(DiscoveredCamera c) {
-        return new DiscoveredDevice(c.endpointReference(), c.deviceService().toString(), c.answeredFrom().getHostAddress(),
-                c.scopes().name(), c.scopes().manufacturer(), c.scopes().hardware(), c.scopes().location(), null);
-    }
-
-    private static String text(URI uri) {
-        return uri == null ? null : uri.toString();
     }
 }

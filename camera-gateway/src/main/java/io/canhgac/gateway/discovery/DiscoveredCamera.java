@@ -1,5 +1,7 @@
 package io.canhgac.gateway.discovery;
 
+import io.canhgac.contract.registry.DiscoveredDevice;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +23,12 @@ public record DiscoveredCamera(String endpointReference, List<URI> xaddrs, Onvif
         if (xaddrs.isEmpty()) {
             throw new IllegalArgumentException("camera " + endpointReference + " gave no address to reach it at");
         }
+    }
+
+    /** As the technician sees it at the centre, before onboarding. */
+    public DiscoveredDevice device() {
+        return new DiscoveredDevice(endpointReference, deviceService().toString(), answeredFrom.getHostAddress(),
+                scopes.name(), scopes.manufacturer(), scopes.hardware(), scopes.location(), null);
     }
 
     /** The device service to onboard the camera with: the first address of the host that answered, else the first. */

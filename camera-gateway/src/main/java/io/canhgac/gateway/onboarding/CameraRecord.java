@@ -1,5 +1,6 @@
 package io.canhgac.gateway.onboarding;
 
+import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.gateway.onvif.device.DeviceInformation;
 
 import java.net.URI;
@@ -19,4 +20,15 @@ import java.net.URI;
  */
 public record CameraRecord(URI deviceService, DeviceInformation device, String mainProfile, URI mainStream,
                            String subProfile, URI subStream, URI snapshot, boolean ptz) {
+
+    /** As the centre's registry stores it. */
+    public DeviceDescription description() {
+        return new DeviceDescription(deviceService.toString(), device.manufacturer(), device.model(), device.firmwareVersion(),
+                device.serialNumber(), device.hardwareId(), mainProfile, text(mainStream), subProfile, text(subStream),
+                text(snapshot), ptz);
+    }
+
+    private static String text(URI uri) {
+        return uri == null ? null : uri.toString();
+    }
 }

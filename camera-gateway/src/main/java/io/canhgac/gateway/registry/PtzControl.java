@@ -1,6 +1,7 @@
 package io.canhgac.gateway.registry;
 
 import io.canhgac.contract.registry.CameraAssignment;
+import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.OnvifException;
@@ -37,6 +38,15 @@ public final class PtzControl {
     public PtzControl(HttpClient http, OnvifClientSettings settings) {
         this.http = http;
         this.settings = settings;
+    }
+
+    /** An operator's command as the centre sends it. */
+    public void apply(CameraAssignment camera, PtzCommand command) throws OnvifException {
+        switch (command.action()) {
+            case MOVE -> move(camera, command.pan(), command.tilt(), command.zoom());
+            case STOP -> stop(camera);
+            case PRESET -> gotoPreset(camera, command.preset());
+        }
     }
 
     public void move(CameraAssignment camera, double pan, double tilt, double zoom) throws OnvifException {

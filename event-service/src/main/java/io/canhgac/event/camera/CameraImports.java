@@ -54,11 +54,9 @@ class CameraImports implements DisposableBean {
      * Parses the file and starts onboarding its rows.
      *
      * @throws CameraCsv.MalformedException the file is not a registry CSV; nothing was started
-     * @throws CameraOnboardingService.GatewayUnavailableException no gateway to reach the cameras
      */
     CameraImport start(String csv, String fileName, String actor, String remoteAddress) {
         List<CameraCsv.Row> rows = CameraCsv.parse(csv);
-        onboarding.control();
         String id = UUID.randomUUID().toString();
         CameraImport started = new CameraImport(id, "RUNNING", 0, rows.size(), 0, 0, Instant.now(), null, List.of());
         put(started);
@@ -102,6 +100,9 @@ class CameraImports implements DisposableBean {
             return new CameraImport.RowResult(row.line(), camera.id(), true, null, null);
         } catch (OnboardingRefusedException e) {
             return new CameraImport.RowResult(row.line(), row.cameraId(), false, e.problem(), e.getMessage());
+        } catch (GatewayUnavailableException e) {
+            // that commune's link is down: its rows fail, the other communes' rows go on
+            return new CameraImport.RowResult(row.line(), row.cameraId(), false, "GATEWAY_UNAVAILABLE", e.getMessage());
         } catch (IllegalArgumentException e) {
             return new CameraImport.RowResult(row.line(), row.cameraId(), false, "INVALID",
                     e.getMessage().replace("communeId:", "commune:"));

@@ -4,7 +4,6 @@ import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.CommuneScope;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -23,15 +22,15 @@ class CameraMaintenance {
     private final CameraRegistry registry;
     private final CameraRepository cameras;
     private final CameraOnboardingService onboarding;
-    private final ObjectProvider<GatewayControl> gateway;
+    private final GatewayControls gateways;
     private final AuditLog audit;
 
     CameraMaintenance(CameraRegistry registry, CameraRepository cameras, CameraOnboardingService onboarding,
-                      ObjectProvider<GatewayControl> gateway, AuditLog audit) {
+                      GatewayControls gateways, AuditLog audit) {
         this.registry = registry;
         this.cameras = cameras;
         this.onboarding = onboarding;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.audit = audit;
     }
 
@@ -50,7 +49,7 @@ class CameraMaintenance {
         registry.edit(id, edit);
         CameraView after = cameras.find(CommuneScope.DISTRICT, id).orElseThrow();
         audit.record(actor, AuditAction.CAMERA_EDITED, id, changes(before.get(), after), remoteAddress);
-        gateway.ifAvailable(GatewayControl::camerasChanged);
+        gateways.camerasChanged();
         return Optional.of(after);
     }
 
@@ -109,7 +108,7 @@ class CameraMaintenance {
         describe(id, access.get(), account, who, actor, remoteAddress);
         registry.setCredentials(id, account.user(), account.secret());
         audit.record(actor, AuditAction.CAMERA_CREDENTIALS_CHANGED, id, who + " tested and stored", remoteAddress);
-        gateway.ifAvailable(GatewayControl::camerasChanged);
+        gateways.camerasChanged();
         return cameras.find(CommuneScope.DISTRICT, id);
     }
 
@@ -132,7 +131,7 @@ class CameraMaintenance {
         String user = account.isEmpty() ? Objects.requireNonNullElse(access.username(), "") : account.user();
         String password = account.isEmpty() ? Objects.requireNonNullElse(access.password(), "") : account.secret();
         try {
-            return onboarding.control().describe(access.deviceService(), user, password);
+            return onboarding.control(registry.communeOf(id).orElse(null)).describe(access.deviceService(), user, password);
         } catch (OnboardingRefusedException e) {
             audit.record(actor, AuditAction.CAMERA_CREDENTIALS_TESTED, id, who + ": " + e.problem(), remoteAddress);
             throw e;

@@ -7,7 +7,6 @@ import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.CommuneScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,29 +20,31 @@ public class CameraOnboardingService {
 
     private final CameraRegistry registry;
     private final CameraRepository cameras;
-    private final ObjectProvider<GatewayControl> gateway;
+    private final GatewayControls gateways;
     private final AuditLog audit;
 
-    CameraOnboardingService(CameraRegistry registry, CameraRepository cameras, ObjectProvider<GatewayControl> gateway,
+    CameraOnboardingService(CameraRegistry registry, CameraRepository cameras, GatewayControls gateways,
                             AuditLog audit) {
         this.registry = registry;
         this.cameras = cameras;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.audit = audit;
     }
 
     /**
      * @throws OnboardingRefusedException    the camera could not be read (the gateway says why)
      * @throws IllegalArgumentException      the request names an unknown commune
-     * @throws GatewayUnavailableException   no gateway runs with this service
+     * @throws GatewayUnavailableException   no gateway reaches the commune now
      */
     public CameraView onboard(OnboardingRequest request, String actor, String remoteAddress) {
         String communeId = blankToNull(request.communeId());
         if (communeId != null && !registry.communeExists(communeId)) {
             throw new IllegalArgumentException("communeId: no commune '" + communeId + "'");
         }
-        DeviceDescription device = control().describe(request.address().trim(), request.user(), request.secret());
-        String cameraId = blankToNull(request.cameraId());
+        String known = blankToNull(request.cameraId());
+        String reachVia = communeId != null ? communeId : known == null ? null : registry.communeOf(known).orElse(null);
+        DeviceDescription device = control(reachVia).describe(request.address().trim(), request.user(), request.secret());
+        String cameraId = known;
         if (cameraId == null) {
             cameraId = registry.findDevice(device).orElse(null);
         }
@@ -72,14 +73,14 @@ public class CameraOnboardingService {
         registry.saveOnboarded(cameraId, communeId, name, latitude, longitude, device, username, password);
         log.info("Registered camera {} ({} {}, {})", cameraId, device.manufacturer(), device.model(),
                 device.deviceService() == null ? device.subStream() : device.deviceService());
-        gateway.ifAvailable(GatewayControl::camerasChanged);
+        gateways.camerasChanged();
     }
 
     /** Stores a camera's motion settings and tells the gateway; false if there is no such camera. */
     boolean setMotion(String cameraId, MotionSettings settings) {
         boolean found = registry.setMotion(cameraId, settings);
         if (found) {
-            gateway.ifAvailable(GatewayControl::camerasChanged);
+            gateways.camerasChanged();
         }
         return found;
     }
@@ -93,22 +94,13 @@ public class CameraOnboardingService {
         return registry.findByDeviceService(deviceService);
     }
 
-    GatewayControl control() {
-        GatewayControl control = gateway.getIfAvailable();
-        if (control == null) {
-            throw new GatewayUnavailableException();
-        }
-        return control;
+    /** The gateway that reaches this commune's cameras and network. */
+    GatewayControl control(String communeId) {
+        return gateways.forCommune(communeId);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** This service runs without a gateway it can ask (a stand-alone event-service). */
-    static final class GatewayUnavailableException extends RuntimeException {
-        GatewayUnavailableException() {
-            super("no gateway runs with this service, so it cannot reach cameras; onboard from the all-in-one server");
-        }
-    }
 }

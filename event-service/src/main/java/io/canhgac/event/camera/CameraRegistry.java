@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The registry's device records: what onboarding stores, and what gateways are told to watch. */
 @Repository
@@ -78,12 +79,19 @@ class CameraRegistry {
                 username, secret, id);
     }
 
-    /** The cameras a gateway must pull: every onboarded one. */
-    List<CameraAssignment> assignments() {
+    /**
+     * The cameras a gateway must pull: the onboarded, switched-on cameras of the communes it holds; a
+     * gateway that holds no commune gets those of the communes that no gateway holds.
+     */
+    List<CameraAssignment> assignments(UUID gatewayId) {
         return jdbc.query("""
                 SELECT id, name, commune_id, device_service, sub_stream, main_stream, snapshot_uri, ptz, username,
                        password_secret, motion, main_profile
-                FROM camera WHERE sub_stream IS NOT NULL AND enabled ORDER BY id""", (rs, n) -> assignment(rs));
+                FROM camera WHERE sub_stream IS NOT NULL AND enabled
+                  AND (commune_id IN (SELECT commune_id FROM gateway_commune WHERE gateway_id = ?)
+                       OR (NOT EXISTS (SELECT 1 FROM gateway_commune WHERE gateway_id = ?)
+                           AND commune_id NOT IN (SELECT commune_id FROM gateway_commune)))
+                ORDER BY id""", (rs, n) -> assignment(rs), gatewayId, gatewayId);
     }
 
     private CameraAssignment assignment(ResultSet rs) throws SQLException {

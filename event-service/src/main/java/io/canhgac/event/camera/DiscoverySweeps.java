@@ -39,9 +39,14 @@ class DiscoverySweeps implements DisposableBean {
         this.onboarding = onboarding;
     }
 
-    /** Starts a sweep; the gateway is checked first so a missing one fails the request, not the job. */
-    DiscoverySweep start(String range) {
-        GatewayControl gateway = onboarding.control();
+    /**
+     * Starts a sweep of a commune's network through the gateway holding it; the gateway is found
+     * first, so a missing one fails the request, not the job.
+     *
+     * @param communeId whose network it is; null for the district's only gateway
+     */
+    DiscoverySweep start(String range, String communeId) {
+        GatewayControl gateway = onboarding.control(communeId);
         gateway.checkRange(range);
         String id = UUID.randomUUID().toString();
         DiscoverySweep sweep = new DiscoverySweep(id, range, "RUNNING", 0, 0, 0, Instant.now(), null, List.of(), null);

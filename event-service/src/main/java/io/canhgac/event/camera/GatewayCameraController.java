@@ -1,6 +1,8 @@
 package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.CameraAssignment;
+import io.canhgac.event.gateway.GatewayIdentity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,8 +18,9 @@ class GatewayCameraController {
         this.registry = registry;
     }
 
+    /** The cameras of the communes the asking gateway holds (see {@link CameraRegistry#assignments}). */
     @GetMapping("/api/ingest/cameras")
-    List<CameraAssignment> assignments() {
-        return registry.assignments();
+    List<CameraAssignment> assignments(@AuthenticationPrincipal GatewayIdentity gateway) {
+        return registry.assignments(gateway.id());
     }
 }

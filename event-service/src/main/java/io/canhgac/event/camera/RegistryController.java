@@ -38,13 +38,15 @@ class RegistryController {
         this.audit = audit;
     }
 
-    record SweepRequest(@NotBlank @Size(max = 64) String range) {
+    /** @param communeId whose network the range is: the sweep runs at the gateway holding that commune */
+    record SweepRequest(@NotBlank @Size(max = 64) String range, @Size(max = 64) String communeId) {
     }
 
     @PostMapping("/api/discovery/sweeps")
     ResponseEntity<DiscoverySweep> sweep(@Valid @RequestBody SweepRequest request, @AuthenticationPrincipal AppUser user,
                                          HttpServletRequest http) {
-        DiscoverySweep sweep = sweeps.start(request.range().trim());
+        String commune = request.communeId() == null || request.communeId().isBlank() ? null : request.communeId().trim();
+        DiscoverySweep sweep = sweeps.start(request.range().trim(), commune);
         audit.record(user.getUsername(), AuditAction.DISCOVERY_SWEEP, request.range(), null, http.getRemoteAddr());
         return ResponseEntity.accepted().location(URI.create("/api/discovery/sweeps/" + sweep.id())).body(sweep);
     }
@@ -93,7 +95,7 @@ class RegistryController {
         if (command.action() == PtzCommand.Action.PRESET && (command.preset() == null || command.preset().isBlank())) {
             throw new IllegalArgumentException("preset: a PRESET command names the preset's token");
         }
-        onboarding.control().ptz(id, command);
+        onboarding.control(camera.communeId()).ptz(id, command);
         return ResponseEntity.noContent().build();
     }
 }

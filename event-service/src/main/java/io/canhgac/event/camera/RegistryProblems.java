@@ -26,9 +26,12 @@ class RegistryProblems {
         return problem;
     }
 
-    @ExceptionHandler(CameraOnboardingService.GatewayUnavailableException.class)
-    ProblemDetail noGateway(CameraOnboardingService.GatewayUnavailableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    /** No gateway reaches the commune now: the page says so ("problem": GATEWAY_UNAVAILABLE) and the technician retries. */
+    @ExceptionHandler(GatewayUnavailableException.class)
+    ProblemDetail noGateway(GatewayUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setProperty("problem", "GATEWAY_UNAVAILABLE");
+        return problem;
     }
 
     /** Names every field at fault, so the form can mark them. */

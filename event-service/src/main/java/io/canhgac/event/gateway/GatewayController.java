@@ -3,13 +3,16 @@ package io.canhgac.event.gateway;
 import io.canhgac.event.user.AppUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,8 +25,13 @@ import java.util.UUID;
 @RestController
 class GatewayController {
 
+    /** @param communes the communes it holds; none: it serves the communes no gateway holds */
     record NewGateway(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}",
-            message = "2 to 64 of a-z 0-9 . _ -, starting with a letter or digit") String name) {
+            message = "2 to 64 of a-z 0-9 . _ -, starting with a letter or digit") String name,
+                      @Size(max = 64) List<@NotBlank String> communes) {
+    }
+
+    record Communes(@NotNull @Size(max = 64) List<@NotBlank String> communes) {
     }
 
     private final GatewayRegistry registry;
@@ -42,8 +50,25 @@ class GatewayController {
     @ResponseStatus(HttpStatus.CREATED)
     GatewayRegistry.Registered register(@AuthenticationPrincipal AppUser admin, @Valid @RequestBody NewGateway gateway,
                                         HttpServletRequest request) {
-        return registry.register(gateway.name(), admin.getUsername(), request.getRemoteAddr())
+        GatewayRegistry.Registered registered = registry.register(gateway.name(), admin.getUsername(), request.getRemoteAddr())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "a gateway named '" + gateway.name() + "' exists"));
+        if (gateway.communes() == null || gateway.communes().isEmpty()) {
+            return registered;
+        }
+        return new GatewayRegistry.Registered(communes(admin, registered.gateway().id(), new Communes(gateway.communes()), request),
+                registered.token());
+    }
+
+    /** The communes the gateway holds, replacing those it held. */
+    @PutMapping("/api/gateways/{id}/communes")
+    Gateway communes(@AuthenticationPrincipal AppUser admin, @PathVariable UUID id, @Valid @RequestBody Communes communes,
+                     HttpServletRequest request) {
+        try {
+            return registry.bind(id, communes.communes(), admin.getUsername(), request.getRemoteAddr())
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no gateway " + id));
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     @PostMapping("/api/gateways/{id}/revoke")

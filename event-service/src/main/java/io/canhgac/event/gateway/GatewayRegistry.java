@@ -76,6 +76,37 @@ public class GatewayRegistry {
         return gateway;
     }
 
+    /**
+     * Gives the gateway exactly these communes (taking any from the gateway that held them); audited.
+     *
+     * @return the gateway as it is now; empty when there is no such gateway
+     * @throws IllegalArgumentException a commune that does not exist
+     */
+    @Transactional
+    public Optional<Gateway> bind(UUID id, List<String> communes, String admin, String remoteAddress) {
+        Optional<Gateway> gateway = gateways.find(id);
+        if (gateway.isEmpty()) {
+            return gateway;
+        }
+        List<String> unknown = gateways.unknownCommunes(communes);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("communes: no commune " + String.join(", ", unknown));
+        }
+        gateways.bind(id, communes, admin);
+        audit.record(admin, AuditAction.GATEWAY_COMMUNES_CHANGED, "gateway " + gateway.get().name(),
+                communes.isEmpty() ? "none" : String.join(", ", communes), remoteAddress);
+        return gateways.find(id);
+    }
+
+    /** The gateway that holds the commune; empty when none does (any gateway holding no commune serves it). */
+    public Optional<GatewayIdentity> holderOf(String communeId) {
+        return gateways.holderOf(communeId);
+    }
+
+    public Optional<Gateway> find(UUID id) {
+        return gateways.find(id);
+    }
+
     public List<Gateway> list() {
         return gateways.findAll();
     }

@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,12 @@ class GatewayRepository {
     private static final RowMapper<Gateway> GATEWAY = (rs, n) -> new Gateway(rs.getObject("id", UUID.class),
             rs.getString("name"), rs.getBoolean("enabled"), instant(rs.getTimestamp("created_at")),
             rs.getString("created_by"), instant(rs.getTimestamp("revoked_at")), rs.getString("revoked_by"),
-            instant(rs.getTimestamp("last_seen_at")));
+            instant(rs.getTimestamp("last_seen_at")), communes(rs.getArray("communes")));
+
+    /** Every gateway column and its communes, sorted, as one array. */
+    private static final String SELECT = """
+            SELECT g.*, ARRAY(SELECT b.commune_id FROM gateway_commune b WHERE b.gateway_id = g.id ORDER BY 1) AS communes
+            FROM gateway g""";
 
     private final JdbcTemplate jdbc;
 
@@ -36,7 +43,7 @@ class GatewayRepository {
                 INSERT INTO gateway (id, name, token_sha256, created_by) VALUES (?, ?, ?, 'system')
                 ON CONFLICT (name) DO UPDATE SET token_sha256 = EXCLUDED.token_sha256""",
                 UUID.randomUUID(), name, tokenSha256);
-        return jdbc.queryForObject("SELECT * FROM gateway WHERE name = ?", GATEWAY, name);
+        return jdbc.queryForObject(SELECT + " WHERE g.name = ?", GATEWAY, name);
     }
 
     Optional<GatewayIdentity> findEnabled(String tokenSha256) {
@@ -46,11 +53,11 @@ class GatewayRepository {
     }
 
     Optional<Gateway> find(UUID id) {
-        return jdbc.query("SELECT * FROM gateway WHERE id = ?", GATEWAY, id).stream().findFirst();
+        return jdbc.query(SELECT + " WHERE g.id = ?", GATEWAY, id).stream().findFirst();
     }
 
     List<Gateway> findAll() {
-        return jdbc.query("SELECT * FROM gateway ORDER BY name", GATEWAY);
+        return jdbc.query(SELECT + " ORDER BY g.name", GATEWAY);
     }
 
     /** False when it was already revoked (or does not exist). */
@@ -59,11 +66,42 @@ class GatewayRepository {
                 revokedBy, id) == 1;
     }
 
+    /** The gateway holding the commune, if one does. */
+    Optional<GatewayIdentity> holderOf(String communeId) {
+        return jdbc.query("""
+                SELECT g.id, g.name FROM gateway_commune b JOIN gateway g ON g.id = b.gateway_id WHERE b.commune_id = ?""",
+                (rs, n) -> new GatewayIdentity(rs.getObject("id", UUID.class), rs.getString("name")), communeId)
+                .stream().findFirst();
+    }
+
+    /** Makes {@code communes} exactly the gateway's: others it held are let go, these are taken from whoever held them. */
+    void bind(UUID gatewayId, List<String> communes, String by) {
+        jdbc.update("DELETE FROM gateway_commune WHERE gateway_id = ? AND NOT (commune_id = ANY (?))", gatewayId,
+                communes.toArray(String[]::new));
+        for (String commune : communes) {
+            jdbc.update("""
+                    INSERT INTO gateway_commune (commune_id, gateway_id, bound_by) VALUES (?, ?, ?)
+                    ON CONFLICT (commune_id) DO UPDATE SET gateway_id = EXCLUDED.gateway_id, bound_at = now(),
+                        bound_by = EXCLUDED.bound_by
+                    WHERE gateway_commune.gateway_id <> EXCLUDED.gateway_id""", commune, gatewayId, by);
+        }
+    }
+
+    /** The communes of the list that do not exist. */
+    List<String> unknownCommunes(List<String> communes) {
+        return jdbc.queryForList("SELECT c FROM unnest(?::text[]) AS c WHERE c NOT IN (SELECT id FROM commune)", String.class,
+                (Object) communes.toArray(String[]::new));
+    }
+
     void touch(UUID id) {
         jdbc.update("UPDATE gateway SET last_seen_at = now() WHERE id = ?", id);
     }
 
     private static java.time.Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> communes(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }
