@@ -18,7 +18,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -79,6 +81,8 @@ class RouteWalkTest {
             Map.entry("GET /api/discovery/sweeps", Access.TECHNICIAN),
             Map.entry("GET /api/discovery/sweeps/{id}", Access.TECHNICIAN),
             Map.entry("GET /api/ingest/cameras", Access.GATEWAY),
+            // the control link's WebSocket upgrade: a gateway's token, like all of ingest
+            Map.entry("GET /api/ingest/link", Access.GATEWAY),
             Map.entry("POST /api/live/tickets", Access.SIGNED_IN),
             Map.entry("GET /api/events", Access.SIGNED_IN),
             Map.entry("GET /api/alerts/stream", Access.SIGNED_IN),
@@ -104,6 +108,7 @@ class RouteWalkTest {
             Map.entry("GET /api/gateways", Access.ADMIN),
             Map.entry("POST /api/gateways", Access.ADMIN),
             Map.entry("POST /api/gateways/{id}/revoke", Access.ADMIN),
+            Map.entry("PUT /api/gateways/{id}/communes", Access.ADMIN),
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             Map.entry("PUT /api/ingest/media/{id}", Access.GATEWAY),
             Map.entry("GET /api/events/{id}/media", Access.SIGNED_IN),
@@ -187,6 +192,14 @@ class RouteWalkTest {
                 }
             });
         }
+        // WebSocket endpoints (the gateways' control link) are URL mappings of their own
+        for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
+            mapping.getHandlerMap().forEach((pattern, handler) -> {
+                if (handler instanceof WebSocketHttpRequestHandler) {
+                    routes.add("GET " + pattern);
+                }
+            });
+        }
         routes.add("GET /");
         for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:static/**/*.*")) {
             String url = file.getURL().toString();
@@ -203,7 +216,7 @@ class RouteWalkTest {
                 .contains("GET /api/cameras", "GET /actuator/info", "GET /login.html", "POST /api/ingest/events",
                         "GET /actuator/prometheus", "GET /v3/api-docs",
                         "POST /api/incidents", "GET /api/incidents/{id}/evidence.zip", "GET /api/reports/daily.pdf",
-                        "POST /api/gateways/{id}/revoke");
+                        "POST /api/gateways/{id}/revoke", "GET /api/ingest/link");
     }
 
     @Test
