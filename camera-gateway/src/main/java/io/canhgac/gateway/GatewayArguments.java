@@ -11,10 +11,12 @@ import java.util.Map;
  * be tested and reported before a single camera is opened.
  *
  * @param mediaSpool the spool directory, or null for no media ({@code --media-spool none})
+ * @param parentPid  a process whose end ends this gateway too (the all-in-one that started it), or null
  */
-record GatewayArguments(String service, String token, Path mediaSpool, Map<String, String> cameras) {
+record GatewayArguments(String service, String token, Path mediaSpool, Map<String, String> cameras, Long parentPid) {
 
-    static final String USAGE = "usage: GatewayMain --service URL [--token T] [--media-spool DIR|none] [--camera ID=URL …]";
+    static final String USAGE = "usage: GatewayMain --service URL [--token T] [--media-spool DIR|none] [--camera ID=URL …]"
+            + " [--parent-pid PID]";
 
     /**
      * @param envToken the token from the environment, used unless {@code --token} is given
@@ -26,6 +28,7 @@ record GatewayArguments(String service, String token, Path mediaSpool, Map<Strin
         String token = envToken;
         String mediaSpool = "media-spool";
         Map<String, String> cameras = new LinkedHashMap<>();
+        Long parentPid = null;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 == args.length) {
                 throw new IllegalArgumentException(args[i] + " needs a value");
@@ -42,13 +45,26 @@ record GatewayArguments(String service, String token, Path mediaSpool, Map<Strin
                     }
                     cameras.put(kv[0], kv[1]);
                 }
+                case "--parent-pid" -> parentPid = pid(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("--service is required");
         }
-        return new GatewayArguments(service, token, mediaSpool.equals("none") ? null : Path.of(mediaSpool), cameras);
+        return new GatewayArguments(service, token, mediaSpool.equals("none") ? null : Path.of(mediaSpool), cameras, parentPid);
+    }
+
+    private static long pid(String value) {
+        try {
+            long pid = Long.parseLong(value);
+            if (pid > 0) {
+                return pid;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--parent-pid takes a process id, got " + value);
     }
 
     GatewayNodeSettings settings() {

@@ -16,7 +16,13 @@ public final class GatewayMain {
     private GatewayMain() {
     }
 
+    /** The gateway's own log settings, unless the operator names others with -Dlogback.configurationFile. */
+    static final String LOG_CONFIG = "canhgac-gateway-logback.xml";
+
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOG_CONFIG); // before the first logger is made
+        }
         GatewayArguments arguments;
         try {
             arguments = GatewayArguments.parse(args, System.getenv("CANHGAC_GATEWAY_TOKEN"));
@@ -32,6 +38,11 @@ public final class GatewayMain {
             gateway.close();
             stopped.countDown();
         }));
+        if (arguments.parentPid() != null) {
+            // started by the all-in-one: a gateway must not outlive it (nobody would stop it)
+            ProcessHandle.of(arguments.parentPid()).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> System.exit(0)), () -> System.exit(0));
+        }
         stopped.await();
     }
 }

@@ -26,6 +26,9 @@ class GatewayArgumentsTest {
         assertThat(s.media().spoolDir()).isEqualTo(Path.of("/tmp/spool"));
         assertThat(s.cameras().keySet()).containsExactly("b", "a");
         assertThat(s.live()).isNull();
+        assertThat(s.link()).as("a commune's gateway dials its control link").isNotNull();
+        assertThat(a.parentPid()).isNull();
+        assertThat(GatewayArguments.parse(new String[]{"--service", "http://d", "--parent-pid", "4242"}, null).parentPid()).isEqualTo(4242L);
     }
 
     @Test
@@ -50,5 +53,7 @@ class GatewayArgumentsTest {
         // a trailing option without its value used to be dropped silently
         assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--token"}, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--token needs a value");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--parent-pid", "x"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("process id");
     }
 }

@@ -112,8 +112,9 @@ public class GatewayRegistry {
     }
 
     /**
-     * The gateway whose token comes from configuration rather than from registering (the all-in-one's
-     * in-process gateway). Its token is replaced at every start; a revocation is kept.
+     * A gateway whose token comes from configuration rather than from registering: the all-in-one's
+     * in-process gateway, and the commune gateway processes the all-in-one starts in its communes
+     * topology. Its token is replaced at every start; a revocation is kept.
      */
     @Transactional
     public Gateway registerBuiltIn(String name, String token) {
