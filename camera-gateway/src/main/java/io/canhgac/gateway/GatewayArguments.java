@@ -1,6 +1,7 @@
 package io.canhgac.gateway;
 
 import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.media.MediaUploadSettings;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,11 +11,13 @@ import java.util.Map;
  * {@link GatewayMain}'s command line, parsed apart from starting anything so that its mistakes can
  * be tested and reported before a single camera is opened.
  *
- * @param mediaSpool the spool directory, or null for no media ({@code --media-spool none})
+ * @param mediaSpool  the spool directory, or null for no media ({@code --media-spool none})
+ * @param mediaBudget the link's budget for media in bits per second ({@code --media-kbps}, 0 = unlimited)
  */
-record GatewayArguments(String service, String token, Path mediaSpool, Map<String, String> cameras) {
+record GatewayArguments(String service, String token, Path mediaSpool, long mediaBudget, Map<String, String> cameras) {
 
-    static final String USAGE = "usage: GatewayMain --service URL [--token T] [--media-spool DIR|none] [--camera ID=URL …]";
+    static final String USAGE = "usage: GatewayMain --service URL [--token T] [--media-spool DIR|none] [--media-kbps N]"
+            + " [--camera ID=URL …]";
 
     /**
      * @param envToken the token from the environment, used unless {@code --token} is given
@@ -25,6 +28,7 @@ record GatewayArguments(String service, String token, Path mediaSpool, Map<Strin
         String service = null;
         String token = envToken;
         String mediaSpool = "media-spool";
+        long mediaBudget = MediaUploadSettings.DEFAULTS.budgetBitsPerSecond();
         Map<String, String> cameras = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 == args.length) {
@@ -35,6 +39,7 @@ record GatewayArguments(String service, String token, Path mediaSpool, Map<Strin
                 case "--service" -> service = value;
                 case "--token" -> token = value;
                 case "--media-spool" -> mediaSpool = value;
+                case "--media-kbps" -> mediaBudget = kbps(value);
                 case "--camera" -> {
                     String[] kv = value.split("=", 2);
                     if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
@@ -48,11 +53,24 @@ record GatewayArguments(String service, String token, Path mediaSpool, Map<Strin
         if (service == null || service.isBlank()) {
             throw new IllegalArgumentException("--service is required");
         }
-        return new GatewayArguments(service, token, mediaSpool.equals("none") ? null : Path.of(mediaSpool), cameras);
+        return new GatewayArguments(service, token, mediaSpool.equals("none") ? null : Path.of(mediaSpool), mediaBudget, cameras);
+    }
+
+    private static long kbps(String value) {
+        try {
+            long kbps = Long.parseLong(value);
+            if (kbps >= 0) {
+                return kbps * 1000;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--media-kbps takes kilobits per second (0 for unlimited), got " + value);
     }
 
     GatewayNodeSettings settings() {
         return GatewayNodeSettings.standalone(service, token,
-                mediaSpool == null ? null : MediaSettings.defaults(mediaSpool), cameras);
+                mediaSpool == null ? null
+                        : MediaSettings.defaults(mediaSpool).withUpload(MediaUploadSettings.DEFAULTS.withBudget(mediaBudget)), cameras);
     }
 }

@@ -1,6 +1,7 @@
 package io.canhgac.gateway;
 
 import io.canhgac.contract.link.GatewayStatus;
+import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraState;
@@ -12,12 +13,14 @@ import io.canhgac.gateway.health.OnvifWatches;
 import io.canhgac.gateway.health.PullSettings;
 import io.canhgac.gateway.link.CentreLink;
 import io.canhgac.gateway.link.GatewayRequests;
+import io.canhgac.gateway.link.LinkReplies;
 import io.canhgac.gateway.link.LinkSettings;
 import io.canhgac.gateway.link.UnsupportedRequests;
 import io.canhgac.gateway.live.LiveSettings;
 import io.canhgac.gateway.live.LiveStream;
 import io.canhgac.gateway.live.LiveViewServer;
 import io.canhgac.gateway.live.TicketVerifier;
+import io.canhgac.gateway.media.MediaFigures;
 import io.canhgac.gateway.media.MediaSpool;
 import io.canhgac.gateway.media.MediaUploader;
 import io.canhgac.gateway.motion.CameraMotionSettings;
@@ -57,8 +60,6 @@ public final class GatewayAssembly implements AutoCloseable {
     /** How long onboarding through the link waits for a camera's substream to give a picture. */
     private static final Duration STREAM_CHECK_TIMEOUT = Duration.ofSeconds(10);
     static final String VERSION = Optional.ofNullable(GatewayAssembly.class.getPackage().getImplementationVersion()).orElse("dev");
-    private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration MEDIA_POLL = Duration.ofSeconds(1);
 
     private final OnvifClientSettings onvifClient;
     // one client for every ONVIF call of this gateway (health, pull points, onboarding, PTZ): one
@@ -120,8 +121,13 @@ public final class GatewayAssembly implements AutoCloseable {
         streams = new CameraGateway(s.cameras(), s.streams(), cameraId -> CameraMotionSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.STREAM), s.media()).start();
         if (s.media() != null) {
-            uploader = new MediaUploader(new MediaSpool(s.media().spoolDir()), centre, MEDIA_TIMEOUT,
-                    retry(s), MEDIA_POLL);
+            HttpEventPublisher events = publisher;
+            // TODO(outbox): pass the outbox's EventJournal::isPending as eventPending and "its backlog is not
+            // empty" as eventsWaiting. Until then both say "wait" while the in-memory publisher holds any
+            // event: coarser, but media never reaches the centre before its event (it would be set aside
+            // as EVENT_UNKNOWN)
+            uploader = new MediaUploader(new MediaSpool(s.media().spoolDir()), centre, s.media().upload(),
+                    eventId -> events.pending() > 0, () -> events.pending() > 0).start();
         }
         onvif = new OnvifWatches(onvifHttp, onvifClient, s.health(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), s.onvifThreads());
@@ -142,15 +148,35 @@ public final class GatewayAssembly implements AutoCloseable {
     private CentreLink startLink(CentreClient centre, LinkSettings settings) {
         ManagedCameras registered = cameras;
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
-                ptz, registered::assignment, follower::refreshNow, new UnsupportedRequests());
+                ptz, registered::assignment, follower::refreshNow, mediaWantedFirst(new UnsupportedRequests()));
         return new CentreLink(centre, settings, requests, this::status, VERSION).start();
+    }
+
+    /** The centre's "this event's media next" goes to the uploader; everything else to {@code others}. */
+    private GatewayRequests.Delegate mediaWantedFirst(GatewayRequests.Delegate others) {
+        MediaUploader media = uploader;
+        return new GatewayRequests.Delegate() {
+            @Override
+            public void handle(LinkRequest request, LinkReplies replies) {
+                if (request instanceof LinkRequest.MediaWanted wanted && media != null) {
+                    media.wanted(wanted.eventId());
+                } else {
+                    others.handle(request, replies);
+                }
+            }
+
+            @Override
+            public void linkDown() {
+                others.linkDown();
+            }
+        };
     }
 
     /** What the centre shows of this gateway: its cameras, its outbox and its media queue. */
     private GatewayStatus status() {
-        MediaUploader media = uploader;
+        MediaFigures media = uploader == null ? MediaFigures.NONE : uploader.figures();
         return new GatewayStatus(Instant.now(), cameras == null ? 0 : cameras.cameraIds().size(), publisher.pending(), 0, null, 0,
-                false, media == null ? 0 : media.pending(), 0, 0);
+                false, media.pending(), media.bytes(), media.dropped());
     }
 
     private static Backoff retry(GatewayNodeSettings s) {

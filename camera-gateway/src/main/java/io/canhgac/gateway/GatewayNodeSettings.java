@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * @param serviceUrl      the event-service the gateway publishes to and follows the registry of
  * @param token           the ingest token; null or blank for none
- * @param retryInitial    first wait before resending events or media the service did not take
+ * @param retryInitial    first wait before resending events the service did not take (media has its
+ *                        own, shorter, in {@link MediaSettings#upload()})
  * @param retryMax        the cap of that wait
  * @param streams         how the stream workers treat their cameras
  * @param media           event snapshots and clips; null for none
