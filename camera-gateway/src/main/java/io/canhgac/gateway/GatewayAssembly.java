@@ -1,6 +1,7 @@
 package io.canhgac.gateway;
 
 import io.canhgac.contract.link.GatewayStatus;
+import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraState;
@@ -12,19 +13,25 @@ import io.canhgac.gateway.health.OnvifWatches;
 import io.canhgac.gateway.health.PullSettings;
 import io.canhgac.gateway.link.CentreLink;
 import io.canhgac.gateway.link.GatewayRequests;
+import io.canhgac.gateway.link.LinkReplies;
 import io.canhgac.gateway.link.LinkSettings;
 import io.canhgac.gateway.link.UnsupportedRequests;
 import io.canhgac.gateway.live.LiveSettings;
 import io.canhgac.gateway.live.LiveStream;
 import io.canhgac.gateway.live.LiveViewServer;
 import io.canhgac.gateway.live.TicketVerifier;
+import io.canhgac.gateway.media.MediaFigures;
 import io.canhgac.gateway.media.MediaSpool;
 import io.canhgac.gateway.media.MediaUploader;
 import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.SoapClient;
-import io.canhgac.gateway.publish.HttpEventPublisher;
+import io.canhgac.gateway.outbox.EventJournal;
+import io.canhgac.gateway.outbox.JournalFigures;
+import io.canhgac.gateway.outbox.JournalSettings;
+import io.canhgac.gateway.outbox.OutboxPublisher;
+import io.canhgac.gateway.outbox.StreamReportSlot;
 import io.canhgac.gateway.publish.StreamStatsReporter;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
@@ -33,7 +40,11 @@ import io.canhgac.gateway.registry.PtzControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +68,6 @@ public final class GatewayAssembly implements AutoCloseable {
     /** How long onboarding through the link waits for a camera's substream to give a picture. */
     private static final Duration STREAM_CHECK_TIMEOUT = Duration.ofSeconds(10);
     static final String VERSION = Optional.ofNullable(GatewayAssembly.class.getPackage().getImplementationVersion()).orElse("dev");
-    private static final Duration MEDIA_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration MEDIA_POLL = Duration.ofSeconds(1);
 
     private final OnvifClientSettings onvifClient;
     // one client for every ONVIF call of this gateway (health, pull points, onboarding, PTZ): one
@@ -66,7 +75,9 @@ public final class GatewayAssembly implements AutoCloseable {
     private final HttpClient onvifHttp;
     private final PtzControl ptz;
 
-    private HttpEventPublisher publisher;
+    private EventJournal journal;
+    private Path temporaryOutbox;
+    private OutboxPublisher publisher;
     private CameraGateway streams;
     private MediaUploader uploader;
     private OnvifWatches onvif;
@@ -114,19 +125,21 @@ public final class GatewayAssembly implements AutoCloseable {
 
     private void startParts(GatewayNodeSettings s) {
         CentreClient centre = new CentreClient(s.serviceUrl(), s.token(), CONNECT_TIMEOUT);
-        publisher = new HttpEventPublisher(centre, SERVICE_TIMEOUT, retry(s));
+        publisher = startOutbox(s, centre);
         // streams and ONVIF each see part of a camera's health; the merger publishes one status of both
         CameraStatusMerger merger = new CameraStatusMerger(publisher);
         streams = new CameraGateway(s.cameras(), s.streams(), cameraId -> CameraMotionSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.STREAM), s.media()).start();
         if (s.media() != null) {
-            uploader = new MediaUploader(new MediaSpool(s.media().spoolDir()), centre, MEDIA_TIMEOUT,
-                    retry(s), MEDIA_POLL);
+            OutboxPublisher events = publisher;
+            // media only once its event is at the centre, and clips only while no event waits
+            uploader = new MediaUploader(new MediaSpool(s.media().spoolDir()), centre, s.media().upload(),
+                    events::isPending, () -> events.pending() > 0).start();
         }
         onvif = new OnvifWatches(onvifHttp, onvifClient, s.health(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), s.onvifThreads());
         cameras = new ManagedCameras(streams, onvif, merger, publisher);
-        stats = new StreamStatsReporter(centre, StreamStatsReporter.PERIOD, streams::streamReports).start();
+        stats = new StreamStatsReporter(StreamStatsReporter.PERIOD, streams::streamReports, publisher::streamReports).start();
         if (s.live() != null) {
             live = startLive(s.live(), cameras);
         }
@@ -138,19 +151,57 @@ public final class GatewayAssembly implements AutoCloseable {
         }
     }
 
+    /** Events wait on disk until the centre has them: a restart during an outage loses none. */
+    private OutboxPublisher startOutbox(GatewayNodeSettings s, CentreClient centre) {
+        try {
+            Path dir = s.outbox();
+            if (dir == null) {
+                temporaryOutbox = Files.createTempDirectory("canhgac-outbox-");
+                dir = temporaryOutbox;
+            }
+            journal = EventJournal.open(dir.resolve("events"), JournalSettings.DEFAULTS);
+            return OutboxPublisher.start(journal, new StreamReportSlot(dir.resolve("stream-figures.json")), centre,
+                    SERVICE_TIMEOUT, retry(s), dir.resolve("refused.jsonl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the outbox: " + e.getMessage(), e);
+        }
+    }
+
     /** The centre reaches this gateway only through the connection the gateway dials. */
     private CentreLink startLink(CentreClient centre, LinkSettings settings) {
         ManagedCameras registered = cameras;
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
-                ptz, registered::assignment, follower::refreshNow, new UnsupportedRequests());
+                ptz, registered::assignment, follower::refreshNow, mediaWantedFirst(new UnsupportedRequests()));
         return new CentreLink(centre, settings, requests, this::status, VERSION).start();
+    }
+
+    /** The centre's "this event's media next" goes to the uploader; everything else to {@code others}. */
+    private GatewayRequests.Delegate mediaWantedFirst(GatewayRequests.Delegate others) {
+        MediaUploader media = uploader;
+        return new GatewayRequests.Delegate() {
+            @Override
+            public void handle(LinkRequest request, LinkReplies replies) {
+                if (request instanceof LinkRequest.MediaWanted wanted && media != null) {
+                    media.wanted(wanted.eventId());
+                } else {
+                    others.handle(request, replies);
+                }
+            }
+
+            @Override
+            public void linkDown() {
+                others.linkDown();
+            }
+        };
     }
 
     /** What the centre shows of this gateway: its cameras, its outbox and its media queue. */
     private GatewayStatus status() {
-        MediaUploader media = uploader;
-        return new GatewayStatus(Instant.now(), cameras == null ? 0 : cameras.cameraIds().size(), publisher.pending(), 0, null, 0,
-                false, media == null ? 0 : media.pending(), 0, 0);
+        MediaFigures media = uploader == null ? MediaFigures.NONE : uploader.figures();
+        JournalFigures outbox = publisher.figures();
+        return new GatewayStatus(Instant.now(), cameras == null ? 0 : cameras.cameraIds().size(), outbox.pending(),
+                outbox.bytes(), outbox.oldestPending(), outbox.dropped(), outbox.alarm(), media.pending(), media.bytes(),
+                media.dropped());
     }
 
     private static Backoff retry(GatewayNodeSettings s) {
@@ -218,6 +269,8 @@ public final class GatewayAssembly implements AutoCloseable {
         closeQuietly(streams);
         closeQuietly(uploader);
         closeQuietly(publisher);
+        closeQuietly(journal);
+        deleteTemporaryOutbox();
         link = null;
         requests = null;
         live = null;
@@ -227,7 +280,20 @@ public final class GatewayAssembly implements AutoCloseable {
         streams = null;
         uploader = null;
         publisher = null;
+        journal = null;
         cameras = null;
+    }
+
+    private void deleteTemporaryOutbox() {
+        if (temporaryOutbox == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(temporaryOutbox)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            log.debug("Temporary outbox {} not removed: {}", temporaryOutbox, e.toString());
+        }
+        temporaryOutbox = null;
     }
 
     // one part failing to close must not leave the others running

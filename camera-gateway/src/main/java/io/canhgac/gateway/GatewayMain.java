@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
  * pulls and watches the cameras the district's registry lists; {@code --camera ID=URL} (repeatable)
  * adds streams by hand, outside the registry. The token can also come from CANHGAC_GATEWAY_TOKEN.
  * Event snapshots and clips wait in the media spool ({@code --media-spool DIR}, default
- * {@code media-spool}; {@code none} for no media).
+ * {@code media-spool}; {@code none} for no media) and cross the link in resumable chunks under a budget
+ * ({@code --media-kbps N}, default 512; 0 for unlimited).
  */
 public final class GatewayMain {
 

@@ -5,6 +5,7 @@ import io.canhgac.gateway.link.LinkSettings;
 import io.canhgac.gateway.media.MediaSettings;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Objects;
  *
  * @param serviceUrl      the event-service the gateway publishes to and follows the registry of
  * @param token           the ingest token; null or blank for none
- * @param retryInitial    first wait before resending events or media the service did not take
+ * @param retryInitial    first wait before resending events the service did not take (media has its
+ *                        own, shorter, in {@link MediaSettings#upload()})
  * @param retryMax        the cap of that wait
  * @param streams         how the stream workers treat their cameras
  * @param media           event snapshots and clips; null for none
@@ -26,13 +28,16 @@ import java.util.Objects;
  * @param registryRefresh how often the registry is re-read
  * @param cameras         streams added by hand, outside the registry (camera id to URL)
  * @param live            the live view server; null for none
+ * @param outbox          where events and status changes wait on disk until the centre has them; null for
+ *                        a temporary directory removed when the gateway closes (tests)
  * @param link            the control link to the centre (sweeps, onboarding, PTZ, live view through
  *                        the gateway's own connection); null for none (the all-in-one's gateway is
  *                        reached in process)
  */
 public record GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
                                   GatewaySettings streams, MediaSettings media, HealthSettings health, int onvifThreads,
-                                  Duration registryRefresh, Map<String, String> cameras, LiveView live, LinkSettings link) {
+                                  Duration registryRefresh, Map<String, String> cameras, LiveView live, Path outbox,
+                                  LinkSettings link) {
 
     public GatewayNodeSettings {
         Objects.requireNonNull(serviceUrl, "serviceUrl");
@@ -49,14 +54,17 @@ public record GatewayNodeSettings(String serviceUrl, String token, Duration retr
     }
 
     /**
-     * A commune's gateway as {@link GatewayMain} runs it: slower retries than in-process (the district
-     * is across a rural link), default health checks, the registry re-read every minute, no live
-     * server of its own (the centre asks for live video over the control link).
+     * A commune's gateway as {@link GatewayMain} runs it: default health checks, the registry re-read
+     * every minute (and at once when the centre says it changed), no live server of its own (the centre
+     * asks for live video over the control link).
      */
-    public static GatewayNodeSettings standalone(String serviceUrl, String token, MediaSettings media,
+    public static GatewayNodeSettings standalone(String serviceUrl, String token, Path outbox, MediaSettings media,
                                                  Map<String, String> cameras) {
-        return new GatewayNodeSettings(serviceUrl, token, Duration.ofSeconds(1), Duration.ofSeconds(60),
-                GatewaySettings.DEFAULTS, media, HealthSettings.DEFAULTS, 4, Duration.ofSeconds(60), cameras, null, LinkSettings.DEFAULTS);
+        // retries every few seconds at most: a failed try on a dead link costs one SYN, and events must
+        // reach the centre within seconds of the link's return
+        return new GatewayNodeSettings(serviceUrl, token, Duration.ofMillis(500), Duration.ofSeconds(3),
+                GatewaySettings.DEFAULTS, media, HealthSettings.DEFAULTS, 4, Duration.ofSeconds(60), cameras, null, outbox,
+                LinkSettings.DEFAULTS);
     }
 
     /**

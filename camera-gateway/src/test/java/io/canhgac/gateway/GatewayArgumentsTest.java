@@ -14,7 +14,7 @@ class GatewayArgumentsTest {
     @Test
     void readsEveryOptionAndKeepsTheCamerasInOrder() {
         GatewayArguments a = GatewayArguments.parse(new String[]{"--service", "http://127.0.0.1:8080", "--token", "T",
-                "--media-spool", "/tmp/spool", "--camera", "b=rtsp://127.0.0.1/b", "--camera", "a=rtsp://127.0.0.1/a?x=1"}, "ENV");
+                "--media-spool", "/tmp/spool", "--media-kbps", "256", "--camera", "b=rtsp://127.0.0.1/b", "--camera", "a=rtsp://127.0.0.1/a?x=1"}, "ENV");
 
         assertThat(a.service()).isEqualTo("http://127.0.0.1:8080");
         assertThat(a.token()).isEqualTo("T");
@@ -24,6 +24,7 @@ class GatewayArgumentsTest {
                 .containsExactly("b rtsp://127.0.0.1/b", "a rtsp://127.0.0.1/a?x=1");
         GatewayNodeSettings s = a.settings();
         assertThat(s.media().spoolDir()).isEqualTo(Path.of("/tmp/spool"));
+        assertThat(s.media().upload().budgetBitsPerSecond()).isEqualTo(256_000);
         assertThat(s.cameras().keySet()).containsExactly("b", "a");
         assertThat(s.live()).isNull();
         assertThat(s.link()).as("a commune's gateway dials its control link").isNotNull();
@@ -40,10 +41,14 @@ class GatewayArgumentsTest {
         assertThat(a.settings().media()).isNull();
         assertThat(GatewayArguments.parse(new String[]{"--service", "http://d"}, null).mediaSpool())
                 .isEqualTo(Path.of("media-spool"));
+        assertThat(GatewayArguments.parse(new String[]{"--service", "http://d"}, null).settings().media().upload().budgetBitsPerSecond())
+                .as("default budget").isEqualTo(512_000);
     }
 
     @Test
     void stopsAtMistakes() {
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--media-kbps", "-1"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--media-kbps");
         assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--token", "T"}, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--service");
         assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--verbose", "yes"}, null))

@@ -73,7 +73,7 @@ class GatewayAssemblyTest {
     private GatewayNodeSettings settings(GatewayNodeSettings.LiveView live) {
         return new GatewayNodeSettings("http://127.0.0.1:" + service.getAddress().getPort() + "/", "T",
                 Duration.ofMillis(100), Duration.ofMillis(500), GatewaySettings.DEFAULTS, null, HealthSettings.DEFAULTS, 2,
-                Duration.ofMinutes(10), Map.of("cam-static", DEAD_STREAM), live, null);
+                Duration.ofMinutes(10), Map.of("cam-static", DEAD_STREAM), live, null, null);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.media.MediaUploadSettings;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneScript;
 import org.slf4j.Logger;
@@ -43,8 +44,9 @@ class DistrictConfiguration {
     @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
     GatewayLifecycle gatewayLifecycle(DistrictProperties properties) {
         String spool = properties.gateway().mediaSpool();
-        return new GatewayLifecycle(GatewaySettings.DEFAULTS, properties.gateway(),
-                spool.isBlank() ? null : MediaSettings.defaults(Path.of(spool)));
+        // in process the gateway reaches the centre over loopback: no link budget to keep
+        return new GatewayLifecycle(GatewaySettings.DEFAULTS, properties.gateway(), spool.isBlank() ? null
+                : MediaSettings.defaults(Path.of(spool)).withUpload(MediaUploadSettings.DEFAULTS.withBudget(0)));
     }
 
     @Bean

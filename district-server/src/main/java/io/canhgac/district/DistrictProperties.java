@@ -50,12 +50,15 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param sweepAnswerWait   how long a discovery sweep waits for answers to each batch of probes
      * @param live              the live view server (fragmented MP4 over WebSocket)
      * @param mediaSpool        where event snapshots and clips wait until the event-service has them; blank for no media
+     * @param outbox            where events wait on disk until the event-service has them; blank for a
+     *                          temporary folder removed at stop (tests)
      */
     record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean registerInventory,
                    @DefaultValue("60s") Duration registryRefresh, @DefaultValue Health health,
                    @DefaultValue("4") @Min(1) @Max(64) int onvifThreads,
                    @DefaultValue("10s") Duration streamCheckTimeout, @DefaultValue("1s") Duration sweepAnswerWait,
-                   @DefaultValue Live live, @DefaultValue("data/media-spool") String mediaSpool) {
+                   @DefaultValue Live live, @DefaultValue("data/media-spool") String mediaSpool,
+                   @DefaultValue("data/outbox") String outbox) {
     }
 
     /**

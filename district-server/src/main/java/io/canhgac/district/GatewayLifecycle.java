@@ -14,6 +14,7 @@ import io.canhgac.gateway.onvif.OnvifException;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,13 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
         gateway.start(nodeSettings(serviceUrl, token, liveSecret));
     }
 
-    /** In process the service is on loopback: retry sooner than a commune's gateway does across its link. */
+    /** In process the service is on loopback; the outbox keeps events through a restart of the database or the server. */
     private GatewayNodeSettings nodeSettings(String serviceUrl, String token, byte[] liveSecret) {
         DistrictProperties.Live live = properties.live();
-        return new GatewayNodeSettings(serviceUrl, token, Duration.ofMillis(500), Duration.ofSeconds(30), settings, media,
+        return new GatewayNodeSettings(serviceUrl, token, Duration.ofMillis(500), Duration.ofSeconds(3), settings, media,
                 properties.health().settings(), properties.onvifThreads(), properties.registryRefresh(), Map.of(),
                 live.enabled() ? new GatewayNodeSettings.LiveView(new InetSocketAddress(live.address(), live.port()), liveSecret)
-                        : null, null);
+                        : null, properties.outbox().isBlank() ? null : Path.of(properties.outbox()), null);
     }
 
     /** Onboarding shares the gateway's ONVIF client. */

@@ -93,7 +93,7 @@ class ControlLinkTest {
         assertThat(body.at("/gateway/communes").toString()).isEqualTo("[\"que-loc\"]");
         GatewayNodeSettings settings = new GatewayNodeSettings(base(), body.get("token").asText(), Duration.ofMillis(200),
                 Duration.ofSeconds(1), GatewaySettings.DEFAULTS, null, HealthSettings.DEFAULTS, 2, Duration.ofMinutes(10),
-                Map.of(), null, QUICK_LINK);
+                Map.of(), null, null, QUICK_LINK);
         return new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(settings);
     }
 

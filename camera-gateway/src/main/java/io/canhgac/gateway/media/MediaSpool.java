@@ -16,14 +16,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * Media on local disk until the event-service has it: survives a gateway restart and any length of
  * link outage. Each file sits beside a JSON description ({@link SpooledMedia}); the description is
  * written last, by rename, so whatever has one is complete. Refused files move to {@code rejected/}.
+ * Bounded by {@link SpoolBound}; uploaded by {@link MediaUploader}.
  */
 public final class MediaSpool {
 
@@ -31,6 +36,7 @@ public final class MediaSpool {
 
     private final Path dir;
     private final ObjectMapper json = GatewayJson.mapper();
+    private final Map<String, SpooledMedia> read = new ConcurrentHashMap<>();
 
     public MediaSpool(Path dir) {
         this.dir = dir;
@@ -64,20 +70,33 @@ public final class MediaSpool {
         return media;
     }
 
-    /** What waits, oldest first (an event's clip and snapshot go up in the order they were made). */
+    /**
+     * What waits, oldest first (an event's clip and snapshot go up in the order they were made).
+     * Descriptions are read once each (they never change once written), so the uploader may ask
+     * before every chunk even with a day's outage in the spool.
+     */
     public List<SpooledMedia> pending() {
         List<SpooledMedia> all = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(f -> f.getFileName().toString().endsWith(DESCRIPTION)).toList()) {
-                try {
-                    all.add(json.readValue(p.toFile(), SpooledMedia.class));
-                } catch (IOException e) {
-                    // deleted by a concurrent upload, or unreadable: the next pass sees it again or not at all
+                String name = p.getFileName().toString();
+                names.add(name);
+                SpooledMedia media = read.get(name);
+                if (media == null) {
+                    try {
+                        media = json.readValue(p.toFile(), SpooledMedia.class);
+                        read.put(name, media);
+                    } catch (IOException e) {
+                        continue; // deleted by a concurrent upload, or unreadable: the next pass sees it again or not at all
+                    }
                 }
+                all.add(media);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the media spool " + dir, e);
         }
+        read.keySet().retainAll(names);
         all.sort(Comparator.comparing(SpooledMedia::capturedAt).thenComparing(SpooledMedia::kind));
         return all;
     }
@@ -92,9 +111,13 @@ public final class MediaSpool {
         Files.deleteIfExists(file(media));
     }
 
-    /** Refused for good (e.g. its hash no longer matches): kept aside for a person to look at, not retried. */
-    void reject(SpooledMedia media) throws IOException {
+    /**
+     * Refused for good (e.g. its event is unknown to the centre): kept aside in {@code rejected/} with
+     * {@code <id>.note} saying why, for a person to look at; not retried.
+     */
+    void reject(SpooledMedia media, String note) throws IOException {
         Path rejected = Files.createDirectories(dir.resolve("rejected"));
+        Files.writeString(rejected.resolve(media.id() + ".note"), Instant.now() + " " + note + System.lineSeparator());
         Files.move(file(media), rejected.resolve(media.fileName()), StandardCopyOption.REPLACE_EXISTING);
         Files.move(dir.resolve(media.id() + DESCRIPTION), rejected.resolve(media.id() + DESCRIPTION), StandardCopyOption.REPLACE_EXISTING);
     }

@@ -54,7 +54,7 @@ class MediaController {
                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant capturedAt,
                                                @RequestParam String sha256, HttpServletRequest request) throws IOException {
         if (!sentAs(request.getContentType(), kind)) {
-            throw new MediaRejectedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "a " + kind + " must be sent as " + kind.contentType());
+            throw new MediaRejectedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "WRONG_CONTENT_TYPE", "a " + kind + " must be sent as " + kind.contentType());
         }
         MediaStore.Outcome outcome = store.store(new MediaUpload(id, eventId, cameraId, kind, capturedAt, sha256),
                 request.getInputStream());
@@ -100,6 +100,6 @@ class MediaController {
 
     @ExceptionHandler(MediaRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(MediaRejectedException e) {
-        return ResponseEntity.status(e.status()).body(ProblemDetail.forStatusAndDetail(e.status(), "media not stored: " + e.getMessage()));
+        return ResponseEntity.status(e.status()).body(e.toProblem());
     }
 }

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -47,24 +48,16 @@ class MediaStore {
         return root;
     }
 
+    long maxBytes() {
+        return maxBytes;
+    }
+
     Outcome store(MediaUpload upload, InputStream body) {
-        if (!SHA256_HEX.matcher(upload.sha256()).matches()) {
-            throw new MediaRejectedException(HttpStatus.BAD_REQUEST, "sha256 must be 64 lower-case hex digits");
+        checkHash(upload);
+        if (storedSize(upload).isPresent()) {
+            return Outcome.DUPLICATE;
         }
-        var existing = media.findById(upload.id());
-        if (existing.isPresent()) {
-            if (existing.get().view().sha256().equals(upload.sha256())) {
-                return Outcome.DUPLICATE;
-            }
-            throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "media " + upload.id() + " is already stored with other content (sha256 " + existing.get().view().sha256() + ")");
-        }
-        String eventCamera = media.eventCamera(upload.eventId()).orElseThrow(() -> new MediaRejectedException(HttpStatus.CONFLICT,
-                "event " + upload.eventId() + " is not stored yet: deliver the event first, then retry"));
-        if (!eventCamera.equals(upload.cameraId()) || !SAFE_CAMERA_ID.matcher(upload.cameraId()).matches()) {
-            throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "event " + upload.eventId() + " belongs to camera " + eventCamera + ", not " + upload.cameraId());
-        }
+        checkEvent(upload, HttpStatus.CONFLICT);
         String relative = upload.cameraId() + "/" + LocalDate.ofInstant(upload.capturedAt(), zone) + "/"
                 + upload.id() + "." + upload.kind().extension();
         Path target = root.resolve(relative);
@@ -89,6 +82,39 @@ class MediaStore {
         }
     }
 
+    void checkHash(MediaUpload upload) {
+        if (!SHA256_HEX.matcher(upload.sha256()).matches()) {
+            throw new MediaRejectedException(HttpStatus.BAD_REQUEST, "BAD_HASH", "sha256 must be 64 lower-case hex digits");
+        }
+    }
+
+    /** The size this id is stored with, empty when it is not; refused when it is stored with other content. */
+    OptionalLong storedSize(MediaUpload upload) {
+        var existing = media.findById(upload.id());
+        if (existing.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (!existing.get().view().sha256().equals(upload.sha256())) {
+            throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "CONTENT_CONFLICT",
+                    "media " + upload.id() + " is already stored with other content (sha256 " + existing.get().view().sha256() + ")");
+        }
+        return OptionalLong.of(existing.get().view().sizeBytes());
+    }
+
+    /**
+     * Refuses media whose event is not stored ({@code unknown}, problem EVENT_UNKNOWN) or belongs to
+     * another camera. The whole-file route answers 409 (older gateways retry it); the chunked route
+     * 404, as its gateways send media only once their event is acknowledged.
+     */
+    void checkEvent(MediaUpload upload, HttpStatus unknown) {
+        String eventCamera = media.eventCamera(upload.eventId()).orElseThrow(() -> new MediaRejectedException(unknown,
+                "EVENT_UNKNOWN", "event " + upload.eventId() + " is not stored yet: deliver the event first, then retry"));
+        if (!eventCamera.equals(upload.cameraId()) || !SAFE_CAMERA_ID.matcher(upload.cameraId()).matches()) {
+            throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "CAMERA_MISMATCH",
+                    "event " + upload.eventId() + " belongs to camera " + eventCamera + ", not " + upload.cameraId());
+        }
+    }
+
     /** Copies the body to {@code file}, refusing it if it is too large or its digest is not the declared one. */
     private long copyHashing(InputStream body, Path file, String declared) throws IOException {
         MessageDigest sha = sha256();
@@ -98,7 +124,7 @@ class MediaStore {
             for (int n; (n = body.read(buffer)) > 0; ) {
                 size += n;
                 if (size > maxBytes) {
-                    throw new MediaRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "media larger than " + maxBytes + " bytes");
+                    throw new MediaRejectedException(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "media larger than " + maxBytes + " bytes");
                 }
                 sha.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -106,7 +132,7 @@ class MediaStore {
         }
         String actual = HexFormat.of().formatHex(sha.digest());
         if (!actual.equals(declared)) {
-            throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY,
+            throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "HASH_MISMATCH",
                     "sha256 mismatch: declared " + declared + ", received " + size + " bytes hashing to " + actual);
         }
         return size;

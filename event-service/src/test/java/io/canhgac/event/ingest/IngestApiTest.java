@@ -105,6 +105,33 @@ class IngestApiTest {
         assertThat(storedEvents()).isEqualTo(1);
     }
 
+    private HttpResponse<String> postGzipped(byte[] body) throws Exception {
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
+            gzip.write(body);
+        }
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/events"))
+                .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+                .header("Authorization", "Bearer test-token")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(packed.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aGzippedBatchIsUnpackedAndOneThatUnpacksPastTheLimitIsRefused() throws Exception {
+        UUID id = UUID.randomUUID();
+        HttpResponse<String> stored = postGzipped(("[" + motion(id, "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02) + "]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+        assertThat(json.readTree(stored.body()).get(0).get("result").asText()).isEqualTo("STORED");
+
+        // 70 MB of spaces before the array: a few tens of kilobytes packed, past the 64 MB the centre unpacks
+        byte[] bomb = new byte[70 << 20];
+        java.util.Arrays.fill(bomb, (byte) ' ');
+        HttpResponse<String> refused = postGzipped(bomb);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(storedEvents()).isEqualTo(1);
+    }
+
     @Test
     void malformedBatchIsRefusedWhole() throws Exception {
         String good = motion(UUID.randomUUID(), "QL-01", "MOTION_START", "2026-11-22T01:00:00Z", 0.02);

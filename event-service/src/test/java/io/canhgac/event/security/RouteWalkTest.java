@@ -111,6 +111,9 @@ class RouteWalkTest {
             Map.entry("PUT /api/gateways/{id}/communes", Access.ADMIN),
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             Map.entry("PUT /api/ingest/media/{id}", Access.GATEWAY),
+            // resumable upload over weak links: chunks, and where a gateway resumes
+            Map.entry("PUT /api/ingest/media/{id}/chunks", Access.GATEWAY),
+            Map.entry("GET /api/ingest/media/{id}/received", Access.GATEWAY),
             Map.entry("GET /api/events/{id}/media", Access.SIGNED_IN),
             Map.entry("GET /api/events/{id}/snapshot", Access.SIGNED_IN),
             Map.entry("GET /api/media/{id}", Access.SIGNED_IN),
