@@ -18,14 +18,6 @@ public interface LiveSources {
         return RtspSource.sources(cameras, url -> new FfmpegPacketSource(url, ioTimeout), ioTimeout);
     }
 
-    /** These sources first, {@code other} for the cameras they do not have. */
-    default LiveSources orElse(LiveSources other) {
-        return (cameraId, stream) -> {
-            Optional<LiveSource> mine = find(cameraId, stream);
-            return mine.isPresent() ? mine : other.find(cameraId, stream);
-        };
-    }
-
     /** No camera at all. */
     static LiveSources none() {
         return (cameraId, stream) -> Optional.empty();
