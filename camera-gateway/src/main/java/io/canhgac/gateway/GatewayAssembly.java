@@ -1,7 +1,6 @@
 package io.canhgac.gateway;
 
 import io.canhgac.contract.link.GatewayStatus;
-import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.gateway.camera.Backoff;
 import io.canhgac.gateway.camera.CameraState;
@@ -13,10 +12,10 @@ import io.canhgac.gateway.health.OnvifWatches;
 import io.canhgac.gateway.health.PullSettings;
 import io.canhgac.gateway.link.CentreLink;
 import io.canhgac.gateway.link.GatewayRequests;
-import io.canhgac.gateway.link.LinkReplies;
 import io.canhgac.gateway.link.LinkSettings;
-import io.canhgac.gateway.link.UnsupportedRequests;
+import io.canhgac.gateway.live.LinkMedia;
 import io.canhgac.gateway.live.LiveSettings;
+import io.canhgac.gateway.live.LiveSources;
 import io.canhgac.gateway.live.LiveStream;
 import io.canhgac.gateway.live.LiveViewServer;
 import io.canhgac.gateway.live.TicketVerifier;
@@ -50,6 +49,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 
 /**
  * One gateway, whole: the event publisher, the stream workers, the ONVIF health checks and event
@@ -81,11 +81,12 @@ public final class GatewayAssembly implements AutoCloseable {
     private CameraGateway streams;
     private MediaUploader uploader;
     private OnvifWatches onvif;
-    private ManagedCameras cameras;
+    private volatile ManagedCameras cameras;
     private StreamStatsReporter stats;
     private LiveViewServer live;
     private AssignmentFollower follower;
     private GatewayRequests requests;
+    private LinkMedia linkMedia;
     private CentreLink link;
     private boolean closed;
 
@@ -170,29 +171,19 @@ public final class GatewayAssembly implements AutoCloseable {
     /** The centre reaches this gateway only through the connection the gateway dials. */
     private CentreLink startLink(CentreClient centre, LinkSettings settings) {
         ManagedCameras registered = cameras;
+        // live view and snapshots for the centre, which fans the one copy of a stream out to its viewers
+        linkMedia = new LinkMedia(cameraStreams(registered), LiveSettings.DEFAULTS, this::mediaWanted);
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
-                ptz, registered::assignment, follower::refreshNow, mediaWantedFirst(new UnsupportedRequests()));
+                ptz, registered::assignment, follower::refreshNow, linkMedia);
         return new CentreLink(centre, settings, requests, this::status, VERSION).start();
     }
 
-    /** The centre's "this event's media next" goes to the uploader; everything else to {@code others}. */
-    private GatewayRequests.Delegate mediaWantedFirst(GatewayRequests.Delegate others) {
+    /** Someone at the centre opened an event: its media goes before the bulk queue. */
+    private void mediaWanted(UUID eventId) {
         MediaUploader media = uploader;
-        return new GatewayRequests.Delegate() {
-            @Override
-            public void handle(LinkRequest request, LinkReplies replies) {
-                if (request instanceof LinkRequest.MediaWanted wanted && media != null) {
-                    media.wanted(wanted.eventId());
-                } else {
-                    others.handle(request, replies);
-                }
-            }
-
-            @Override
-            public void linkDown() {
-                others.linkDown();
-            }
-        };
+        if (media != null) {
+            media.wanted(eventId);
+        }
     }
 
     /** What the centre shows of this gateway: its cameras, its outbox and its media queue. */
@@ -208,10 +199,15 @@ public final class GatewayAssembly implements AutoCloseable {
         return new Backoff(s.retryInitial(), s.retryMax());
     }
 
+    /** The registry's cameras, read from the cameras themselves. */
+    private static LiveSources cameraStreams(ManagedCameras cameras) {
+        return LiveSources.rtsp((cameraId, stream) -> cameras.streamUrl(cameraId, stream == LiveStream.MAIN),
+                LiveSettings.DEFAULTS.ioTimeout());
+    }
+
     private static LiveViewServer startLive(GatewayNodeSettings.LiveView settings, ManagedCameras cameras) {
         try {
-            LiveViewServer server = LiveViewServer.start(settings.address(),
-                    (cameraId, stream) -> cameras.streamUrl(cameraId, stream == LiveStream.MAIN),
+            LiveViewServer server = LiveViewServer.start(settings.address(), cameraStreams(cameras),
                     new TicketVerifier(settings.ticketSecret()), LiveSettings.DEFAULTS, fragment -> { });
             log.info("Live view on {}:{}", settings.address().getHostString(), server.port());
             return server;
@@ -247,6 +243,17 @@ public final class GatewayAssembly implements AutoCloseable {
         return link != null && link.connected();
     }
 
+    /** A camera stream's RTSP URL with its credentials, as the registry gave it; empty before start or when not on this gateway. */
+    public Optional<String> streamUrl(String cameraId, boolean main) {
+        ManagedCameras registered = cameras; // unlocked: asked from live servers' event loops
+        return registered == null ? Optional.empty() : registered.streamUrl(cameraId, main);
+    }
+
+    /** What live view and snapshots sent the centre over the link; empty when this gateway has no link. */
+    public synchronized Optional<LinkMedia.Figures> linkMedia() {
+        return linkMedia == null ? Optional.empty() : Optional.of(linkMedia.figures());
+    }
+
     /** The live view server's port; empty when it is off, not started or failed to start. */
     public synchronized OptionalInt livePort() {
         return live == null ? OptionalInt.empty() : OptionalInt.of(live.port());
@@ -262,6 +269,7 @@ public final class GatewayAssembly implements AutoCloseable {
         closed = true;
         closeQuietly(link);
         closeQuietly(requests);
+        closeQuietly(linkMedia);
         closeQuietly(live);
         closeQuietly(follower);
         closeQuietly(stats);
@@ -273,6 +281,7 @@ public final class GatewayAssembly implements AutoCloseable {
         deleteTemporaryOutbox();
         link = null;
         requests = null;
+        linkMedia = null;
         live = null;
         follower = null;
         stats = null;

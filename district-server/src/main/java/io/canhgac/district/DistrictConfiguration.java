@@ -5,10 +5,13 @@ import io.canhgac.event.camera.CameraOnboardingService;
 import io.canhgac.event.camera.CameraRepository;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.ingest.IngestToken;
+import io.canhgac.event.link.GatewayLinks;
+import io.canhgac.event.link.LiveRoutes;
 import io.canhgac.event.live.LiveTickets;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
+import io.canhgac.gateway.live.LiveSources;
 import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.gateway.media.MediaUploadSettings;
 import io.canhgac.simulator.scene.SceneCatalog;
@@ -57,6 +60,16 @@ class DistrictConfiguration {
                 properties.gateway().streamCheckTimeout());
     }
 
+    /** Started with the context, before any ticket is issued, so tickets carry its real port. */
+    @Bean
+    @ConditionalOnProperty(name = "canhgac.gateway.live.enabled", havingValue = "true", matchIfMissing = true)
+    CentreLiveLifecycle centreLive(DistrictProperties properties, LiveRoutes routes, GatewayLinks links,
+                                   ObjectProvider<GatewayLifecycle> inProcess, LiveTickets tickets) {
+        DistrictProperties.Live live = properties.gateway().live();
+        LiveSources local = inProcess.stream().findFirst().map(GatewayLifecycle::liveSources).orElse(LiveSources.none());
+        return new CentreLiveLifecycle(live, new CentreLiveSources(routes, links, local, live.linkTimeout()), tickets.secret());
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void startGateway(ApplicationReadyEvent ready) {
         ApplicationContext context = ready.getApplicationContext();
@@ -66,8 +79,7 @@ class DistrictConfiguration {
             return;
         }
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        gateway.start("http://127.0.0.1:" + port, context.getBean(IngestToken.class).value(),
-                context.getBean(LiveTickets.class).secret());
+        gateway.start("http://127.0.0.1:" + port, context.getBean(IngestToken.class).value());
         DistrictProperties properties = context.getBean(DistrictProperties.class);
         if (properties.gateway().registerInventory()) {
             InventoryRegistration registration = new InventoryRegistration(context.getBean(DistrictInventory.class),

@@ -48,7 +48,7 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param onvifThreads      ONVIF calls in flight at once
      * @param streamCheckTimeout how long onboarding waits for the substream's first picture
      * @param sweepAnswerWait   how long a discovery sweep waits for answers to each batch of probes
-     * @param live              the live view server (fragmented MP4 over WebSocket)
+     * @param live              the centre's live view server
      * @param mediaSpool        where event snapshots and clips wait until the event-service has them; blank for no media
      * @param outbox            where events wait on disk until the event-service has them; blank for a
      *                          temporary folder removed at stop (tests)
@@ -62,12 +62,21 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
     }
 
     /**
-     * @param enabled serve live view from the in-process gateway
-     * @param address where it listens; 0.0.0.0 so the operations centre's screens reach it
-     * @param port    its port (0 for a free one); browsers learn it from their tickets
+     * The centre's live server (fragmented MP4 over WebSocket): every camera of the district on one
+     * port, a commune's through its gateway's link, the others from the in-process gateway. Runs
+     * whether or not the in-process gateway does.
+     *
+     * @param enabled     serve live view
+     * @param address     where it listens; 0.0.0.0 so the operations centre's screens reach it
+     * @param port        its port (0 for a free one); browsers learn it from their tickets
+     * @param linger      how long a stream keeps being pulled after its last viewer left (a page
+     *                    reload reuses it); for a commune's camera, how long video still crosses its link
+     * @param linkTimeout how long a commune's gateway may take to open a camera stream over its link,
+     *                    and then to send each picture, before the stream counts as broken
      */
     record Live(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String address,
-                @DefaultValue("8081") @Min(0) @Max(65535) int port) {
+                @DefaultValue("8081") @Min(0) @Max(65535) int port, @DefaultValue("10s") Duration linger,
+                @DefaultValue("15s") Duration linkTimeout) {
     }
 
     /** See {@link HealthSettings}; the defaults are its defaults. */

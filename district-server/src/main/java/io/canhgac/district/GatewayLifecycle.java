@@ -2,18 +2,19 @@ package io.canhgac.district;
 
 import io.canhgac.contract.registry.CameraAssignment;
 import io.canhgac.contract.registry.PtzCommand;
-import io.canhgac.event.live.LiveServer;
 import io.canhgac.gateway.GatewayAssembly;
 import io.canhgac.gateway.GatewayNodeSettings;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.camera.CameraState;
+import io.canhgac.gateway.live.LiveSettings;
+import io.canhgac.gateway.live.LiveSources;
+import io.canhgac.gateway.live.LiveStream;
 import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifException;
 import org.springframework.beans.factory.DisposableBean;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +24,10 @@ import java.util.Map;
  * The in-process gateway. It starts once the web server listens and talks to it over HTTP exactly
  * as a gateway in a commune would: it asks the registry which cameras to pull and watch, and
  * publishes their events. The gateway itself is {@link GatewayAssembly}; this maps the district's
- * properties onto it and serves the event-service's hooks (live view port, PTZ, registry changes).
+ * properties onto it and serves the event-service's hooks (PTZ, registry changes) and the centre's
+ * live server (its cameras' streams: it runs no live server of its own, so there is one live port).
  */
-final class GatewayLifecycle implements DisposableBean, LiveServer {
+final class GatewayLifecycle implements DisposableBean {
 
     private final GatewaySettings settings;
     private final DistrictProperties.Gateway properties;
@@ -39,28 +41,26 @@ final class GatewayLifecycle implements DisposableBean, LiveServer {
         this.media = media;
     }
 
-    /** @param liveSecret the key the event-service signs live view tickets with */
-    void start(String serviceUrl, String token, byte[] liveSecret) {
-        gateway.start(nodeSettings(serviceUrl, token, liveSecret));
+    void start(String serviceUrl, String token) {
+        gateway.start(nodeSettings(serviceUrl, token));
     }
 
     /** In process the service is on loopback; the outbox keeps events through a restart of the database or the server. */
-    private GatewayNodeSettings nodeSettings(String serviceUrl, String token, byte[] liveSecret) {
-        DistrictProperties.Live live = properties.live();
+    private GatewayNodeSettings nodeSettings(String serviceUrl, String token) {
         return new GatewayNodeSettings(serviceUrl, token, Duration.ofMillis(500), Duration.ofSeconds(3), settings, media,
-                properties.health().settings(), properties.onvifThreads(), properties.registryRefresh(), Map.of(),
-                live.enabled() ? new GatewayNodeSettings.LiveView(new InetSocketAddress(live.address(), live.port()), liveSecret)
-                        : null, properties.outbox().isBlank() ? null : Path.of(properties.outbox()), null);
+                properties.health().settings(), properties.onvifThreads(), properties.registryRefresh(), Map.of(), null,
+                properties.outbox().isBlank() ? null : Path.of(properties.outbox()), null);
+    }
+
+    /** Its cameras' streams, read from the cameras, for the centre's live server; none before it starts. */
+    LiveSources liveSources() {
+        return LiveSources.rtsp((cameraId, stream) -> gateway.streamUrl(cameraId, stream == LiveStream.MAIN),
+                LiveSettings.DEFAULTS.ioTimeout());
     }
 
     /** Onboarding shares the gateway's ONVIF client. */
     CameraOnboarding onboarding(Duration streamTimeout) {
         return gateway.onboarding(streamTimeout);
-    }
-
-    @Override
-    public int port() {
-        return gateway.livePort().orElse(properties.live().port());
     }
 
     /** @throws IllegalStateException the camera is not on this gateway (yet) or has no PTZ */

@@ -67,6 +67,8 @@ class EndToEndTest {
     @Autowired
     SimulatorLifecycle simulator;
     @Autowired
+    CentreLiveLifecycle live;
+    @Autowired
     ObjectMapper json;
 
     private WebSession operator;
@@ -167,6 +169,25 @@ class EndToEndTest {
         assertThat(operator.get("/app.js").body()).contains("new EventSource('/api/alerts/stream')");
         // the in-process gateway's token (IngestToken) still opens the ingest API: cameras report in
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cameras").findValuesAsText("status").contains("ONLINE"));
+    }
+
+    /** The all-in-one as shipped: the one live port is the centre's, serving the in-process gateway's cameras as before. */
+    @Test
+    void liveViewOfAnInProcessCameraComesFromTheOneLivePort() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/cameras").findValuesAsText("status").contains("ONLINE"));
+        HttpResponse<String> issued = operator.send("POST", "/api/live/tickets", "{\"cameraId\":\"C\",\"stream\":\"sub\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        JsonNode ticket = json.readTree(issued.body());
+        assertThat(java.net.URI.create(ticket.get("url").asText()).getPort()).isEqualTo(live.port());
+        try (LiveTestViewer viewer = LiveTestViewer.connect(ticket.get("url").asText())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> viewer.fragments() >= 5);
+            assertThat(LiveTestViewer.boxes(viewer.binaries.get(0))).containsExactly("ftyp", "moov");
+            assertThat(LiveTestViewer.keyframe(viewer.binaries.get(1))).isTrue();
+        }
+        HttpResponse<byte[]> snapshot = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ticket.get("snapshotUrl").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(snapshot.statusCode()).isEqualTo(200);
+        assertThat(snapshot.headers().firstValue("content-type")).contains("image/jpeg");
     }
 
     private static boolean noMotionOpen(List<Pushed> pushed) {

@@ -9,7 +9,7 @@ public enum LiveRefusal {
     BAD_PATH(4400, "unknown live path: use /live/<cameraId>/sub or /live/<cameraId>/main"),
     TICKET_MISSING(4401, "no live-view ticket: ask the event-service for one"),
     TICKET_INVALID(4403, "live-view ticket forged or damaged"),
-    UNKNOWN_CAMERA(4404, "no such camera stream on this gateway"),
+    UNKNOWN_CAMERA(4404, "no such camera stream on this live server"),
     TICKET_OTHER_STREAM(4409, "live-view ticket is for another camera or stream"),
     TICKET_EXPIRED(4410, "live-view ticket expired: ask for a new one"),
     UNSUPPORTED_CODEC(4415, "H.265 stream: browsers cannot play it; watch the H.264 substream instead"),

@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The running pulls: the first viewer of a camera stream starts one, later viewers share it, and
@@ -16,9 +15,8 @@ import java.util.function.Function;
  */
 final class LiveStreams implements AutoCloseable {
 
-    private final CameraStreams cameras;
+    private final LiveSources sources;
     private final LiveSettings settings;
-    private final Function<String, PacketSource> sources;
     private final Consumer<LiveFragment> tap;
     private final Map<StreamKey, LivePull> pulls = new HashMap<>();
     private final Map<StreamKey, ScheduledFuture<?>> pendingStops = new HashMap<>();
@@ -29,26 +27,25 @@ final class LiveStreams implements AutoCloseable {
     });
 
     /**
-     * @param sources opens an RTSP URL as packets
+     * @param sources where each camera stream's packets come from (the camera, or a commune's gateway)
      * @param tap     sees every fragment made (benchmarks); {@code f -> {}} otherwise
      */
-    LiveStreams(CameraStreams cameras, LiveSettings settings, Function<String, PacketSource> sources, Consumer<LiveFragment> tap) {
-        this.cameras = cameras;
-        this.settings = settings;
+    LiveStreams(LiveSources sources, LiveSettings settings, Consumer<LiveFragment> tap) {
         this.sources = sources;
+        this.settings = settings;
         this.tap = tap;
     }
 
-    /** Adds a viewer, starting the stream's pull if needed; false when the gateway has no such camera stream. */
+    /** Adds a viewer, starting the stream's pull if needed; false when there is no such camera stream. */
     synchronized boolean join(StreamKey key, LiveViewer viewer) {
         LivePull pull = pulls.get(key);
         if (pull == null) {
-            Optional<String> url = cameras.rtspUrl(key.cameraId(), key.stream());
-            if (url.isEmpty()) {
+            Optional<LiveSource> source = sources.find(key.cameraId(), key.stream());
+            if (source.isEmpty()) {
                 return false;
             }
             LivePull[] self = new LivePull[1];
-            self[0] = new LivePull(key, () -> sources.apply(url.get()), settings, tap, () -> died(key, self[0]));
+            self[0] = new LivePull(key, source.get()::packets, settings, tap, () -> died(key, self[0]));
             pull = self[0];
             pulls.put(key, pull);
             pull.start();

@@ -9,11 +9,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The gateway's live-view server: {@code ws://host:port/live/<cameraId>/<sub|main>?ticket=…}
+ * A live-view server (a gateway's own, or the centre's for every commune): {@code ws://host:port/live/<cameraId>/<sub|main>?ticket=…}
  * streams fragmented MP4 for Media Source Extensions (one JSON text frame with the MIME type, the
  * init segment, then one fragment per picture), and {@code GET /snapshot/<cameraId>/<sub|main>?ticket=…}
  * answers a current JPEG. Tickets come from the event-service ({@code LiveTicketIssuer}).
@@ -42,9 +41,19 @@ public final class LiveViewServer implements AutoCloseable {
     /** @param tap sees every fragment as it is made: for benchmarks and statistics, must not block */
     public static LiveViewServer start(InetSocketAddress address, CameraStreams cameras, TicketVerifier tickets,
                                        LiveSettings settings, Consumer<LiveFragment> tap) throws InterruptedException {
-        Duration io = settings.ioTimeout();
-        LiveStreams streams = new LiveStreams(cameras, settings, url -> new FfmpegPacketSource(url, io), tap);
-        return start(address, streams, new SnapshotService(cameras, settings, streams::latestKeyframe), tickets, settings);
+        return start(address, LiveSources.rtsp(cameras, settings.ioTimeout()), tickets, settings, tap);
+    }
+
+    /**
+     * Serves whatever {@code sources} reach: a gateway's own cameras, or at the centre each commune's
+     * cameras through its gateway's link. One pull per watched stream either way.
+     *
+     * @param tap sees every fragment as it is made: for benchmarks and statistics, must not block
+     */
+    public static LiveViewServer start(InetSocketAddress address, LiveSources sources, TicketVerifier tickets,
+                                       LiveSettings settings, Consumer<LiveFragment> tap) throws InterruptedException {
+        LiveStreams streams = new LiveStreams(sources, settings, tap);
+        return start(address, streams, new SnapshotService(sources, settings, streams::latestKeyframe), tickets, settings);
     }
 
     static LiveViewServer start(InetSocketAddress address, LiveStreams streams, SnapshotService snapshots,

@@ -2,8 +2,11 @@ package io.canhgac.gateway.live;
 
 import io.canhgac.gateway.video.StreamException;
 
-/** Compressed video packets of one camera stream, not decoded. Blocking: run it on a thread of its own. */
-interface PacketSource extends AutoCloseable {
+/**
+ * Compressed video packets of one camera stream, not decoded: read from the camera over RTSP, or
+ * (at the centre) from a commune's gateway over its control link. Blocking: run it on a thread of its own.
+ */
+public interface PacketSource extends AutoCloseable {
 
     /** Connects and reads the stream headers. */
     StreamInfo open() throws StreamException;
@@ -22,7 +25,21 @@ interface PacketSource extends AutoCloseable {
         H264,
         /** Cannot play through Media Source Extensions in the browsers we ship for (Debian's Chromium). */
         H265,
-        OTHER
+        OTHER;
+
+        /** Its name on the control link ({@code LiveOpened.codec}): h264, h265, other. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Codec fromWireName(String name) {
+            for (Codec c : values()) {
+                if (c.wireName().equals(name)) {
+                    return c;
+                }
+            }
+            return OTHER;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.canhgac.gateway.live;
 
+import io.canhgac.gateway.video.StreamException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,6 +17,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Plain HTTP on the live port: {@code GET /snapshot/<cameraId>/<sub|main>?ticket=…} answers a
@@ -54,9 +57,7 @@ final class SnapshotHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         }
         jpeg.get().whenComplete((bytes, failure) -> ctx.executor().execute(() -> {
             if (failure != null) {
-                Throwable cause = failure.getCause() != null && failure.getCause().getCause() != null
-                        ? failure.getCause().getCause() : failure;
-                respondText(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, cause.getMessage(), keepAlive);
+                respondText(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, reason(failure), keepAlive);
                 return;
             }
             FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), HttpResponseStatus.OK,
@@ -65,6 +66,16 @@ final class SnapshotHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                     .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
             send(ctx, response, keepAlive);
         }));
+    }
+
+    /** The message of what went wrong, out of the future's and the decoder's wrappers. */
+    static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && (cause instanceof CompletionException || cause instanceof ExecutionException
+                || (cause instanceof IllegalStateException && cause.getCause() instanceof StreamException))) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     private static void respondText(ChannelHandlerContext ctx, HttpResponseStatus status, String text, boolean keepAlive) {

@@ -2,7 +2,10 @@
  * Live view: one pull per watched camera stream (H.264 packets, never decoded), fanned out to any
  * number of browsers as fragmented MP4 over WebSocket for Media Source Extensions.
  *
- * <p>Entry point: {@link io.canhgac.gateway.live.LiveViewServer#start(int, CameraStreams, TicketVerifier)}.
+ * <p>Entry point: {@link io.canhgac.gateway.live.LiveViewServer#start(int, CameraStreams, TicketVerifier)}; where the
+ * packets come from is a {@link io.canhgac.gateway.live.LiveSources} (the cameras over RTSP, or at the centre a commune's
+ * gateway over its link, which answers with {@link io.canhgac.gateway.live.LinkMedia}).
+ * The centre's live server is the district's one live port; a commune's gateway runs none by default.
  * Tickets: the event-service signs them with {@code io.canhgac.contract.live.LiveTicketIssuer}
  * (same secret as the gateway's {@link io.canhgac.gateway.live.TicketVerifier}).
  *

@@ -25,11 +25,11 @@ class LiveStreamsTest {
     private LiveStreams streams;
 
     private LiveStreams streams(Supplier<ScriptedPacketSource> sources) {
-        streams = new LiveStreams(ONE_CAMERA, FAST, url -> {
+        streams = new LiveStreams(RtspSource.sources(ONE_CAMERA, url -> {
             ScriptedPacketSource s = sources.get();
             opened.add(s);
             return s;
-        }, f -> { });
+        }, FAST.ioTimeout()), FAST, f -> { });
         return streams;
     }
 

@@ -26,8 +26,8 @@ class LiveViewerHandlerTest {
 
     private final LiveTicketIssuer issuer = new LiveTicketIssuer(SECRET, CLOCK, Duration.ofSeconds(60));
     private final ScriptedPacketSource silent = new ScriptedPacketSource(PacketSource.Codec.H264, false, 0);
-    private final LiveStreams streams = new LiveStreams(CameraStreams.of(Map.of("QL-01", "rtsp://x/sub"), Map.of()),
-            LiveSettings.DEFAULTS.withLinger(Duration.ofMinutes(1)), url -> silent, f -> { });
+    private final LiveStreams streams = new LiveStreams(RtspSource.sources(CameraStreams.of(Map.of("QL-01", "rtsp://x/sub"), Map.of()),
+            url -> silent, Duration.ofSeconds(5)), LiveSettings.DEFAULTS.withLinger(Duration.ofMinutes(1)), f -> { });
 
     @AfterEach
     void close() {

@@ -20,7 +20,8 @@ class SnapshotHandlerTest {
 
     static final byte[] SECRET = "snapshot-test-secret-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final SnapshotService snapshots = new SnapshotService(CameraStreams.of(Map.of("QL-01", "rtsp://127.0.0.1:1/sub"), Map.of()),
+    private final SnapshotService snapshots = new SnapshotService(
+            LiveSources.rtsp(CameraStreams.of(Map.of("QL-01", "rtsp://127.0.0.1:1/sub"), Map.of()), LiveSettings.DEFAULTS.ioTimeout()),
             LiveSettings.DEFAULTS, key -> java.util.Optional.empty());
     private final EmbeddedChannel ch = new EmbeddedChannel(new SnapshotHandler(snapshots, new TicketVerifier(SECRET)));
     private final LiveTicketIssuer issuer = new LiveTicketIssuer(SECRET);

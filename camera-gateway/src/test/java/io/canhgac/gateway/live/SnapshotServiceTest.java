@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SnapshotServiceTest {
 
     /** Nothing listens on port 1: any snapshot that works did not come from the camera. */
-    static final CameraStreams DEAD_CAMERA = CameraStreams.of(Map.of("CAM-1", "rtsp://127.0.0.1:1/sub"), Map.of());
+    static final LiveSources DEAD_CAMERA = LiveSources.rtsp(CameraStreams.of(Map.of("CAM-1", "rtsp://127.0.0.1:1/sub"), Map.of()),
+            LiveSettings.DEFAULTS.ioTimeout());
     static final StreamKey KEY = new StreamKey("CAM-1", LiveStream.SUB);
 
     private SnapshotService service;

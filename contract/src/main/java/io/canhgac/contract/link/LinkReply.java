@@ -60,7 +60,8 @@ public sealed interface LinkReply extends LinkMessage {
     /**
      * The camera stream of a live session opened; packets follow as binary frames.
      *
-     * @param codec     h264 or h265 (the centre refuses what browsers cannot play)
+     * @param codec     h264, h265 or other: the gateway opens whatever the camera sends and the centre
+     *                  refuses what browsers cannot play (its LiveStop then ends the session)
      * @param extradata the stream's parameter sets as the demuxer gave them (Annex B or avcC); may be empty
      */
     record LiveOpened(long session, String codec, int width, int height, byte[] extradata) implements LinkReply {

@@ -51,8 +51,7 @@ class GatewayDirectory implements GatewayControls {
         if (local != null) {
             return local;
         }
-        List<GatewayLink> free = links.all().stream()
-                .filter(l -> gateways.find(l.gateway().id()).map(g -> g.communes().isEmpty()).orElse(false)).toList();
+        List<GatewayLink> free = freeLinks();
         if (free.size() == 1) {
             return new RemoteGatewayControl(free.get(0), properties);
         }
@@ -63,6 +62,25 @@ class GatewayDirectory implements GatewayControls {
         }
         throw new GatewayUnavailableException("no gateway holds commune " + communeId + " and none is connected that "
                 + "serves communes no gateway holds; an admin gives the commune to its gateway");
+    }
+
+    /**
+     * The gateway whose link reaches the commune by the same rule, whether it is connected now or not;
+     * empty when the gateway in this process does, or nobody does.
+     */
+    Optional<GatewayIdentity> linkedGateway(String communeId) {
+        Optional<GatewayIdentity> holder = communeId == null ? Optional.empty() : gateways.holderOf(communeId);
+        if (holder.isPresent() || inProcess.getIfAvailable() != null) {
+            return holder;
+        }
+        List<GatewayLink> free = freeLinks();
+        return free.size() == 1 ? Optional.of(free.get(0).gateway()) : Optional.empty();
+    }
+
+    /** Connected gateways that hold no commune: they serve the communes nobody holds. */
+    private List<GatewayLink> freeLinks() {
+        return links.all().stream()
+                .filter(l -> gateways.find(l.gateway().id()).map(g -> g.communes().isEmpty()).orElse(false)).toList();
     }
 
     @Override

@@ -117,6 +117,11 @@ public final class GatewayLink {
         return handle;
     }
 
+    /** Live sessions open on this link now: one per camera stream watched at the centre. */
+    public int liveSessions() {
+        return live.size();
+    }
+
     void closeLive(long session) {
         if (live.remove(session) != null && !closed) {
             sendQuietly(new LinkRequest.LiveStop(session));

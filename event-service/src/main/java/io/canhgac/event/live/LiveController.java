@@ -28,7 +28,7 @@ class LiveController {
 
     private final LiveTickets tickets;
     private final LiveProperties properties;
-    private final ObjectProvider<LiveServer> inProcess;
+    private final ObjectProvider<LiveServer> inProcess; // the centre's live server, when this process runs one
     private final CameraRepository cameras;
     private final AuditLog audit;
 

@@ -1,6 +1,9 @@
 package io.canhgac.event.live;
 
-/** Implemented by a gateway running in this process: where its live server listens. */
+/**
+ * The live server running in this process (the centre's, which serves the cameras of every commune):
+ * where it listens. At most one per process, so that tickets point at the one live port.
+ */
 @FunctionalInterface
 public interface LiveServer {
     int port();

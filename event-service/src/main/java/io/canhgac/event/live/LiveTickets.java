@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 
-/** Signs live view tickets; the in-process gateway verifies them with {@link #secret()}. */
+/** Signs live view tickets; the live server in this process verifies them with {@link #secret()}. */
 @Component
 @EnableConfigurationProperties(LiveProperties.class)
 public class LiveTickets {
@@ -24,7 +24,7 @@ public class LiveTickets {
         if (properties.secret().isBlank()) {
             secret = new byte[32];
             new SecureRandom().nextBytes(secret);
-            log.info("No canhgac.live.secret configured: live tickets are good for the in-process gateway only");
+            log.info("No canhgac.live.secret configured: live tickets are good for this process's live server only");
         } else if (properties.secret().length() < 32) {
             throw new IllegalStateException("canhgac.live.secret must be 32 characters or more");
         } else {
@@ -33,7 +33,7 @@ public class LiveTickets {
         issuer = new LiveTicketIssuer(secret, Clock.systemUTC(), properties.validity());
     }
 
-    /** The HMAC key the gateway's verifier needs. */
+    /** The HMAC key the live server's verifier needs. */
     public byte[] secret() {
         return secret.clone();
     }
