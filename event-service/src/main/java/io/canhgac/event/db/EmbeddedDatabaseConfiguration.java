@@ -1,6 +1,7 @@
 package io.canhgac.event.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -9,7 +10,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -25,8 +25,13 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgres.start(dir == null || dir.isBlank() ? null : Path.of(dir), properties.port());
     }
 
+    /**
+     * The pool takes spring.datasource.hikari.* (application.yml) as Boot's own would for a real
+     * server, so both fail fast alike while the database is away.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(postgres.jdbcUrl());
         ds.setUsername(postgres.username());

@@ -5,10 +5,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final Thread shutdownHook = new Thread(this::stopQuietly, "embedded-postgres-stop");
     private boolean running;
+    private boolean closed;
+
+    /** How {@link #stopServer} stops the server: PostgreSQL's shutdown modes (pg_ctl -m). */
+    public enum StopMode {
+        /** Ends the sessions, checkpoints and exits: what an administrator's stop does. */
+        FAST,
+        /**
+         * Quits at once, in-flight transactions and all, without a checkpoint: the next start runs
+         * crash recovery from the WAL, as after a crash of the server. The harsher case, so the one to
+         * test a service's recovery with.
+         */
+        IMMEDIATE
+    }
 
     private EmbeddedPostgres(Path home, Path dataDir, boolean temporary, int port) {
         this.home = home;
@@ -48,6 +63,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path data = temporary ? Files.createTempDirectory("canhgac-pgdata-") : dataDir.toAbsolutePath();
         EmbeddedPostgres pg = new EmbeddedPostgres(home, data, temporary, port == 0 ? freePort() : port);
         pg.startServer();
+        Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
         return pg;
     }
 
@@ -63,7 +79,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return port;
     }
 
-    private void startServer() throws IOException {
+    /**
+     * Starts the server on its port and data folder, creating the database on first use; does nothing
+     * while it runs. After {@link #stopServer} this brings the same database back, as a restarted
+     * server would come back under a running service.
+     */
+    public synchronized void startServer() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("embedded PostgreSQL already closed");
+        }
+        if (running) {
+            return;
+        }
         long started = System.nanoTime();
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             if (temporary) {
@@ -76,14 +103,64 @@ public final class EmbeddedPostgres implements AutoCloseable {
             log.warn("A PostgreSQL left over from an earlier run holds {}; stopping it first", dataDir);
             run(tool("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
         }
-        Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        run(tool("pg_ctl"), "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", "120",
-                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=" + (temporary ? "off" : "on"),
-                "start");
+        listen();
         running = true;
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
         log.info("Embedded PostgreSQL {} on 127.0.0.1:{} (data {}) started in {} ms", VERSION, port, dataDir,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Runs pg_ctl start. While the server was down, clients kept connecting to its loopback port, and
+     * such a connect can be given that very port as its own (TCP self-connect) until it fails: so
+     * when the port is taken, starting is tried again for up to 5 s.
+     */
+    private void listen() throws IOException {
+        Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            long logged = Files.exists(logFile) ? Files.size(logFile) : 0;
+            try {
+                // fsync off for a temporary database only: even then an IMMEDIATE stop loses nothing
+                // committed, as the WAL is in the page cache; only an operating-system crash would
+                run(tool("pg_ctl"), "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", "120",
+                        "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=" + (temporary ? "off" : "on"),
+                        "start");
+                return;
+            } catch (IOException e) {
+                if (!portTaken(logFile, logged) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.info("Port {} is taken for a moment; starting PostgreSQL again", port);
+                sleep(200);
+            }
+        }
+    }
+
+    private static boolean portTaken(Path logFile, long from) throws IOException {
+        if (!Files.exists(logFile)) {
+            return false;
+        }
+        byte[] all = Files.readAllBytes(logFile);
+        String added = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                StandardCharsets.UTF_8);
+        return added.contains("could not bind") || added.contains("Address already in use");
+    }
+
+    /**
+     * Stops the server and keeps its data, so that {@link #startServer} can bring it back; the data
+     * source's connections break meanwhile, as with a real server gone away.
+     */
+    public synchronized void stopServer(StopMode mode) throws IOException {
+        if (!running) {
+            return;
+        }
+        run(tool("pg_ctl"), "-D", dataDir.toString(), "-m", mode.name().toLowerCase(Locale.ROOT), "-w", "stop");
+        running = false;
+        log.info("Embedded PostgreSQL on 127.0.0.1:{} stopped ({})", port, mode);
+    }
+
+    public synchronized boolean isRunning() {
+        return running;
     }
 
     private boolean isServerRunning() throws IOException {
@@ -104,13 +181,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     private synchronized void stopQuietly() {
-        if (!running) {
+        if (closed) {
             return;
         }
-        running = false;
+        closed = true;
         try {
-            run(tool("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop");
+            stopServer(StopMode.FAST);
         } catch (IOException e) {
+            running = false;
             log.warn("Could not stop embedded PostgreSQL cleanly: {}", e.getMessage());
         }
         if (temporary) {
@@ -162,6 +240,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return new ToolRun(p.exitValue(), Files.readString(output).strip());
         } finally {
             Files.deleteIfExists(output);
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting PostgreSQL", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.canhgac.event.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.db.DatabaseUnavailable;
 import io.canhgac.event.gateway.GatewayIdentity;
 import io.canhgac.event.gateway.GatewayRegistry;
 import jakarta.servlet.FilterChain;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +27,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Gateways: a bearer token on every request, that of an enabled gateway in the {@link GatewayRegistry}
@@ -44,7 +47,7 @@ class IngestSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new BearerTokenFilter(gateways), AuthorizationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(gateways, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(GATEWAY_ROLE))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
@@ -58,16 +61,32 @@ class IngestSecurityConfiguration {
 
     private static final class BearerTokenFilter extends OncePerRequestFilter {
         private final GatewayRegistry gateways;
+        private final ObjectMapper json;
 
-        BearerTokenFilter(GatewayRegistry gateways) {
+        BearerTokenFilter(GatewayRegistry gateways, ObjectMapper json) {
             this.gateways = gateways;
+            this.json = json;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            gateways.authenticate(request.getHeader("Authorization")).ifPresent(gateway ->
-                    SecurityContextHolder.setContext(new SecurityContextImpl(new GatewayAuthentication(gateway))));
+            Optional<GatewayIdentity> gateway;
+            try {
+                gateway = gateways.authenticate(request.getHeader("Authorization"));
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                // the token is checked in the database, so while it is away this is every request's
+                // answer; here, as no controller advice sees a filter's exceptions
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                json.writeValue(response.getOutputStream(), DatabaseUnavailable.problem());
+                return;
+            }
+            gateway.ifPresent(g -> SecurityContextHolder.setContext(new SecurityContextImpl(new GatewayAuthentication(g))));
             chain.doFilter(request, response);
         }
     }

@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * timestamp within 5 minutes. It can be told to fail (503) or refuse (400) the next requests about a
  * given event, so alerts of other tests still in flight do not use up the failures.
  */
-final class TestWebhookReceiver implements AutoCloseable {
+public final class TestWebhookReceiver implements AutoCloseable {
 
     /** One request as received: what it said, whether its signature held, and what was answered. */
-    record Attempt(Instant at, String delivery, String event, String timestamp, String body, boolean signatureValid,
+    public record Attempt(Instant at, String delivery, String event, String timestamp, String body, boolean signatureValid,
                    boolean fresh, int answered) {
     }
 
@@ -36,14 +36,14 @@ final class TestWebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
 
-    TestWebhookReceiver(String secret) throws IOException {
+    public TestWebhookReceiver(String secret) throws IOException {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hooks/canhgac", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/canhgac";
     }
 
@@ -62,7 +62,7 @@ final class TestWebhookReceiver implements AutoCloseable {
                 && e.getValue().getAndUpdate(n -> Math.max(0, n - 1)) > 0);
     }
 
-    List<Attempt> attempts() {
+    public List<Attempt> attempts() {
         return attempts;
     }
 
