@@ -119,7 +119,7 @@ class GatewayAssemblyTest {
 
         assertThat(again).isSameAs(gateway);
         // a second start made no second follower or publisher
-        assertThat(names).containsOnlyOnce("registry-follower", "event-publisher");
+        assertThat(names).containsOnlyOnce("registry-follower", "outbox-sender", "outbox-flusher");
         assertThat(names).anyMatch(n -> n.startsWith("stream-stats")).anyMatch(n -> n.startsWith("camera-cam-static"));
 
         gateway.close();
@@ -134,7 +134,7 @@ class GatewayAssemblyTest {
 
     // the gateway's own threads; others (the JDK's HTTP selector, the stand-in's) may linger harmlessly
     private static boolean gatewayThread(String name) {
-        return name.startsWith("registry-follower") || name.startsWith("event-publisher") || name.startsWith("stream-stats")
+        return name.startsWith("registry-follower") || name.startsWith("outbox-") || name.startsWith("stream-stats")
                 || name.startsWith("onvif-") || name.startsWith("gateway-timer") || name.startsWith("camera-")
                 || name.startsWith("media-");
     }
