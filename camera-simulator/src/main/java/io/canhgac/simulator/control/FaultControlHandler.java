@@ -36,16 +36,31 @@ import java.util.NoSuchElementException;
  * POST /cameras/{id}/stall | resume      the stream stops with its connection open, or flows again
  * POST /cameras/{id}/freeze | cover | live
  * POST /cameras/{id}/password?value=P    new password (open sessions drop)
+ *
+ * GET  /links                            every WAN link's conditions and figures
+ * GET  /links/{name}                     one link (a commune id, e.g. que-loc)
+ * POST /links/{name}/cut | restore       black hole both ways; restore resets connections that lost bytes
+ * POST /links/{name}/clear               a perfect link again
+ * POST /links/{name}/reset-counters
+ * POST /links/{name}/rate?kbits=K        both ways, or ?up=K / ?down=K / both; kbit/s, 0 = unlimited,
+ *                                        at most 1,000,000
+ * POST /links/{name}/delay?ms=M&jitter=J each 0..60000 ms, order kept
+ * POST /links/{name}/stall?ms=M          one pause without loss, 1..600000 ms
+ * POST /links/{name}/stalls?every=E&for=F a pause of F ms every E ms (F shorter than E, both up to 600000);
+ *                                        every=0 stops them
  * </pre>
+ * The link routes are {@link LinkRoutes}.
  */
 final class FaultControlHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final int MAX_SECONDS = 3600;
     private final CameraSimulator simulator;
+    private final LinkRoutes links;
     private final ObjectMapper json = new ObjectMapper();
 
-    FaultControlHandler(CameraSimulator simulator) {
+    FaultControlHandler(CameraSimulator simulator, LinkRoutes links) {
         this.simulator = simulator;
+        this.links = links;
     }
 
     @Override
@@ -64,11 +79,15 @@ final class FaultControlHandler extends SimpleChannelInboundHandler<FullHttpRequ
     }
 
     private FullHttpResponse route(HttpMethod method, String[] path, Map<String, List<String>> params) throws Exception {
+        if (path[0].equals("links")) {
+            LinkRoutes.Reply reply = links.route(method, path, params);
+            return respond(reply.status(), json.writeValueAsBytes(reply.body()));
+        }
         if (path.length == 1 && path[0].equals("cameras") && method.equals(HttpMethod.GET)) {
             return ok(simulator.cameras().stream().map(this::view).toList());
         }
         if (path.length < 2 || !path[0].equals("cameras")) {
-            throw new NoSuchElementException("no such route; try GET /cameras");
+            throw new NoSuchElementException("no such route; try GET /cameras or GET /links");
         }
         SimulatedCamera camera = simulator.camera(path[1]);
         if (path.length == 2 && method.equals(HttpMethod.GET)) {

@@ -1,6 +1,7 @@
 package io.canhgac.simulator.control;
 
 import io.canhgac.simulator.CameraSimulator;
+import io.canhgac.simulator.link.LinkRelays;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -18,8 +19,8 @@ import java.net.InetSocketAddress;
 
 /**
  * The simulator's run-time control over HTTP on loopback: take a camera offline for N seconds,
- * reboot it, stall, freeze or cover its picture, change its password. See {@link FaultControlHandler}
- * for the routes.
+ * reboot it, stall, freeze or cover its picture, change its password; cut, slow, delay or stall a
+ * commune's WAN link. See {@link FaultControlHandler} for the routes.
  */
 public final class FaultControlServer implements AutoCloseable {
 
@@ -28,10 +29,11 @@ public final class FaultControlServer implements AutoCloseable {
     private final EventExecutorGroup blocking = new DefaultEventExecutorGroup(1, new DefaultThreadFactory("fault-control-work"));
     private final Channel listener;
 
-    private FaultControlServer(CameraSimulator simulator, InetSocketAddress address) throws InterruptedException {
+    private FaultControlServer(CameraSimulator simulator, LinkRelays relays, InetSocketAddress address) throws InterruptedException {
         if (!address.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("fault control listens on loopback only, not " + address);
         }
+        LinkRoutes links = new LinkRoutes(relays);
         listener = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -41,14 +43,21 @@ public final class FaultControlServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(4096))
-                                .addLast(blocking, new FaultControlHandler(simulator));
+                                .addLast(blocking, new FaultControlHandler(simulator, links));
                     }
                 })
                 .bind(address).sync().channel();
     }
 
+    /** Without links: {@code GET /links} lists none. */
     public static FaultControlServer start(CameraSimulator simulator, InetSocketAddress address) throws InterruptedException {
-        return new FaultControlServer(simulator, address);
+        return start(simulator, new LinkRelays(), address);
+    }
+
+    /** @param relays the links the routes change; the caller keeps and closes them */
+    public static FaultControlServer start(CameraSimulator simulator, LinkRelays relays, InetSocketAddress address)
+            throws InterruptedException {
+        return new FaultControlServer(simulator, relays, address);
     }
 
     public InetSocketAddress address() {
