@@ -4,6 +4,8 @@ import io.canhgac.config.DistrictInventory;
 import io.canhgac.event.camera.CameraOnboardingService;
 import io.canhgac.event.camera.CameraRepository;
 import io.canhgac.event.camera.GatewayControl;
+import io.canhgac.event.camera.GatewayControls;
+import io.canhgac.event.gateway.GatewayRegistry;
 import io.canhgac.event.ingest.IngestToken;
 import io.canhgac.event.link.GatewayLinks;
 import io.canhgac.event.link.LiveRoutes;
@@ -14,11 +16,13 @@ import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.gateway.live.LiveSources;
 import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.gateway.media.MediaUploadSettings;
+import io.canhgac.simulator.link.LinkRelays;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneScript;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
@@ -34,17 +38,26 @@ import java.util.function.Function;
 class DistrictConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DistrictConfiguration.class);
+    /** The in-process gateway runs only in the all-in-one topology, and only if not switched off. */
+    static final String IN_PROCESS_GATEWAY = "${canhgac.gateway.enabled:true} and '${canhgac.topology:all-in-one}'.toLowerCase() == 'all-in-one'";
+    static final String COMMUNES_TOPOLOGY = "'${canhgac.topology:all-in-one}'.toLowerCase() == 'communes'";
 
-    @Bean
-    @ConditionalOnProperty(name = "canhgac.simulator.enabled", havingValue = "true", matchIfMissing = true)
-    SimulatorLifecycle simulatorLifecycle(DistrictInventory inventory, DistrictProperties properties,
-                                          ObjectProvider<Function<String, SceneScript>> scenes) throws Exception {
-        // scene names resolve through the simulator's catalogue unless a test supplies its own scenes
-        return new SimulatorLifecycle(inventory, properties.simulator(), scenes.getIfAvailable(() -> SceneCatalog::get));
+    /** The links between commune gateways and the centre; none in the all-in-one topology. */
+    @Bean(destroyMethod = "close")
+    LinkRelays linkRelays() {
+        return new LinkRelays();
     }
 
     @Bean
-    @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = "canhgac.simulator.enabled", havingValue = "true", matchIfMissing = true)
+    SimulatorLifecycle simulatorLifecycle(DistrictInventory inventory, DistrictProperties properties, LinkRelays relays,
+                                          ObjectProvider<Function<String, SceneScript>> scenes) throws Exception {
+        // scene names resolve through the simulator's catalogue unless a test supplies its own scenes
+        return new SimulatorLifecycle(inventory, properties.simulator(), relays, scenes.getIfAvailable(() -> SceneCatalog::get));
+    }
+
+    @Bean
+    @ConditionalOnExpression(IN_PROCESS_GATEWAY)
     GatewayLifecycle gatewayLifecycle(DistrictProperties properties) {
         String spool = properties.gateway().mediaSpool();
         // in process the gateway reaches the centre over loopback: no link budget to keep
@@ -53,7 +66,7 @@ class DistrictConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "canhgac.gateway.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression(IN_PROCESS_GATEWAY)
     GatewayControl gatewayControl(GatewayLifecycle gateway, DistrictProperties properties) {
         return new InProcessGatewayControl(gateway, WsDiscoveryProbe.anyNetwork(),
                 new SweepSettings(SweepSettings.DEFAULTS.batchSize(), properties.gateway().sweepAnswerWait()),
@@ -70,21 +83,34 @@ class DistrictConfiguration {
         return new CentreLiveLifecycle(live, new CentreLiveSources(routes, links, local, live.linkTimeout()), tickets.secret());
     }
 
+    @Bean
+    @ConditionalOnExpression(COMMUNES_TOPOLOGY)
+    CommuneGateways communeGateways(DistrictInventory inventory, DistrictProperties properties, LinkRelays relays,
+                                    GatewayRegistry gateways) {
+        return new CommuneGateways(inventory, properties.communes(), relays, gateways);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    void startGateway(ApplicationReadyEvent ready) {
+    void startGateways(ApplicationReadyEvent ready) throws Exception {
         ApplicationContext context = ready.getApplicationContext();
         Environment env = context.getEnvironment();
-        GatewayLifecycle gateway = context.getBeanProvider(GatewayLifecycle.class).getIfAvailable();
-        if (gateway == null) {
+        int port = Integer.parseInt(env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
+        GatewayLifecycle inProcess = context.getBeanProvider(GatewayLifecycle.class).getIfAvailable();
+        if (inProcess != null) {
+            inProcess.start("http://127.0.0.1:" + port, context.getBean(IngestToken.class).value());
+        }
+        CommuneGateways communes = context.getBeanProvider(CommuneGateways.class).getIfAvailable();
+        if (communes != null) {
+            communes.start(port);
+        }
+        if (inProcess == null && communes == null) {
             return;
         }
-        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
-        gateway.start("http://127.0.0.1:" + port, context.getBean(IngestToken.class).value());
         DistrictProperties properties = context.getBean(DistrictProperties.class);
         if (properties.gateway().registerInventory()) {
             InventoryRegistration registration = new InventoryRegistration(context.getBean(DistrictInventory.class),
                     context.getBeanProvider(SimulatorLifecycle.class).getIfAvailable(), context.getBean(CameraRepository.class),
-                    context.getBean(CameraOnboardingService.class), context.getBean(GatewayControl.class));
+                    context.getBean(CameraOnboardingService.class), context.getBean(GatewayControls.class));
             Thread worker = new Thread(() -> {
                 try {
                     registration.run(properties.gateway().onvifThreads());

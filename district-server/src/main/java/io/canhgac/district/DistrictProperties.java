@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
@@ -13,11 +14,27 @@ import java.time.Duration;
  * What the all-in-one server runs besides the event-service.
  *
  * @param simulator the simulated district (for the demo and tests)
- * @param gateway   the in-process gateway
+ * @param gateway   the in-process gateway (all-in-one topology)
+ * @param topology  one process, or a gateway process per commune behind its own link
+ * @param communes  the commune gateway processes (communes topology)
  */
 @ConfigurationProperties("canhgac")
 @Validated
-record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gateway gateway) {
+record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gateway gateway,
+                          @DefaultValue("all-in-one") Topology topology, @DefaultValue CommuneGateways communes) {
+
+    /**
+     * @param dataDir      each commune gateway's outbox, media spool and log under {@code <dataDir>/<commune>/}
+     * @param heap         a gateway process's largest heap: 3 MB per camera, 256 MB at least (BENCHMARKS.md)
+     * @param restartDelay a gateway process that dies is started again after this long
+     * @param linkKbits    the links' bandwidth cap at start, both ways (0: none); change it at run time at
+     *                     {@code /links/<commune>/rate} on the fault control
+     * @param linkDelay    the links' added one-way delay at start
+     */
+    record CommuneGateways(@DefaultValue("data/gateways") String dataDir, @DefaultValue("256MB") DataSize heap,
+                           @DefaultValue("5s") Duration restartDelay, @DefaultValue("0") @Min(0) @Max(1_000_000) long linkKbits,
+                           @DefaultValue("0ms") Duration linkDelay) {
+    }
 
     /**
      * @param enabled            serve the inventory's cameras from simulated cameras on loopback

@@ -6,7 +6,8 @@ import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.event.camera.CameraOnboardingService;
 import io.canhgac.event.camera.CameraRepository;
 import io.canhgac.event.camera.CameraView;
-import io.canhgac.event.camera.GatewayControl;
+import io.canhgac.event.camera.GatewayControls;
+import io.canhgac.event.camera.GatewayUnavailableException;
 import io.canhgac.event.camera.OnboardingRefusedException;
 import io.canhgac.event.user.CommuneScope;
 import io.canhgac.simulator.SimulatedCamera;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,16 +39,19 @@ final class InventoryRegistration {
     private final SimulatorLifecycle simulator;
     private final CameraRepository cameras;
     private final CameraOnboardingService onboarding;
-    private final GatewayControl gateway;
+    /** How long a camera waits for its commune's gateway to connect (a commune gateway process starts with the server). */
+    static final Duration GATEWAY_WAIT = Duration.ofMinutes(2);
+
+    private final GatewayControls gateways;
 
     /** @param simulator the simulated cameras, or null to use the inventory's stream URLs */
     InventoryRegistration(DistrictInventory inventory, SimulatorLifecycle simulator, CameraRepository cameras,
-                          CameraOnboardingService onboarding, GatewayControl gateway) {
+                          CameraOnboardingService onboarding, GatewayControls gateways) {
         this.inventory = inventory;
         this.simulator = simulator;
         this.cameras = cameras;
         this.onboarding = onboarding;
-        this.gateway = gateway;
+        this.gateways = gateways;
     }
 
     /** Registers what is missing, a few cameras at a time; returns how many were registered. */
@@ -88,7 +93,7 @@ final class InventoryRegistration {
                 return false;
             }
             try {
-                DeviceDescription device = gateway.describe(onvif.get(), nullToEmpty(spec.username()), nullToEmpty(spec.password()));
+                DeviceDescription device = describe(spec, onvif.get());
                 onboarding.register(spec.id(), spec.commune(), null, null, null, device, spec.username(), spec.password());
                 return true;
             } catch (OnboardingRefusedException e) {
@@ -110,6 +115,31 @@ final class InventoryRegistration {
         String password = stream.username() != null ? stream.password() : spec.password();
         onboarding.register(spec.id(), spec.commune(), null, null, null, device, username, password);
         return true;
+    }
+
+    /** Through the gateway of the camera's commune, once that gateway is there. */
+    private DeviceDescription describe(CameraSpec spec, String deviceService) {
+        long deadline = System.nanoTime() + GATEWAY_WAIT.toNanos();
+        while (true) {
+            try {
+                return gateways.forCommune(spec.commune()).describe(deviceService, nullToEmpty(spec.username()),
+                        nullToEmpty(spec.password()));
+            } catch (GatewayUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new OnboardingRefusedException("GATEWAY_UNAVAILABLE", e.getMessage());
+                }
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OnboardingRefusedException("INTERRUPTED", "the server is stopping");
+        }
     }
 
     private static String nullToEmpty(String s) {

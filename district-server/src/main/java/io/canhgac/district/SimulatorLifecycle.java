@@ -4,6 +4,7 @@ import io.canhgac.config.DistrictInventory;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatorOptions;
 import io.canhgac.simulator.control.FaultControlServer;
+import io.canhgac.simulator.link.LinkRelays;
 import io.canhgac.simulator.scene.SceneEncoder;
 import io.canhgac.simulator.scene.SceneScript;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,14 +20,20 @@ final class SimulatorLifecycle implements DisposableBean {
     private final CameraSimulator simulator;
     private final FaultControlServer control;
 
-    SimulatorLifecycle(DistrictInventory inventory, DistrictProperties.Simulator settings,
+    /** @param relays the commune links, controlled on the fault control's {@code /links} routes */
+    SimulatorLifecycle(DistrictInventory inventory, DistrictProperties.Simulator settings, LinkRelays relays,
                        Function<String, SceneScript> scenes) throws IOException, InterruptedException {
         Path cache = settings.sceneCache().isBlank() ? SceneEncoder.defaultCacheDir() : Path.of(settings.sceneCache());
         this.simulator = CameraSimulator.start(inventory, new SimulatorOptions(settings.perCameraAddresses(), settings.host(),
                 settings.rtspPort(), settings.mainStreams(), settings.authenticate(), cache, scenes,
                 settings.onvifPort(), settings.discovery()));
         this.control = settings.controlPort() < 0 ? null
-                : FaultControlServer.start(simulator, new InetSocketAddress("127.0.0.1", settings.controlPort()));
+                : FaultControlServer.start(simulator, relays, new InetSocketAddress("127.0.0.1", settings.controlPort()));
+    }
+
+    /** Where the fault control listens; empty when it is off. */
+    java.util.Optional<InetSocketAddress> controlAddress() {
+        return control == null ? java.util.Optional.empty() : java.util.Optional.of(control.address());
     }
 
     CameraSimulator simulator() {
