@@ -32,6 +32,7 @@ import io.canhgac.gateway.outbox.JournalSettings;
 import io.canhgac.gateway.outbox.OutboxPublisher;
 import io.canhgac.gateway.outbox.StreamReportSlot;
 import io.canhgac.gateway.publish.StreamStatsReporter;
+import io.canhgac.gateway.registry.AssignmentCache;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
 import io.canhgac.gateway.registry.ManagedCameras;
@@ -77,6 +78,7 @@ public final class GatewayAssembly implements AutoCloseable {
 
     private EventJournal journal;
     private Path temporaryOutbox;
+    private Path outboxDir;
     private OutboxPublisher publisher;
     private CameraGateway streams;
     private MediaUploader uploader;
@@ -146,7 +148,7 @@ public final class GatewayAssembly implements AutoCloseable {
         }
         // last: the registry's cameras arrive only once everything that serves them is up
         follower = new AssignmentFollower(new AssignmentClient(centre, SERVICE_TIMEOUT), cameras,
-                s.registryRefresh()).start();
+                s.registryRefresh(), new AssignmentCache(outboxDir.resolve("cameras.json"))).start();
         if (s.link() != null) {
             link = startLink(centre, s.link());
         }
@@ -160,6 +162,7 @@ public final class GatewayAssembly implements AutoCloseable {
                 temporaryOutbox = Files.createTempDirectory("canhgac-outbox-");
                 dir = temporaryOutbox;
             }
+            outboxDir = dir;
             journal = EventJournal.open(dir.resolve("events"), JournalSettings.DEFAULTS);
             return OutboxPublisher.start(journal, new StreamReportSlot(dir.resolve("stream-figures.json")), centre,
                     SERVICE_TIMEOUT, retry(s), dir.resolve("refused.jsonl"));
@@ -236,6 +239,11 @@ public final class GatewayAssembly implements AutoCloseable {
 
     public synchronized List<CameraState> states() {
         return streams == null ? List.of() : streams.states();
+    }
+
+    /** The outbox now: events waiting for the centre; empty figures before start. */
+    public synchronized JournalFigures outboxFigures() {
+        return publisher == null ? new JournalFigures(0, 0, null, 0, false) : publisher.figures();
     }
 
     /** Whether the control link to the centre is up; false when this gateway has none. */

@@ -7,12 +7,14 @@ import io.canhgac.gateway.onvif.OnvifClientSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -71,9 +73,30 @@ class GatewayAssemblyTest {
     }
 
     private GatewayNodeSettings settings(GatewayNodeSettings.LiveView live) {
+        return settings(live, null);
+    }
+
+    private GatewayNodeSettings settings(GatewayNodeSettings.LiveView live, Path outbox) {
         return new GatewayNodeSettings("http://127.0.0.1:" + service.getAddress().getPort() + "/", "T",
                 Duration.ofMillis(100), Duration.ofMillis(500), GatewaySettings.DEFAULTS, null, HealthSettings.DEFAULTS, 2,
-                Duration.ofMinutes(10), Map.of("cam-static", DEAD_STREAM), live, null, null);
+                Duration.ofMinutes(10), Map.of("cam-static", DEAD_STREAM), live, outbox, null);
+    }
+
+    @Test
+    void aGatewayRestartedWhileTheCentreIsAwayKeepsItsCamerasAndItsEvents(@TempDir Path data) {
+        gateway = new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(settings(null, data));
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.assignment("cam-registry").isPresent());
+        // the centre answers events 503: the cameras' status changes wait in the outbox
+        await().atMost(Duration.ofSeconds(10)).until(() -> gateway.outboxFigures().pending() >= 2);
+        long pending = gateway.outboxFigures().pending();
+        gateway.close();
+        GatewayNodeSettings again = settings(null, data);
+        service.stop(0); // the link is down for the restart
+
+        gateway = new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(again);
+        assertThat(gateway.assignment("cam-registry")).as("the registry's last answer, from disk").isPresent();
+        assertThat(gateway.states()).extracting(CameraState::cameraId).contains("cam-registry");
+        assertThat(gateway.outboxFigures().pending()).as("nothing the first run made is lost").isGreaterThanOrEqualTo(pending);
     }
 
     @Test

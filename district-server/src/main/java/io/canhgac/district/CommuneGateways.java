@@ -72,8 +72,13 @@ final class CommuneGateways implements DisposableBean {
         Path dir = Path.of(settings.dataDir()).resolve(commune.id()).toAbsolutePath();
         List<String> args = new ArrayList<>(List.of(
                 "--service", "http://127.0.0.1:" + relay.address().getPort(),
+                "--outbox", dir.resolve("outbox").toString(),
                 "--media-spool", dir.resolve("media-spool").toString(),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
+        if (settings.linkKbits() > 0) {
+            // media may use half of a capped link: events, snapshots and live view keep the rest
+            args.addAll(List.of("--media-kbps", Long.toString(Math.max(1, settings.linkKbits() / 2))));
+        }
         List<String> command = GatewayCommand.of(jvmOptions(cameras), args);
         return new GatewayProcess(commune.id(), command, Map.of("CANHGAC_GATEWAY_TOKEN", token), dir.resolve("gateway.log"),
                 settings.restartDelay()).start();

@@ -182,6 +182,7 @@ public final class CentreLink implements LinkReplies, AutoCloseable {
             lastProblem = null;
             reply(new LinkReply.Hello(version, startedAt));
             sendStatus();
+            handler.linkUp();
             webSocket.request(1);
         }
 

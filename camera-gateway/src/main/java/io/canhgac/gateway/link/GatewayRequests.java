@@ -83,6 +83,11 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
     }
 
     @Override
+    public void linkUp() {
+        registryChanged.run();
+    }
+
+    @Override
     public void linkDown() {
         media.linkDown();
     }

@@ -8,6 +8,10 @@ public interface LinkRequestHandler {
 
     void handle(LinkRequest request, LinkReplies replies);
 
+    /** The link is up (again): the registry may have changed while it was down. */
+    default void linkUp() {
+    }
+
     /** The link dropped: stop what only the centre was waiting for (live sessions). */
     default void linkDown() {
     }
