@@ -56,9 +56,12 @@ public final class MediaSpool {
         return Files.createTempFile(dir, ".writing-", suffix);
     }
 
-    /** Hashes {@code file}, moves it into the spool and describes it; from now on it will be uploaded. */
-    SpooledMedia add(Path file, UUID id, UUID eventId, String cameraId, String kind, String contentType,
-                     String extension, Instant capturedAt) throws IOException {
+    /**
+     * Hashes {@code file}, moves it into the spool and describes it; from now on it will be uploaded.
+     * Public for benchmarks that fill a spool with a day's media.
+     */
+    public SpooledMedia add(Path file, UUID id, UUID eventId, String cameraId, String kind, String contentType,
+                            String extension, Instant capturedAt) throws IOException {
         String name = id + "." + extension;
         Path target = dir.resolve(name);
         Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
