@@ -30,6 +30,7 @@ import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
 import io.canhgac.gateway.registry.ManagedCameras;
 import io.canhgac.gateway.registry.PtzControl;
+import io.canhgac.gateway.site.SiteAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,7 @@ public final class GatewayAssembly implements AutoCloseable {
     private AssignmentFollower follower;
     private GatewayRequests requests;
     private CentreLink link;
+    private SiteAnnouncer site;
     private boolean closed;
 
     public GatewayAssembly(OnvifClientSettings onvifClient) {
@@ -133,6 +135,10 @@ public final class GatewayAssembly implements AutoCloseable {
         // last: the registry's cameras arrive only once everything that serves them is up
         follower = new AssignmentFollower(new AssignmentClient(centre, SERVICE_TIMEOUT), cameras,
                 s.registryRefresh()).start();
+        if (s.site() != null) {
+            site = new SiteAnnouncer(centre, s.site(), onboarding(STREAM_CHECK_TIMEOUT), follower::refreshNow, SERVICE_TIMEOUT,
+                    retry(s), s.registryRefresh()).start();
+        }
         if (s.link() != null) {
             link = startLink(centre, s.link());
         }
@@ -143,7 +149,10 @@ public final class GatewayAssembly implements AutoCloseable {
         ManagedCameras registered = cameras;
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
                 ptz, registered::assignment, follower::refreshNow, new UnsupportedRequests());
-        return new CentreLink(centre, settings, requests, this::status, VERSION).start();
+        SiteAnnouncer announcer = site;
+        // the centre may have restarted or been changed while the link was down: tell it the site again
+        return new CentreLink(centre, settings, requests, this::status, VERSION)
+                .onConnected(announcer == null ? () -> { } : announcer::announceSoon).start();
     }
 
     /** What the centre shows of this gateway: its cameras, its outbox and its media queue. */
@@ -210,6 +219,7 @@ public final class GatewayAssembly implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         closeQuietly(link);
+        closeQuietly(site);
         closeQuietly(requests);
         closeQuietly(live);
         closeQuietly(follower);
@@ -219,6 +229,7 @@ public final class GatewayAssembly implements AutoCloseable {
         closeQuietly(uploader);
         closeQuietly(publisher);
         link = null;
+        site = null;
         requests = null;
         live = null;
         follower = null;

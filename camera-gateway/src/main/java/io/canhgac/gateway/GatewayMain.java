@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
  * pulls and watches the cameras the district's registry lists; {@code --camera ID=URL} (repeatable)
  * adds streams by hand, outside the registry. The token can also come from CANHGAC_GATEWAY_TOKEN.
  * Event snapshots and clips wait in the media spool ({@code --media-spool DIR}, default
- * {@code media-spool}; {@code none} for no media).
+ * {@code media-spool}; {@code none} for no media). A site that keeps its own inventory (Quế Trung)
+ * adds {@code --inventory FILE}: the gateway onboards those cameras itself and announces them to the
+ * centre, which makes them this gateway's ({@code --onvif-port N} for hosts written without a port).
  */
 public final class GatewayMain {
 

@@ -1,31 +1,12 @@
 package io.canhgac.district;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.WebSession;
-import io.canhgac.event.link.GatewayLinks;
 import io.canhgac.gateway.GatewayAssembly;
-import io.canhgac.gateway.GatewayNodeSettings;
-import io.canhgac.gateway.GatewaySettings;
-import io.canhgac.gateway.health.HealthSettings;
-import io.canhgac.gateway.link.LinkSettings;
-import io.canhgac.gateway.onvif.OnvifClientSettings;
-import io.canhgac.simulator.scene.SceneScript;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,65 +17,13 @@ import static org.awaitility.Awaitility.await;
  * the same routes as in the all-in-one; a commune without a gateway, or whose gateway is away, is
  * answered 503 saying so. No gateway runs in the centre's process.
  */
-@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "canhgac.database.embedded.data-dir=",
-                "canhgac.accounts.demo=true",
-                "canhgac.inventory=src/test/resources/link-district.yaml",
-                "canhgac.simulator.per-camera-addresses=true",
-                "canhgac.simulator.rtsp-port=0",
-                "canhgac.simulator.onvif-port=0",
-                "canhgac.simulator.main-streams=false",
-                "canhgac.simulator.control-port=-1",
-                "canhgac.simulator.scene-cache=target/scene-cache",
-                "canhgac.gateway.enabled=false"})
-@Import(ControlLinkTest.OneScene.class)
-@Timeout(180)
-class ControlLinkTest {
-
-    /** Fast enough for a test to see a dead link within seconds. */
-    static final LinkSettings QUICK_LINK = new LinkSettings(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1),
-            Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5), 512 * 1024);
-
-    @TestConfiguration
-    static class OneScene {
-        @Bean
-        Function<String, SceneScript> sceneCatalog() {
-            SceneScript idle = new SceneScript("link-idle", 640, 360, 10, 12, 2.0, 9, List.of());
-            return name -> idle;
-        }
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    GatewayLinks links;
-
-    private GatewayAssembly gateway;
-
-    @AfterEach
-    void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
+class ControlLinkTest extends CommuneGatewayTestBase {
 
     /** Quế Lộc's gateway, registered by the admin with its commune, dialling the centre with its token. */
     private GatewayAssembly startQueLocGateway(WebSession admin) throws Exception {
-        HttpResponse<String> registered = admin.send("POST", "/api/gateways", "{\"name\":\"que-loc\",\"communes\":[\"que-loc\"]}");
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        JsonNode body = json.readTree(registered.body());
+        JsonNode body = registerGateway(admin, "que-loc", "que-loc");
         assertThat(body.at("/gateway/communes").toString()).isEqualTo("[\"que-loc\"]");
-        GatewayNodeSettings settings = new GatewayNodeSettings(base(), body.get("token").asText(), Duration.ofMillis(200),
-                Duration.ofSeconds(1), GatewaySettings.DEFAULTS, null, HealthSettings.DEFAULTS, 2, Duration.ofMinutes(10),
-                Map.of(), null, QUICK_LINK);
-        return new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(settings);
+        return startGateway(gatewaySettings(body.get("token").asText()));
     }
 
     @Test
@@ -102,7 +31,7 @@ class ControlLinkTest {
         WebSession admin = WebSession.login(base(), "admin", "admin-demo");
         WebSession technician = WebSession.login(base(), "technician", "technician-demo");
         WebSession operator = WebSession.login(base(), "operator", "operator-demo");
-        gateway = startQueLocGateway(admin);
+        GatewayAssembly gateway = startQueLocGateway(admin);
         await().atMost(Duration.ofSeconds(20)).until(() -> links.states().stream().anyMatch(s -> s.gatewayName().equals("que-loc")));
         await().atMost(Duration.ofSeconds(10)).until(() -> links.states().stream()
                 .anyMatch(s -> s.gatewayName().equals("que-loc") && s.status() != null));
@@ -149,7 +78,6 @@ class ControlLinkTest {
 
         // Quế Lộc's gateway goes away: its commune is unreachable, and the answer names the gateway
         gateway.close();
-        gateway = null;
         await().atMost(Duration.ofSeconds(10)).until(() -> links.states().stream().noneMatch(s -> s.gatewayName().equals("que-loc")));
         HttpResponse<String> away = technician.send("POST", "/api/discovery/sweeps",
                 "{\"range\":\"127.0.94.1-127.0.94.30\",\"communeId\":\"que-loc\"}");
