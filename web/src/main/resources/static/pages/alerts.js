@@ -1,5 +1,6 @@
 // The alert desk: alerts of the user's communes, newest first; a new one arrives over SSE with a beep.
 // Operators, technicians and admins acknowledge, mark false positive and add notes; commune heads watch.
+// A gateway's alert (silent, outbox backing up) names the gateway, its communes and since when.
 (function () {
   'use strict';
   const MAX_ALERTS = 100;
@@ -11,20 +12,29 @@
       navAlerts: 'Bàn cảnh báo', noSnapshot: 'Chưa có ảnh chụp', snapshotOf: 'Ảnh chụp từ',
       openIncident: 'Mở vụ việc', openIncidentUnavailable: 'Chưa có chức năng vụ việc',
       noteLabel: 'Nội dung ghi chú', saveNote: 'Lưu ghi chú', cancel: 'Huỷ', notesCount: 'ghi chú',
-      handledBy: 'bởi', newAlert: 'Cảnh báo mới', noAlerts: 'Chưa có cảnh báo nào.', openOnly: 'Chỉ hiện cảnh báo chưa xử lý'
+      handledBy: 'bởi', newAlert: 'Cảnh báo mới', noAlerts: 'Chưa có cảnh báo nào.', openOnly: 'Chỉ hiện cảnh báo chưa xử lý',
+      alertGatewaySlot: 'Gateway của xã', alertLastContact: 'liên lạc cuối {time}', alertNeverHeard: 'chưa từng liên lạc',
+      alertWaitingSince: 'sự kiện chờ gửi từ {time}', alertNoCommune: 'không giữ xã nào'
     },
     en: {
       navAlerts: 'Alert desk', noSnapshot: 'No snapshot yet', snapshotOf: 'Snapshot from',
       openIncident: 'Open incident', openIncidentUnavailable: 'Incidents are not available yet',
       noteLabel: 'Note text', saveNote: 'Save note', cancel: 'Cancel', notesCount: 'notes',
-      handledBy: 'by', newAlert: 'New alert', noAlerts: 'No alerts yet.', openOnly: 'Show open alerts only'
+      handledBy: 'by', newAlert: 'New alert', noAlerts: 'No alerts yet.', openOnly: 'Show open alerts only',
+      alertGatewaySlot: "Commune gateway", alertLastContact: 'last contact {time}', alertNeverHeard: 'never heard from',
+      alertWaitingSince: 'events waiting since {time}', alertNoCommune: 'holds no commune'
     }
   };
 
   const t = key => App.t(key);
   const el = (...args) => App.el(...args);
 
+  const isGateway = a => !!a.gatewayId;
+
   function snapshot(a) {
+    if (isGateway(a)) {
+      return el('div', { class: 'snapshot gateway-slot' }, el('span', { 'data-i18n': 'alertGatewaySlot', text: t('alertGatewaySlot') }));
+    }
     const url = a.snapshotUrl || (App.hooks.snapshotUrl && App.hooks.snapshotUrl(a));
     const empty = () => el('div', { class: 'snapshot-empty', text: t('noSnapshot') });
     if (!url) return el('div', { class: 'snapshot' }, empty());
@@ -79,8 +89,8 @@
       card.querySelector('.alert-body').append(form);
       form.querySelector('input').focus();
     }));
-    // Incidents are police work: technicians handle alerts but open no incidents.
-    if (App.me().role === 'TECHNICIAN') return box;
+    // Incidents are police work: technicians handle alerts but open no incidents; a gateway's is not one
+    if (App.me().role === 'TECHNICIAN' || isGateway(a)) return box;
     // Present but disabled until an incidents page provides the hook.
     const incident = App.hooks.openIncident;
     box.append(act('openIncident', incident ? () => incident(a) : null, incident ? {} : {
@@ -90,12 +100,12 @@
   }
 
   function card(a) {
-    const c = el('li', { class: 'alert-card ' + a.state.toLowerCase(), 'data-id': a.id, 'data-event': a.eventId, 'data-state': a.state,
+    const c = el('li', { class: 'alert-card ' + a.state.toLowerCase(), 'data-id': a.id, 'data-event': a.eventId, 'data-gateway': a.gateway, 'data-state': a.state,
       'aria-labelledby': 'alert-' + a.id });
     const state = t(a.state) + (a.handledBy ? ' ' + t('handledBy') + ' ' : '');
     c.append(snapshot(a), el('div', { class: 'alert-body' },
       el('h3', { id: 'alert-' + a.id, tabindex: '-1', text: t(a.kind) }),
-      el('p', { class: 'meta' },
+      isGateway(a) ? gatewayMeta(a) : el('p', { class: 'meta' },
         el('span', { class: 'camera', 'data-raw': true, text: a.cameraName + ' (' + a.cameraId + ')' }), ' · ',
         el('span', { class: 'commune', 'data-raw': true, text: a.commune }), ' · ',
         el('time', { datetime: a.raisedAt, class: 'time', text: App.formatTime(a.raisedAt) })),
@@ -104,6 +114,25 @@
         a.notes ? ' · ' + a.notes + ' ' + t('notesCount') : null)));
     c.append(actions(a, c));
     return c;
+  }
+
+  /** The gateway, the communes it holds, since when (its last contact, or what waits in its outbox), and when raised. */
+  function gatewayMeta(a) {
+    const communes = a.gatewayCommunes.map(c => c.name).join(', ');
+    const sinceKey = a.kind === 'GATEWAY_SILENT' ? (a.since ? 'alertLastContact' : 'alertNeverHeard') : 'alertWaitingSince';
+    const since = a.since || a.kind === 'GATEWAY_SILENT'
+      ? el('span', { class: 'since', 'data-raw': true, text: t(sinceKey).replace('{time}', App.formatTime(a.since)) }) : null;
+    return el('p', { class: 'meta' },
+      el('span', { class: 'gateway', 'data-raw': true, text: 'Gateway ' + a.gateway }), ' · ',
+      communes ? el('span', { class: 'commune', 'data-raw': true, text: communes })
+        : el('span', { class: 'commune', 'data-i18n': 'alertNoCommune', text: t('alertNoCommune') }), ' · ',
+      since ? [since, ' · '] : null,
+      el('time', { datetime: a.raisedAt, class: 'time', text: App.formatTime(a.raisedAt) }));
+  }
+
+  /** Where an alert is, for the spoken announcement. */
+  function place(a) {
+    return isGateway(a) ? 'Gateway ' + a.gateway + ', ' + a.gatewayCommunes.map(c => c.name).join(', ') : a.cameraName + ', ' + a.commune;
   }
 
   function sorted() {
@@ -144,7 +173,7 @@
     }
     if (isNew && !fromUser && a.state === 'OPEN') {
       App.sound.beep();
-      announce(t('newAlert') + ': ' + t(a.kind) + ', ' + a.cameraName + ', ' + a.commune);
+      announce(t('newAlert') + ': ' + t(a.kind) + ', ' + place(a));
     }
   }
 

@@ -147,7 +147,13 @@
   /** Hold a button (pointer, Enter or Space) to move; let go to stop. */
   function ptzButtons(camera) {
     const send = body => App.post('/api/cameras/' + encodeURIComponent(camera.id) + '/ptz', body)
-      .catch(() => { ptzBar.dataset.error = 'true'; ptzBar.title = t('ptzFailed'); });
+      .catch(e => {
+        ptzBar.dataset.error = 'true';
+        // the commune's gateway away is not the camera's refusal: say which
+        const away = e.problem && e.problem.problem === 'GATEWAY_UNAVAILABLE';
+        ptzBar.dataset.i18nTitle = away ? 'problem_GATEWAY_UNAVAILABLE' : 'ptzFailed';
+        ptzBar.title = t(ptzBar.dataset.i18nTitle);
+      });
     const button = (key, pan, tilt, zoom, label) => {
       let repeat = null;
       const start = e => {

@@ -1,19 +1,20 @@
-// Technicians: find cameras on a commune network (a unicast sweep, with progress), onboard them with
-// their account, and keep the registry: filter by commune and status, export it as CSV, edit a camera,
-// try or replace its account, and onboard a whole CSV file (checked camera by camera, with progress).
+// Technicians: find cameras on a commune network (a unicast sweep at the commune's gateway, with
+// progress), onboard them with their account, and keep the registry: each camera with the gateway holding
+// it and that gateway's link, filter by commune and status, export it as CSV, edit a camera, try or
+// replace its account, and onboard a whole CSV file (checked camera by camera, with progress).
 (function () {
   'use strict';
   const STATUSES = ['ONLINE', 'DEGRADED', 'UNAUTHORIZED', 'OFFLINE', 'UNKNOWN'];
+  const GATEWAYS_EVERY_MS = 10000;
   let cameras = [];
-  let form, formResult, sweepForm, sweepProgress, sweepStatus, foundBody, registryBody, communeFilter, statusFilter,
-    exportLink, sweepTimer, refreshTimer, csvImport, account;
+  let gateways = new Map(); // name → the status route's gateway
+  let form, formResult, registryBody, communeFilter, statusFilter, exportLink, refreshTimer, gatewayTimer, csvImport,
+    account, sweep;
   let editing = null, editRow = null;
 
   const messages = {
     vi: {
-      navRegistry: 'Danh sách camera', discovery: 'Dò tìm camera', sweepRange: 'Dải địa chỉ (ví dụ 10.1.2.1-10.1.2.254)',
-      sweep: 'Dò tìm', sweeping: 'Đang dò', sweepDone: 'Xong', sweepFailed: 'Lỗi khi dò',
-      probed: 'Đã hỏi {done}/{total} địa chỉ, thấy {found} camera', address: 'Địa chỉ', cameraName: 'Tên',
+      navRegistry: 'Danh sách camera', address: 'Địa chỉ', cameraName: 'Tên', gatewayColumn: 'Gateway của xã',
       model: 'Hãng, kiểu', location: 'Vị trí', registeredAs: 'Đã đăng ký', idColumn: 'Mã', onboardThis: 'Thêm camera này',
       onboard: 'Thêm camera', onboardHint: 'Địa chỉ ONVIF và tài khoản của camera. Mật khẩu được mã hoá khi lưu.',
       cameraId: 'Mã camera (để trống: tự đặt)',
@@ -34,9 +35,7 @@
       editSaved: 'Đã lưu camera {id}.', cameraDisabled: '(đã tắt)'
     },
     en: {
-      navRegistry: 'Camera registry', discovery: 'Find cameras', sweepRange: 'Address range (e.g. 10.1.2.1-10.1.2.254)',
-      sweep: 'Search', sweeping: 'Searching', sweepDone: 'Done', sweepFailed: 'Search failed',
-      probed: 'Asked {done} of {total} addresses, found {found} cameras', address: 'Address', cameraName: 'Name',
+      navRegistry: 'Camera registry', address: 'Address', cameraName: 'Name', gatewayColumn: "Commune's gateway",
       model: 'Make, model', location: 'Location', registeredAs: 'Registered', idColumn: 'Id', onboardThis: 'Onboard this camera',
       onboard: 'Onboard a camera', onboardHint: "The camera's ONVIF address and account. The password is stored encrypted.",
       cameraId: 'Camera id (blank: chosen for you)',
@@ -66,10 +65,12 @@
       el('input', Object.assign({ name, id: 'onboard-' + name }, attrs || {})));
   }
 
+  /** The registry's communes and those the gateways hold (a site's commune may have no camera yet). */
   function communes() {
     const seen = new Map();
     cameras.forEach(c => seen.set(c.communeId, c.commune));
-    return [...seen.entries()];
+    gateways.forEach(g => g.communes.forEach(c => { if (!seen.has(c.id)) seen.set(c.id, c.name); }));
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
   }
 
   function fillCommuneSelects() {
@@ -82,6 +83,18 @@
     const chosen = select.value;
     select.replaceChildren(el('option', { value: '' }), ...options);
     select.value = chosen;
+    sweep.setCommunes(communes());
+  }
+
+  /** The gateway holding the camera's commune and how its link stands; the shared one for a commune none holds. */
+  function gatewayCell(camera) {
+    if (!camera.gateway) {
+      return el('td', { class: 'gateway-cell' }, el('span', { 'data-i18n': 'gatewayShared', text: t('gatewayShared'),
+        'data-i18n-title': 'gatewaySharedHint', title: t('gatewaySharedHint') }));
+    }
+    const g = gateways.get(camera.gateway);
+    return el('td', { class: 'gateway-cell', 'data-gateway': camera.gateway },
+      el('span', { class: 'gateway-name', 'data-raw': true, text: camera.gateway }), g ? App.gatewayState.badge(g) : null);
   }
 
   function shown() {
@@ -96,7 +109,7 @@
         el('td', { class: 'camera-id' }, App.cameraLink(c.id)),
         el('td', {}, el('span', { 'data-raw': true, text: c.name }), c.enabled === false
           ? [' ', el('span', { class: 'empty', 'data-i18n': 'cameraDisabled', text: t('cameraDisabled') })] : null),
-        el('td', { 'data-raw': true, text: c.commune }),
+        el('td', { 'data-raw': true, text: c.commune }), gatewayCell(c),
         el('td', { class: 'status-' + c.status.toLowerCase(), 'data-i18n': c.status, text: t(c.status) }),
         el('td', { 'data-raw': true, text: r ? [r.manufacturer, r.model].filter(Boolean).join(' ') : '' }),
         el('td', { 'data-raw': true, text: r ? r.firmware || '' : '' }),
@@ -113,7 +126,7 @@
     const focused = registryBody.contains(document.activeElement) ? document.activeElement : null;
     const focusedRow = focused && focused.closest('tr[data-camera]');
     registryBody.replaceChildren(...(rows.length ? rows
-      : [el('tr', {}, el('td', { colspan: '9', 'data-i18n': 'none', text: t('none') }))]));
+      : [el('tr', {}, el('td', { colspan: '10', 'data-i18n': 'none', text: t('none') }))]));
     if (focused && editRow && editRow.contains(focused)) focused.focus();
     else if (focusedRow) {
       const again = registryBody.querySelector(`tr[data-camera="${CSS.escape(focusedRow.dataset.camera)}"] .action-edit`);
@@ -163,7 +176,7 @@
   function openEditor(camera) {
     editing = camera.id;
     editRow = el('tr', { class: 'edit-row', 'data-editing': camera.id },
-      el('td', { colspan: '9' }, editForm(camera), account.form(camera)));
+      el('td', { colspan: '10' }, editForm(camera), account.form(camera)));
     drawRegistry();
     editRow.querySelector('#edit-name').focus();
   }
@@ -224,50 +237,36 @@
   }
 
   function load() {
-    return App.api('/api/cameras').then(list => {
+    return Promise.all([App.api('/api/cameras'), App.gatewayState.load()]).then(([list, byName]) => {
       cameras = list;
+      gateways = byName;
       fillCommuneSelects();
       drawRegistry();
     });
   }
 
-  function drawSweep(sweep) {
-    sweepProgress.max = Math.max(sweep.total, 1);
-    sweepProgress.value = sweep.done;
-    const state = { RUNNING: 'sweeping', DONE: 'sweepDone', FAILED: 'sweepFailed' }[sweep.state];
-    sweepStatus.replaceChildren(el('span', { 'data-i18n': state, text: t(state) }), ': ',
-      filled('probed', { done: sweep.done, total: sweep.total, found: sweep.found }), sweep.error ? ' (' + sweep.error + ')' : '');
-    foundBody.replaceChildren(...sweep.devices.map(d => el('tr', { 'data-address': d.address },
-      el('td', { 'data-raw': true, text: d.address }), el('td', { 'data-raw': true, text: d.name || '' }),
-      el('td', { 'data-raw': true, text: [d.manufacturer, d.hardware].filter(Boolean).join(' ') }),
-      el('td', { 'data-raw': true, text: d.location || '' }),
-      el('td', {}, d.registeredCameraId
-        ? el('span', {}, el('span', { 'data-i18n': 'registeredAs', text: t('registeredAs') }), ': ',
-          el('span', { 'data-raw': true, text: d.registeredCameraId }))
-        : el('button', { type: 'button', class: 'small', 'data-i18n': 'onboardThis', text: t('onboardThis'),
-          onclick: () => prefill(d) })))));
+  /** What the list shows of the gateways, to tell whether it must be redrawn. */
+  function badges(byName) {
+    return [...byName.values()].map(g => g.name + ':' + g.state + (g.state === 'SILENT' ? g.lastContact : '')).sort().join(' ');
   }
 
-  function prefill(device) {
+  /** Links come and go without a camera event: the gateways' state is read again every few seconds. */
+  function followGateways() {
+    clearTimeout(gatewayTimer);
+    gatewayTimer = setTimeout(() => App.gatewayState.load().then(byName => {
+      // redrawn only when a badge would change: the list is worked in (an open editor, the focus)
+      const before = badges(gateways);
+      gateways = byName;
+      if (registryBody && badges(byName) !== before) drawRegistry();
+    }).finally(() => { if (gatewayTimer) followGateways(); }), GATEWAYS_EVERY_MS);
+  }
+
+  /** A found device into the onboarding form, in the commune whose network was swept. */
+  function prefill(device, communeId) {
     form.elements.address.value = device.deviceService;
     form.elements.name.value = device.name || '';
+    if (communeId) form.elements.communeId.value = communeId;
     form.elements.username.focus();
-  }
-
-  function followSweep(id) {
-    clearTimeout(sweepTimer);
-    App.api('/api/discovery/sweeps/' + id).then(sweep => {
-      drawSweep(sweep);
-      if (sweep.state === 'RUNNING') sweepTimer = setTimeout(() => followSweep(id), 500);
-    });
-  }
-
-  function startSweep(event) {
-    event.preventDefault();
-    sweepStatus.textContent = '';
-    App.post('/api/discovery/sweeps', { range: sweepForm.elements.range.value })
-      .then(sweep => { drawSweep(sweep); followSweep(sweep.id); })
-      .catch(e => sweepStatus.replaceChildren(el('span', { 'data-i18n': 'sweepFailed', text: t('sweepFailed') }), ': ', e.message));
   }
 
   function onboard(event) {
@@ -286,27 +285,16 @@
       formResult.replaceChildren(filled('onboarded', { id: camera.id, model: r.manufacturer + ' ' + r.model, stream: r.subStream }));
       f.password.value = '';
       return load();
-    }).catch(e => {
-      formResult.className = 'result error';
-      // our own words for the known problems, the server's detail (an address, a field) after them
-      const known = e.problem && e.problem.problem ? 'problem_' + e.problem.problem : null;
-      formResult.replaceChildren(...(known ? [el('strong', { 'data-i18n': known, text: t(known) }), ' '] : []),
-        el('span', { class: 'detail', 'data-raw': true, text: e.message }));
-    }).finally(() => { form.querySelector('button[type=submit]').disabled = false; });
+    }).catch(e => showProblem(formResult, e)).finally(() => { form.querySelector('button[type=submit]').disabled = false; });
   }
 
   App.registerPage({
     id: 'registry', navKey: 'navRegistry', roles: ['ADMIN', 'TECHNICIAN'],
-    messages: { vi: Object.assign({}, messages.vi, App.registryImport.messages.vi, App.registryAccount.messages.vi),
-      en: Object.assign({}, messages.en, App.registryImport.messages.en, App.registryAccount.messages.en) },
+    messages: { vi: Object.assign({}, messages.vi, App.registrySweep.messages.vi, App.registryImport.messages.vi,
+      App.registryAccount.messages.vi),
+    en: Object.assign({}, messages.en, App.registrySweep.messages.en, App.registryImport.messages.en,
+      App.registryAccount.messages.en) },
     render(section) {
-      sweepForm = el('form', { id: 'sweep-form', class: 'inline-form', onsubmit: startSweep },
-        el('label', { class: 'field' }, el('span', { 'data-i18n': 'sweepRange', text: t('sweepRange') }),
-          el('input', { name: 'range', id: 'sweep-range', required: true, autocomplete: 'off' })),
-        el('button', { type: 'submit', 'data-i18n': 'sweep', text: t('sweep') }));
-      sweepProgress = el('progress', { id: 'sweep-progress', value: '0', max: '1' });
-      sweepStatus = el('p', { id: 'sweep-status', role: 'status', 'data-raw': true });
-      foundBody = el('tbody', { id: 'found-cameras' });
       const headers = keys => el('thead', {}, el('tr', {}, ...keys.map(k => el('th', { 'data-i18n': k, text: t(k) }))));
 
       form = el('form', { id: 'onboard-form', class: 'onboard-form', onsubmit: onboard },
@@ -333,16 +321,17 @@
         text: t('exportCsv') });
       registryBody = el('tbody', { id: 'registry-cameras' });
 
+      sweep = App.registrySweep({ headers, showProblem, filled, prefill });
       csvImport = App.registryImport({ headers, showProblem, fill, reload: load });
       account = App.registryAccount({ wide, editField, showOk, showProblem, reload: load });
       section.append(
-        el('h3', { 'data-i18n': 'discovery', text: t('discovery') }), sweepForm, sweepProgress, sweepStatus,
-        el('table', { class: 'found' }, headers(['address', 'cameraName', 'model', 'location', 'registeredAs']), foundBody),
+        ...sweep.nodes,
         el('h3', { 'data-i18n': 'onboard', text: t('onboard') }), form, formResult,
         el('h3', { 'data-i18n': 'registry', text: t('registry') }),
         el('div', { class: 'inline-form' }, communeFilter, statusFilter, exportLink),
         el('div', { class: 'table-wrap' }, el('table', { class: 'registry' },
-          headers(['idColumn', 'cameraName', 'commune', 'status', 'model', 'firmware', 'serial', 'access', 'actionsColumn']),
+          headers(['idColumn', 'cameraName', 'commune', 'gatewayColumn', 'status', 'model', 'firmware', 'serial', 'access',
+            'actionsColumn']),
           registryBody)),
         ...csvImport.nodes);
       // a status change arrives as an event; read the registry again, at most once a second
@@ -354,6 +343,11 @@
     },
     show() {
       load();
+      followGateways();
+    },
+    hide() {
+      clearTimeout(gatewayTimer);
+      gatewayTimer = null;
     },
     onLanguage() {
       if (registryBody) drawRegistry();

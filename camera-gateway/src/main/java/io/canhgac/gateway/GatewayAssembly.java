@@ -37,6 +37,7 @@ import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
 import io.canhgac.gateway.registry.ManagedCameras;
 import io.canhgac.gateway.registry.PtzControl;
+import io.canhgac.gateway.site.SiteAnnouncer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,7 @@ public final class GatewayAssembly implements AutoCloseable {
     private GatewayRequests requests;
     private LinkMedia linkMedia;
     private CentreLink link;
+    private SiteAnnouncer site;
     private boolean closed;
 
     public GatewayAssembly(OnvifClientSettings onvifClient) {
@@ -149,6 +151,10 @@ public final class GatewayAssembly implements AutoCloseable {
         // last: the registry's cameras arrive only once everything that serves them is up
         follower = new AssignmentFollower(new AssignmentClient(centre, SERVICE_TIMEOUT), cameras,
                 s.registryRefresh(), new AssignmentCache(outboxDir.resolve("cameras.json"))).start();
+        if (s.site() != null) {
+            site = new SiteAnnouncer(centre, s.site(), onboarding(STREAM_CHECK_TIMEOUT), follower::refreshNow, SERVICE_TIMEOUT,
+                    retry(s), s.registryRefresh()).start();
+        }
         if (s.link() != null) {
             link = startLink(centre, s.link());
         }
@@ -178,7 +184,10 @@ public final class GatewayAssembly implements AutoCloseable {
         linkMedia = new LinkMedia(cameraStreams(registered), LiveSettings.DEFAULTS, this::mediaWanted);
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
                 ptz, registered::assignment, follower::refreshNow, linkMedia);
-        return new CentreLink(centre, settings, requests, this::status, VERSION).start();
+        SiteAnnouncer announcer = site;
+        // the centre may have restarted or been changed while the link was down: tell it the site again
+        return new CentreLink(centre, settings, requests, this::status, VERSION)
+                .onConnected(announcer == null ? () -> { } : announcer::announceSoon).start();
     }
 
     /** Someone at the centre opened an event: its media goes before the bulk queue. */
@@ -276,6 +285,7 @@ public final class GatewayAssembly implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         closeQuietly(link);
+        closeQuietly(site);
         closeQuietly(requests);
         closeQuietly(linkMedia);
         closeQuietly(live);
@@ -288,6 +298,7 @@ public final class GatewayAssembly implements AutoCloseable {
         closeQuietly(journal);
         deleteTemporaryOutbox();
         link = null;
+        site = null;
         requests = null;
         linkMedia = null;
         live = null;

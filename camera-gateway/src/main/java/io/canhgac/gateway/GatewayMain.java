@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * adds streams by hand, outside the registry. The token can also come from CANHGAC_GATEWAY_TOKEN.
  * Event snapshots and clips wait in the media spool ({@code --media-spool DIR}, default
  * {@code media-spool}; {@code none} for no media) and cross the link in resumable chunks under a budget
- * ({@code --media-kbps N}, default 512; 0 for unlimited).
+ * ({@code --media-kbps N}, default 512; 0 for unlimited). A site that keeps its own inventory (Quế Trung)
+ * adds {@code --inventory FILE}: the gateway onboards those cameras itself and announces them to the
+ * centre, which makes them this gateway's ({@code --onvif-port N} for hosts written without a port).
  */
 public final class GatewayMain {
 

@@ -3,6 +3,7 @@ package io.canhgac.gateway;
 import io.canhgac.gateway.health.HealthSettings;
 import io.canhgac.gateway.link.LinkSettings;
 import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.site.SiteInventory;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -33,11 +34,28 @@ import java.util.Objects;
  * @param link            the control link to the centre (sweeps, onboarding, PTZ, live view through
  *                        the gateway's own connection); null for none (the all-in-one's gateway is
  *                        reached in process)
+ * @param site            the inventory of a site that keeps its own, onboarded here and announced to the
+ *                        centre ({@code --inventory}); null for a gateway that follows the centre's registry only
  */
 public record GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
                                   GatewaySettings streams, MediaSettings media, HealthSettings health, int onvifThreads,
                                   Duration registryRefresh, Map<String, String> cameras, LiveView live, Path outbox,
-                                  LinkSettings link) {
+                                  LinkSettings link, SiteInventory site) {
+
+    /** A gateway without a site inventory of its own. */
+    public GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
+                               GatewaySettings streams, MediaSettings media, HealthSettings health, int onvifThreads,
+                               Duration registryRefresh, Map<String, String> cameras, LiveView live, Path outbox,
+                               LinkSettings link) {
+        this(serviceUrl, token, retryInitial, retryMax, streams, media, health, onvifThreads, registryRefresh, cameras, live,
+                outbox, link, null);
+    }
+
+    /** The same gateway, announcing this site's inventory. */
+    public GatewayNodeSettings withSite(SiteInventory inventory) {
+        return new GatewayNodeSettings(serviceUrl, token, retryInitial, retryMax, streams, media, health, onvifThreads,
+                registryRefresh, cameras, live, outbox, link, inventory);
+    }
 
     public GatewayNodeSettings {
         Objects.requireNonNull(serviceUrl, "serviceUrl");

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The standalone gateway's command line: what it accepts and the mistakes it stops at. */
 class GatewayArgumentsTest {
 
+    static final String QUE_TRUNG = "../config/src/main/resources/district/que-trung.yaml";
+
     @Test
     void readsEveryOptionAndKeepsTheCamerasInOrder() {
         GatewayArguments a = GatewayArguments.parse(new String[]{"--service", "http://127.0.0.1:8080", "--token", "T",
@@ -46,9 +48,30 @@ class GatewayArgumentsTest {
     }
 
     @Test
+    void aSiteInventoryIsReadAtOnceAndItsHostsGetTheOnvifPort() {
+        GatewayArguments a = GatewayArguments.parse(new String[]{"--service", "http://d", "--inventory", QUE_TRUNG,
+                "--onvif-port", "8899"}, "T");
+        assertThat(a.site().inventory().communes()).extracting(c -> c.id()).containsExactly("que-trung");
+        assertThat(a.site().inventory().cameras()).extracting(c -> a.site().onvifAddress(c))
+                .containsExactly("127.0.60.11:8899", "127.0.60.12:8899");
+        assertThat(a.settings().site()).isEqualTo(a.site());
+        assertThat(a.settings().link()).as("a site's gateway is a commune's: it dials its link").isNotNull();
+        // without --onvif-port, ONVIF's own port 80
+        GatewayArguments plain = GatewayArguments.parse(new String[]{"--service", "http://d", "--inventory", QUE_TRUNG}, "T");
+        assertThat(plain.site().onvifAddress(plain.site().inventory().cameras().get(0))).isEqualTo("127.0.60.11");
+        assertThat(GatewayArguments.parse(new String[]{"--service", "http://d"}, "T").settings().site()).isNull();
+    }
+
+    @Test
     void stopsAtMistakes() {
         assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--media-kbps", "-1"}, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--media-kbps");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--inventory", "nowhere.yaml"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--inventory").hasMessageContaining("nowhere.yaml");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--inventory", QUE_TRUNG,
+                "--onvif-port", "0"}, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--onvif-port");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--onvif-port", "8899"}, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("goes with --inventory");
         assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--token", "T"}, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--service");
         assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--verbose", "yes"}, null))

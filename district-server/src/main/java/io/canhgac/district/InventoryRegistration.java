@@ -10,12 +10,11 @@ import io.canhgac.event.camera.GatewayControls;
 import io.canhgac.event.camera.GatewayUnavailableException;
 import io.canhgac.event.camera.OnboardingRefusedException;
 import io.canhgac.event.user.CommuneScope;
+import io.canhgac.gateway.site.StreamAccount;
 import io.canhgac.simulator.SimulatedCamera;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,23 +143,5 @@ final class InventoryRegistration {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** A stream URL without its account, and the account, so the password is stored encrypted, not in the URL. */
-    record StreamAccount(String url, String username, String password) {
-
-        static StreamAccount split(String url) {
-            try {
-                URI uri = new URI(url);
-                if (uri.getRawUserInfo() == null) {
-                    return new StreamAccount(url, null, null);
-                }
-                String[] parts = uri.getUserInfo().split(":", 2);
-                URI bare = new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
-                return new StreamAccount(bare.toString(), parts[0], parts.length > 1 ? parts[1] : "");
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("not a stream URL: " + e.getMessage());
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.canhgac.district;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.canhgac.event.WebSession;
 import io.canhgac.event.link.GatewayLink;
+import io.canhgac.gateway.GatewayAssembly;
 import io.canhgac.gateway.live.LinkMedia;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * session however many watch, and fans that one copy out; snapshots come the same way.
  */
 @Timeout(180)
-class CommuneLiveViewTest extends CentreWithCommuneGateway {
+class CommuneLiveViewTest extends CommuneGatewayTestBase {
 
     static final String GATEWAY = "que-loc-live";
     /** Long enough at 10 fps for the bytes to average over a few keyframes. */
@@ -53,7 +54,7 @@ class CommuneLiveViewTest extends CentreWithCommuneGateway {
         WebSession admin = WebSession.login(base(), "admin", "admin-demo");
         WebSession technician = WebSession.login(base(), "technician", "technician-demo");
         WebSession operator = WebSession.login(base(), "operator", "operator-demo");
-        startQueLocGateway(admin, GATEWAY);
+        gateway = startQueLocGateway(admin, GATEWAY);
         GatewayLink link = awaitLink(GATEWAY);
         String deviceService = simulator.simulator().camera("LQL-2").onvifUrl().orElseThrow();
         HttpResponse<String> onboarded = technician.send("POST", "/api/cameras/onboard", """
@@ -125,6 +126,8 @@ class CommuneLiveViewTest extends CentreWithCommuneGateway {
         assertThat(figures().snapshots()).isEqualTo(snapshotsBefore + 1);
         assertThat(figures().liveSessions()).isZero();
     }
+
+    private GatewayAssembly gateway;
 
     private LinkMedia.Figures figures() {
         return gateway.linkMedia().orElseThrow();

@@ -2,8 +2,8 @@ package io.canhgac.district;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.canhgac.event.WebSession;
+import io.canhgac.gateway.GatewayAssembly;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -17,15 +17,14 @@ import static org.awaitility.Awaitility.await;
  * the same routes as in the all-in-one; a commune without a gateway, or whose gateway is away, is
  * answered 503 saying so. No gateway runs in the centre's process.
  */
-@Timeout(180)
-class ControlLinkTest extends CentreWithCommuneGateway {
+class ControlLinkTest extends CommuneGatewayTestBase {
 
     @Test
     void sweepOnboardingAndPtzRideTheCommunesOwnLinkAndAnAbsentGatewayIsSaidSo() throws Exception {
         WebSession admin = WebSession.login(base(), "admin", "admin-demo");
         WebSession technician = WebSession.login(base(), "technician", "technician-demo");
         WebSession operator = WebSession.login(base(), "operator", "operator-demo");
-        startQueLocGateway(admin, "que-loc");
+        GatewayAssembly gateway = startQueLocGateway(admin, "que-loc");
         awaitLink("que-loc");
 
         // a sweep of Quế Lộc's network runs at Quế Lộc's gateway
@@ -70,7 +69,6 @@ class ControlLinkTest extends CentreWithCommuneGateway {
 
         // Quế Lộc's gateway goes away: its commune is unreachable, and the answer names the gateway
         gateway.close();
-        gateway = null;
         await().atMost(Duration.ofSeconds(10)).until(() -> links.states().stream().noneMatch(s -> s.gatewayName().equals("que-loc")));
         HttpResponse<String> away = technician.send("POST", "/api/discovery/sweeps",
                 "{\"range\":\"127.0.94.1-127.0.94.30\",\"communeId\":\"que-loc\"}");

@@ -179,7 +179,11 @@ class TechnicianBrowserTest extends SmallDistrictBrowserTest {
         chromium.screenshot("registry", "import-done");
 
         // edit its name and place: the table and the gateway's feed follow
-        driver.findElement(By.cssSelector("#registry-cameras tr[data-camera='QLA-Y'] .action-edit")).click();
+        // the list is read again when the new camera comes online: click again if the row was redrawn under us
+        chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='QLA-Y'] .action-edit"), 10, e -> {
+            e.click();
+            return true;
+        });
         WebElement name = chromium.waitFor(By.id("edit-name"), 5, WebElement::isDisplayed);
         assertThat(name.getAttribute("value")).isEqualTo("Trạm y tế");
         name.clear();

@@ -3,6 +3,9 @@ package io.canhgac.district;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.WebSession;
+import io.canhgac.event.alert.AlertKind;
+import io.canhgac.event.alert.GatewayAlerts;
+import io.canhgac.event.gateway.GatewayRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +25,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,13 +57,17 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TechnicianLayoutBrowserTest {
 
-    static final List<String> PAGES = List.of("registry", "zones");
+    static final List<String> PAGES = List.of("registry", "zones", "gateways");
     static final int[][] SIZES = {{1366, 768}, {800, 1280}};
 
     @LocalServerPort
     int port;
     @Autowired
     SimulatorLifecycle simulator;
+    @Autowired
+    GatewayRegistry gateways;
+    @Autowired
+    GatewayAlerts gatewayAlerts;
 
     private final ObjectMapper json = new ObjectMapper();
     private HeadlessChromium chromium;
@@ -98,6 +108,25 @@ class TechnicianLayoutBrowserTest {
         // a stored-account check: the other kind of result line
         driver.findElement(By.id("cred-test-stored")).click();
         chromium.waitFor(By.cssSelector("#cred-result.ok"), 30, e -> e.getText().startsWith("Camera chấp nhận"));
+
+        // the gateways: the in-process one holds no commune, so every camera is the shared gateway's
+        open("gateways");
+        chromium.waitFor(By.cssSelector("#gateway-list li[data-gateway='district'] .gateway-state"), 10,
+                e -> e.getAttribute("data-state").equals("REACHABLE"));
+        open("registry");
+        assertThat(driver.findElement(By.cssSelector("#registry-cameras tr[data-camera='PH-A'] td.gateway-cell")).getText())
+                .isEqualTo("Gateway chung");
+        assertThat(driver.findElements(By.cssSelector("#sweep-communeId option"))).hasSizeGreaterThan(1);
+        // every new string in both languages, none twice
+        Map<String, Object> report = chromium.script("return App.i18nReport()");
+        assertThat((List<?>) report.get("onlyVi")).as("keys only Vietnamese has").isEmpty();
+        assertThat((List<?>) report.get("onlyEn")).as("keys only English has").isEmpty();
+        assertThat((List<?>) report.get("duplicates")).as("keys defined twice").isEmpty();
+        for (String key : List.of("GATEWAY_SILENT", "GATEWAY_OUTBOX", "problem_GATEWAY_UNAVAILABLE", "navGateways",
+                "gatewayState_SILENT", "gatewayState_CONNECTED", "alertLastContact", "sweepCommune", "gwOutbox")) {
+            assertThat(chromium.<Boolean>script("return !!MESSAGES.vi[arguments[0]] && !!MESSAGES.en[arguments[0]]"
+                    + " && MESSAGES.vi[arguments[0]] !== MESSAGES.en[arguments[0]]", key)).as(key).isTrue();
+        }
 
         List<String> englishOnly = chromium.script(
                 "return Object.keys(MESSAGES.en).filter(k => MESSAGES.en[k] !== MESSAGES.vi[k]).map(k => MESSAGES.en[k])");
@@ -228,6 +257,31 @@ class TechnicianLayoutBrowserTest {
         chromium.screenshot(size[0] + "x" + size[1], "technician-registry-edit" + language);
         chromium.script("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("import-form")));
         chromium.screenshot(size[0] + "x" + size[1], "technician-registry-import" + language);
+    }
+
+    @Test
+    void aSilentGatewaysAlertReadsOnTheDeskInBothLanguages() throws Exception {
+        UUID id = gateways.register("thon-5-gw", "admin", "127.0.0.1").orElseThrow().gateway().id();
+        Instant lastContact = Instant.parse("2026-11-22T01:02:03Z");
+        try {
+            gatewayAlerts.raise(id, AlertKind.GATEWAY_SILENT, Instant.now(), lastContact);
+            signIn();
+            open("alerts");
+            WebElement card = chromium.waitFor(By.cssSelector(".alert-card[data-gateway='thon-5-gw']"), 10, WebElement::isDisplayed);
+            assertThat(card.findElement(By.tagName("h3")).getText()).isEqualTo("Gateway mất liên lạc");
+            assertThat(card.findElement(By.cssSelector(".meta")).getText()).contains("Gateway thon-5-gw")
+                    .contains("không giữ xã nào").contains("liên lạc cuối 08:02:03 22/11/2026");
+            assertThat(card.findElements(By.cssSelector(".action-openIncident"))).as("not an incident").isEmpty();
+            driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
+            WebElement english = chromium.waitFor(By.cssSelector(".alert-card[data-gateway='thon-5-gw'] h3"), 5,
+                    e -> e.getText().equals("Gateway silent"));
+            assertThat(english.findElement(By.xpath("..")).findElement(By.cssSelector(".meta")).getText())
+                    .contains("holds no commune").contains("last contact 22/11/2026, 08:02:03");
+            driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
+        } finally {
+            gatewayAlerts.clear(id, AlertKind.GATEWAY_SILENT, "test over", Instant.now());
+            gateways.revoke(id, "admin", "127.0.0.1");
+        }
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class CentreLink implements LinkReplies, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private volatile Runnable onConnected = () -> { };
     private volatile Connection current;
     private volatile long lastHeardNanos;
     private volatile boolean closed;
@@ -69,6 +70,12 @@ public final class CentreLink implements LinkReplies, AutoCloseable {
                 TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::sendStatus, settings.statusEvery().toMillis(), settings.statusEvery().toMillis(),
                 TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Runs {@code action} (on the link's thread, so briefly) each time the link comes up; set before {@link #start}. */
+    public CentreLink onConnected(Runnable action) {
+        this.onConnected = action;
         return this;
     }
 
@@ -183,6 +190,11 @@ public final class CentreLink implements LinkReplies, AutoCloseable {
             reply(new LinkReply.Hello(version, startedAt));
             sendStatus();
             handler.linkUp();
+            try {
+                onConnected.run();
+            } catch (RuntimeException e) {
+                log.warn("After the link came up: {}", e.toString());
+            }
             webSocket.request(1);
         }
 

@@ -77,7 +77,7 @@ class AlertBroadcaster implements SmartLifecycle {
     void onAlertsChanged(AlertsChanged changed) {
         for (AlertView alert : alerts.find(CommuneScope.DISTRICT, changed.ids())) {
             send(SseEmitter.event().name("alert").data(alert, MediaType.APPLICATION_JSON),
-                    subscriber -> subscriber.scope().allows(alert.communeId()));
+                    subscriber -> alert.visibleIn(subscriber.scope()));
         }
     }
 

@@ -34,7 +34,7 @@ class AlertDesk {
         AlertView alert = visible(user, id);
         alerts.setState(id, state, user.getUsername());
         AuditAction action = state == AlertState.FALSE_POSITIVE ? AuditAction.ALERT_FALSE_POSITIVE : AuditAction.ALERT_ACKNOWLEDGED;
-        audit.record(user.getUsername(), action, "alert " + id, alert.kind() + " on " + alert.cameraId() + ", was " + alert.state(),
+        audit.record(user.getUsername(), action, "alert " + id, alert.kind() + " on " + alert.subject() + ", was " + alert.state(),
                 remoteAddress);
         publisher.publishEvent(new AlertsChanged(List.of(id)));
         return visible(user, id);

@@ -1,6 +1,5 @@
 package io.canhgac.event.alert;
 
-import io.canhgac.contract.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class AlertMetrics {
 
-    private final Map<EventType, Counter> raised = new ConcurrentHashMap<>();
+    private final Map<AlertKind, Counter> raised = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
 
     AlertMetrics(MeterRegistry registry, JdbcTemplate jdbc, AlertBroadcaster broadcaster) {
         this.registry = registry;
-        // the usual kinds up front at zero, so a rate over the first alert of a kind is right
-        AlertRules.RAISING.forEach(this::raised);
+        // every kind up front at zero, so a rate over the first alert of a kind is right
+        for (AlertKind kind : AlertKind.values()) {
+            raised(kind);
+        }
         Gauge.builder("canhgac.alerts.open", jdbc,
                         j -> j.queryForObject("SELECT count(*) FROM alert WHERE state = 'OPEN'", Long.class))
                 .description("Alerts waiting on the desk (state OPEN)").register(registry);
@@ -40,7 +41,7 @@ class AlertMetrics {
         }
     }
 
-    private Counter raised(EventType kind) {
+    private Counter raised(AlertKind kind) {
         return raised.computeIfAbsent(kind, k -> Counter.builder("canhgac.alerts.raised").description("Alerts raised, by kind")
                 .tag("kind", k.name()).register(registry));
     }

@@ -80,6 +80,46 @@ class CameraRegistry {
     }
 
     /**
+     * Stores a camera of a site's own inventory. Name, commune and position follow the site's file
+     * unless a technician edited the camera here (as for the district's own inventory); a camera the
+     * site had dropped and lists again is switched back on. {@code device} null: the site could not
+     * reach the camera yet, so what the registry knew of it is kept.
+     */
+    void saveAnnounced(String id, String communeId, String name, Double latitude, Double longitude,
+                       DeviceDescription d, String username, String password) {
+        jdbc.update("""
+                INSERT INTO camera (id, name, commune_id, latitude, longitude) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, commune_id = EXCLUDED.commune_id,
+                    latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude, enabled = true
+                WHERE camera.edited_at IS NULL""", id, name == null || name.isBlank() ? id : name, communeId, latitude, longitude);
+        if (d == null) {
+            return;
+        }
+        byte[] secret = password == null || password.isEmpty() ? null : cipher.encrypt(id, password);
+        jdbc.update("""
+                UPDATE camera SET device_service = ?, manufacturer = ?, model = ?, firmware = ?, serial_number = ?,
+                    hardware_id = ?, main_profile = ?, main_stream = ?, sub_profile = ?, sub_stream = ?, snapshot_uri = ?,
+                    ptz = ?, username = ?, password_secret = ?, onboarded_at = COALESCE(onboarded_at, now())
+                WHERE id = ?""",
+                d.deviceService(), d.manufacturer(), d.model(), d.firmware(), d.serialNumber(), d.hardwareId(),
+                d.mainProfile(), d.mainStream(), d.subProfile(), d.subStream(), d.snapshotUri(), d.ptz(),
+                username, secret, id);
+    }
+
+    /** Switches off the switched-on cameras of these communes that are not listed; their ids. */
+    List<String> switchOffUnlisted(List<String> communes, List<String> listed) {
+        return jdbc.queryForList("""
+                UPDATE camera SET enabled = false
+                WHERE commune_id = ANY (?) AND enabled AND NOT (id = ANY (?)) RETURNING id""", String.class,
+                communes.toArray(String[]::new), listed.toArray(String[]::new));
+    }
+
+    /** The cameras of a commune. */
+    List<String> camerasOf(String communeId) {
+        return jdbc.queryForList("SELECT id FROM camera WHERE commune_id = ? ORDER BY id", String.class, communeId);
+    }
+
+    /**
      * The cameras a gateway must pull: the onboarded, switched-on cameras of the communes it holds; a
      * gateway that holds no commune gets those of the communes that no gateway holds.
      */
@@ -87,11 +127,18 @@ class CameraRegistry {
         return jdbc.query("""
                 SELECT id, name, commune_id, device_service, sub_stream, main_stream, snapshot_uri, ptz, username,
                        password_secret, motion, main_profile
-                FROM camera WHERE sub_stream IS NOT NULL AND enabled
-                  AND (commune_id IN (SELECT commune_id FROM gateway_commune WHERE gateway_id = ?)
-                       OR (NOT EXISTS (SELECT 1 FROM gateway_commune WHERE gateway_id = ?)
-                           AND commune_id NOT IN (SELECT commune_id FROM gateway_commune)))
-                ORDER BY id""", (rs, n) -> assignment(rs), gatewayId, gatewayId);
+                FROM camera WHERE""" + pulledBy("?") + " ORDER BY id", (rs, n) -> assignment(rs), gatewayId, gatewayId);
+    }
+
+    /**
+     * The rule of {@link #assignments} as a condition on {@code camera}'s columns, the gateway's id
+     * written as {@code gateway} (twice: give a {@code ?} two arguments).
+     */
+    static String pulledBy(String gateway) {
+        return (" sub_stream IS NOT NULL AND enabled"
+                + " AND (commune_id IN (SELECT commune_id FROM gateway_commune WHERE gateway_id = %1$s)"
+                + " OR (NOT EXISTS (SELECT 1 FROM gateway_commune WHERE gateway_id = %1$s)"
+                + " AND commune_id NOT IN (SELECT commune_id FROM gateway_commune)))").formatted(gateway);
     }
 
     private CameraAssignment assignment(ResultSet rs) throws SQLException {

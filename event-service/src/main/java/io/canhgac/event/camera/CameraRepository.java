@@ -13,10 +13,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 @Repository
 public class CameraRepository {
@@ -26,7 +29,8 @@ public class CameraRepository {
         return new CameraView(rs.getString("id"), rs.getString("name"), rs.getString("commune_id"),
                 rs.getString("commune_name"), (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                 rs.getString("location"), rs.getBoolean("enabled"), CameraStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-                since == null ? null : since.toInstant(), registration(rs), MotionJson.read(rs.getString("motion")));
+                since == null ? null : since.toInstant(), registration(rs), MotionJson.read(rs.getString("motion")),
+                rs.getString("gateway_name"));
     };
 
     private static CameraView.Registration registration(ResultSet rs) throws SQLException {
@@ -41,6 +45,12 @@ public class CameraRepository {
                 onboarded.toInstant());
     }
 
+    /** A camera, its commune and the gateway holding that commune, if any. */
+    private static final String SELECT_VIEW = """
+            SELECT c.*, m.name AS commune_name, g.name AS gateway_name
+            FROM camera c JOIN commune m ON m.id = c.commune_id
+                LEFT JOIN gateway_commune b ON b.commune_id = c.commune_id LEFT JOIN gateway g ON g.id = b.gateway_id""";
+
     private final JdbcTemplate jdbc;
 
     CameraRepository(JdbcTemplate jdbc) {
@@ -49,8 +59,7 @@ public class CameraRepository {
 
     /** The cameras of the communes the scope allows. */
     public List<CameraView> find(CommuneScope scope) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT c.*, m.name AS commune_name FROM camera c JOIN commune m ON m.id = c.commune_id WHERE true");
+        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE true");
         List<Object> args = new ArrayList<>();
         scope.restrict(sql, args, "c.commune_id");
         sql.append(" ORDER BY m.name, c.id");
@@ -59,11 +68,29 @@ public class CameraRepository {
 
     /** One camera, if the scope allows its commune. */
     public Optional<CameraView> find(CommuneScope scope, String id) {
-        StringBuilder sql = new StringBuilder(
-                "SELECT c.*, m.name AS commune_name FROM camera c JOIN commune m ON m.id = c.commune_id WHERE c.id = ?");
+        StringBuilder sql = new StringBuilder(SELECT_VIEW).append(" WHERE c.id = ?");
         List<Object> args = new ArrayList<>(List.of(id));
         scope.restrict(sql, args, "c.commune_id");
         return jdbc.query(sql.toString(), VIEW, args.toArray()).stream().findFirst();
+    }
+
+    /** How many cameras each gateway is given to pull (see {@code GET /api/ingest/cameras}). */
+    public Map<UUID, Integer> pulledPerGateway() {
+        Map<UUID, Integer> counts = new HashMap<>();
+        jdbc.query("SELECT g.id, (SELECT count(*) FROM camera WHERE" + CameraRegistry.pulledBy("g.id") + ") AS n FROM gateway g",
+                rs -> {
+                    counts.put(rs.getObject("id", UUID.class), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    /** Every commune's name by its id. */
+    public Map<String, String> communeNames() {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("SELECT id, name FROM commune", rs -> {
+            names.put(rs.getString("id"), rs.getString("name"));
+        });
+        return names;
     }
 
     public Set<String> ids() {

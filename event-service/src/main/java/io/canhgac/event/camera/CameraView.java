@@ -12,10 +12,12 @@ import java.time.Instant;
  * @param enabled      false when a technician switched it off: gateways do not pull it
  * @param registration what onboarding learnt from the camera; null until it is onboarded
  * @param motion       its motion detection settings; null for the defaults
+ * @param gateway      the gateway holding its commune (the one that pulls it); null when no gateway holds
+ *                     the commune (the all-in-one's own gateway or the district's only one pulls it)
  */
 public record CameraView(String id, String name, String communeId, String commune, Double latitude, Double longitude,
                          String location, boolean enabled, CameraStatus status, String statusReason, Instant statusSince, Registration registration,
-                         MotionSettings motion) {
+                         MotionSettings motion, String gateway) {
 
     /**
      * The registry's record of the device. Never the password: only whether one is stored.

@@ -15,4 +15,9 @@ public interface GatewayControls {
 
     /** The registry changed (a camera onboarded, edited, switched off): every gateway follows it. */
     void camerasChanged();
+
+    /** This gateway's cameras changed (it announced its site's inventory): it follows them now. */
+    default void camerasChanged(java.util.UUID gatewayId) {
+        camerasChanged();
+    }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,8 @@ public class GatewayRegistry {
     private final GatewayRepository gateways;
     private final AuditLog audit;
     private final Map<UUID, Long> touchedAt = new ConcurrentHashMap<>();
+    /** The last request of each gateway to this node, to the moment (last_seen_at is up to a minute behind). */
+    private final Map<UUID, Instant> lastRequest = new ConcurrentHashMap<>();
 
     GatewayRegistry(GatewayRepository gateways, AuditLog audit) {
         this.gateways = gateways;
@@ -49,7 +52,10 @@ public class GatewayRegistry {
             return Optional.empty();
         }
         Optional<GatewayIdentity> found = gateways.findEnabled(GatewayTokens.sha256Hex(token));
-        found.ifPresent(this::touch);
+        found.ifPresent(g -> {
+            lastRequest.put(g.id(), Instant.now());
+            touch(g.id());
+        });
         return found;
     }
 
@@ -98,6 +104,22 @@ public class GatewayRegistry {
         return gateways.find(id);
     }
 
+    /**
+     * Gives the gateway the communes of this list that no gateway holds (a site announcing its own
+     * inventory); those another gateway holds stay where they are. Audited when any is taken.
+     *
+     * @return the communes it took
+     */
+    @Transactional
+    public List<String> claim(GatewayIdentity gateway, List<String> communes, String remoteAddress) {
+        List<String> taken = gateways.claim(gateway.id(), communes, "gateway:" + gateway.name());
+        if (!taken.isEmpty()) {
+            audit.record("gateway:" + gateway.name(), AuditAction.GATEWAY_COMMUNES_CHANGED, "gateway " + gateway.name(),
+                    "took " + String.join(", ", taken) + " (its site's inventory)", remoteAddress);
+        }
+        return taken;
+    }
+
     /** The gateway that holds the commune; empty when none does (any gateway holding no commune serves it). */
     public Optional<GatewayIdentity> holderOf(String communeId) {
         return gateways.holderOf(communeId);
@@ -125,12 +147,25 @@ public class GatewayRegistry {
         return gateway;
     }
 
-    private void touch(GatewayIdentity gateway) {
+    /** When the gateway last made a request of this node since it started; empty if it has not. */
+    public Optional<Instant> lastRequest(UUID gatewayId) {
+        return Optional.ofNullable(lastRequest.get(gatewayId));
+    }
+
+    /**
+     * The gateway was heard from (its control link is up): last_seen_at follows, at most once a
+     * minute like for requests, so the last contact survives a restart of the centre.
+     */
+    public void heard(UUID gatewayId) {
+        touch(gatewayId);
+    }
+
+    private void touch(UUID gatewayId) {
         long now = System.nanoTime();
-        Long last = touchedAt.get(gateway.id());
+        Long last = touchedAt.get(gatewayId);
         if (last == null || now - last > TOUCH_EVERY.toNanos()) {
-            touchedAt.put(gateway.id(), now);
-            gateways.touch(gateway.id());
+            touchedAt.put(gatewayId, now);
+            gateways.touch(gatewayId);
         }
     }
 }

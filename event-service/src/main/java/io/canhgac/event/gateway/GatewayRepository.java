@@ -87,6 +87,14 @@ class GatewayRepository {
         }
     }
 
+    /** Binds to the gateway those of the communes no gateway holds; the ones it took. */
+    List<String> claim(UUID gatewayId, List<String> communes, String by) {
+        return jdbc.queryForList("""
+                INSERT INTO gateway_commune (commune_id, gateway_id, bound_by) SELECT c, ?, ? FROM unnest(?::text[]) AS c
+                ON CONFLICT (commune_id) DO NOTHING RETURNING commune_id""", String.class, gatewayId, by,
+                (Object) communes.toArray(String[]::new));
+    }
+
     /** The communes of the list that do not exist. */
     List<String> unknownCommunes(List<String> communes) {
         return jdbc.queryForList("SELECT c FROM unnest(?::text[]) AS c WHERE c NOT IN (SELECT id FROM commune)", String.class,

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The way to each commune's cameras: the gateway that holds the commune, over its own link; for a
@@ -87,6 +88,11 @@ class GatewayDirectory implements GatewayControls {
     public void camerasChanged() {
         inProcess.ifAvailable(GatewayControl::camerasChanged);
         links.all().forEach(l -> l.tell(new LinkRequest.CamerasChanged()));
+    }
+
+    @Override
+    public void camerasChanged(UUID gatewayId) {
+        links.find(gatewayId).ifPresent(l -> l.tell(new LinkRequest.CamerasChanged()));
     }
 
     private String lastSeen(GatewayIdentity gateway) {

@@ -29,10 +29,20 @@ final class MqttAlertChannel implements AlertChannel {
         return "mqtt";
     }
 
-    /** {@code <prefix>/<commune>/<camera>/alert}; ids never hold wildcards, but a stray one must not widen a subscription. */
+    /**
+     * {@code <prefix>/<commune>/<camera>/alert}, or {@code <prefix>/gateways/<gateway>/alert} for a gateway's
+     * alert (it has no camera and may hold several communes); ids never hold wildcards, but a stray one
+     * must not widen a subscription.
+     */
     static String topic(String prefix, RaisedAlert alert) {
+        if (alert.aboutGateway()) {
+            return prefix + "/" + GATEWAYS + "/" + level(alert.gateway()) + "/alert";
+        }
         return prefix + "/" + level(alert.communeId()) + "/" + level(alert.cameraId()) + "/alert";
     }
+
+    /** The topic level under which gateways' alerts go, where a commune's id would be. */
+    static final String GATEWAYS = "gateways";
 
     private static String level(String id) {
         return id.replaceAll("[/#+]", "_");

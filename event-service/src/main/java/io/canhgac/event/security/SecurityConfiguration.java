@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
+                        // where the gateways stand: the desk and technicians see why a commune's cameras went quiet
+                        .requestMatchers(HttpMethod.GET, "/api/gateways/status").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         .requestMatchers("/api/gateways", "/api/gateways/**").hasRole("ADMIN")
                         // the alert desk; commune heads follow their commune's alerts but do not handle them
                         .requestMatchers(HttpMethod.POST, "/api/alerts/**").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")

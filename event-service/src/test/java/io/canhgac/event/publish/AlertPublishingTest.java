@@ -3,7 +3,9 @@ package io.canhgac.event.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.contract.EventType;
+import io.canhgac.event.alert.AlertKind;
 import io.canhgac.event.alert.AlertsRaised;
+import io.canhgac.event.alert.GatewayAlerts;
 import io.canhgac.event.alert.RaisedAlert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +89,8 @@ class AlertPublishingTest {
     ApplicationEventPublisher publisher;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    GatewayAlerts gatewayAlerts;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -215,6 +219,38 @@ class AlertPublishingTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered(next) != null);
         assertThat(webhook.attempts().stream().filter(a -> a.body().contains(refused.toString())))
                 .extracting(TestWebhookReceiver.Attempt::answered).containsExactly(400);
+    }
+
+    @Test
+    void aGatewaysAlertHasNoCameraAndGoesOutOnItsGatewaysTopicAndToTheWebhook() throws Exception {
+        UUID gateway = UUID.randomUUID();
+        jdbc.update("INSERT INTO gateway (id, name, token_sha256) VALUES (?, 'que-trung', repeat('a', 64))", gateway);
+        jdbc.update("INSERT INTO commune (id, name) VALUES ('que-trung', 'Quế Trung') ON CONFLICT DO NOTHING");
+        jdbc.update("INSERT INTO gateway_commune (commune_id, gateway_id) VALUES ('que-trung', ?)", gateway);
+        try {
+            assertThat(gatewayAlerts.raise(gateway, AlertKind.GATEWAY_SILENT, Instant.now(), null)).isTrue();
+            UUID alertId = jdbc.queryForObject("SELECT id FROM alert WHERE gateway_id = ?", UUID.class, gateway);
+
+            TestMqttBroker.Published message = await().atMost(Duration.ofSeconds(10)).until(() -> broker.received().stream()
+                    .filter(p -> p.payload().contains(alertId.toString())).findFirst().orElse(null), m -> m != null);
+            assertThat(message.topic()).isEqualTo("nong-son/alerts/gateways/que-trung/alert");
+            JsonNode alert = json.readTree(message.payload());
+            assertThat(alert.get("kind").asText()).isEqualTo("GATEWAY_SILENT");
+            assertThat(alert.get("gateway").asText()).isEqualTo("que-trung");
+            assertThat(alert.get("gatewayCommunes").toString()).isEqualTo("[\"que-trung\"]");
+            assertThat(alert.get("cameraId").isNull()).isTrue();
+            TestWebhookReceiver.Attempt posted = await().atMost(Duration.ofSeconds(10)).until(() -> webhook.attempts().stream()
+                    .filter(a -> a.answered() == 204 && a.body().contains(alertId.toString())).findFirst().orElse(null), a -> a != null);
+            assertThat(posted.signatureValid()).isTrue();
+            // a camera alert's JSON stays as it was: no gateway fields
+            UUID start = UUID.randomUUID();
+            assertThat(ingest(event(start, "QL-02", "MOTION_START")).statusCode()).isEqualTo(200);
+            TestMqttBroker.Published camera = await().atMost(Duration.ofSeconds(10)).until(() -> mqttFor(start), m -> m != null);
+            assertThat(json.readTree(camera.payload()).has("gateway")).isFalse();
+        } finally {
+            jdbc.update("DELETE FROM alert WHERE gateway_id = ?", gateway);
+            jdbc.update("DELETE FROM gateway WHERE id = ?", gateway);
+        }
     }
 
     private TestMqttBroker.Published mqttFor(UUID eventId) {

@@ -109,6 +109,10 @@ class RouteWalkTest {
             Map.entry("POST /api/gateways", Access.ADMIN),
             Map.entry("POST /api/gateways/{id}/revoke", Access.ADMIN),
             Map.entry("PUT /api/gateways/{id}/communes", Access.ADMIN),
+            // where the gateways stand (link, outbox, last contact): the desk and technicians, not commune heads
+            Map.entry("GET /api/gateways/status", Access.ALERT_DESK),
+            // a site that keeps its own inventory announces it with its gateway's token
+            Map.entry("PUT /api/ingest/inventory", Access.GATEWAY),
             Map.entry("POST /api/ingest/events", Access.GATEWAY),
             Map.entry("PUT /api/ingest/media/{id}", Access.GATEWAY),
             // resumable upload over weak links: chunks, and where a gateway resumes

@@ -13,6 +13,7 @@ import io.canhgac.gateway.link.LinkSettings;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.simulator.scene.SceneScript;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Import;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The centre with no gateway in its process (the communes topology) and Quế Lộc's gateway, started in
- * the test's JVM, dialling it over its control link. One application context for every test class
- * that extends this: each gives its gateway a name of its own, and the newest takes Quế Lộc.
+ * The centre as a district runs it with commune gateways: no gateway in its own process, every commune
+ * reached through a gateway that dials its control link. Tests register a gateway as the admin does
+ * and start it in the test's JVM ({@link GatewayAssembly}, as {@code GatewayMain} would), closed after
+ * each test. The subclasses share one application context (one embedded PostgreSQL).
  */
 @SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -47,19 +51,21 @@ import static org.awaitility.Awaitility.await;
                 "canhgac.simulator.scene-cache=target/scene-cache",
                 "canhgac.gateway.enabled=false",
                 "canhgac.gateway.live.linger=2s"})
-@Import(CentreWithCommuneGateway.OneScene.class)
-abstract class CentreWithCommuneGateway {
+@Import(CommuneGatewayTestBase.OneScene.class)
+@Timeout(180)
+abstract class CommuneGatewayTestBase {
 
     /** Fast enough for a test to see a dead link within seconds. */
     static final LinkSettings QUICK_LINK = new LinkSettings(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(1),
             Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5), 512 * 1024);
+    /** Every simulated camera shows this: quick to encode, nothing moves. */
+    static final SceneScript IDLE = new SceneScript("link-idle", 640, 360, 10, 12, 2.0, 9, List.of());
 
     @TestConfiguration
     static class OneScene {
         @Bean
         Function<String, SceneScript> sceneCatalog() {
-            SceneScript idle = new SceneScript("link-idle", 640, 360, 10, 12, 2.0, 9, List.of());
-            return name -> idle;
+            return name -> IDLE;
         }
     }
 
@@ -70,13 +76,15 @@ abstract class CentreWithCommuneGateway {
     @Autowired
     GatewayLinks links;
 
-    GatewayAssembly gateway;
+    private final List<AutoCloseable> started = new ArrayList<>();
 
     @AfterEach
-    void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-            gateway = null;
+    void closeWhatTheTestStarted() throws Exception {
+        List<AutoCloseable> lastFirst = new ArrayList<>(started);
+        Collections.reverse(lastFirst);
+        started.clear();
+        for (AutoCloseable c : lastFirst) {
+            c.close();
         }
     }
 
@@ -84,17 +92,31 @@ abstract class CentreWithCommuneGateway {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Closed after the test (a gateway, a simulator), last started first. */
+    <T extends AutoCloseable> T closeAfter(T c) {
+        started.add(c);
+        return c;
+    }
+
+    /** Registers a gateway as the admin does; the answer holds its token. */
+    JsonNode registerGateway(WebSession admin, String name, String... communes) throws Exception {
+        String list = communes.length == 0 ? "" : ",\"communes\":[\"" + String.join("\",\"", communes) + "\"]";
+        HttpResponse<String> registered = admin.send("POST", "/api/gateways", "{\"name\":\"" + name + "\"" + list + "}");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return json.readTree(registered.body());
+    }
+
+    /** A commune's gateway for this centre: quick retries and link, no live server, no media. */
+    GatewayNodeSettings gatewaySettings(String token) {
+        return new GatewayNodeSettings(base(), token, Duration.ofMillis(200), Duration.ofSeconds(1), GatewaySettings.DEFAULTS,
+                null, HealthSettings.DEFAULTS, 2, Duration.ofMinutes(10), Map.of(), null, null, QUICK_LINK);
+    }
+
     /** Quế Lộc's gateway, registered by the admin under {@code name} with its commune, dialling the centre with its token. */
     GatewayAssembly startQueLocGateway(WebSession admin, String name) throws Exception {
-        HttpResponse<String> registered = admin.send("POST", "/api/gateways", "{\"name\":\"" + name + "\",\"communes\":[\"que-loc\"]}");
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        JsonNode body = json.readTree(registered.body());
+        JsonNode body = registerGateway(admin, name, "que-loc");
         assertThat(body.at("/gateway/communes").toString()).isEqualTo("[\"que-loc\"]");
-        GatewayNodeSettings settings = new GatewayNodeSettings(base(), body.get("token").asText(), Duration.ofMillis(200),
-                Duration.ofSeconds(1), GatewaySettings.DEFAULTS, null, HealthSettings.DEFAULTS, 2, Duration.ofMinutes(10),
-                Map.of(), null, null, QUICK_LINK);
-        gateway = new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(settings);
-        return gateway;
+        return startGateway(gatewaySettings(body.get("token").asText()));
     }
 
     /** The gateway's link at the centre, once it is up and has sent its status. */
@@ -102,5 +124,10 @@ abstract class CentreWithCommuneGateway {
         await().atMost(Duration.ofSeconds(20)).until(() -> links.states().stream()
                 .anyMatch(s -> s.gatewayName().equals(name) && s.status() != null));
         return links.all().stream().filter(l -> l.gateway().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Starts a gateway, closed after the test unless the test closes it first. */
+    GatewayAssembly startGateway(GatewayNodeSettings settings) {
+        return closeAfter(new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(settings));
     }
 }
