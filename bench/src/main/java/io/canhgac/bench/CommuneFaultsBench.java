@@ -51,10 +51,11 @@ final class CommuneFaultsBench {
             district.awaitDistrict(demo.cameras().size(), Duration.ofMinutes(6));
             Thread.sleep(60_000);
             double motion = WanBudget.kbitsPerCamera(district, demo, wan);
-            double viewer = WanBudget.oneLiveViewer(district, COMMUNE, queLoc.get(0), Duration.ofSeconds(60));
+            double[] viewer = WanBudget.oneLiveViewer(district, COMMUNE, queLoc.get(0), Duration.ofSeconds(60));
             double pulling = WanBudget.pullingSubstreams(demo, COMMUNE, 8554, Duration.ofSeconds(60));
             System.out.printf("WAN, scripted motion: %.2f kbit/s per camera (%.1f MB per camera per hour)%n", motion, motion * 3600 / 8000);
-            System.out.printf("WAN, one live viewer of %s: %.0f kbit/s through %s's link%n", queLoc.get(0), viewer, COMMUNE);
+            System.out.printf("WAN, one live viewer of %s: %.0f kbit/s through %s's link, %.0f without the viewer: %.0f kbit/s for the one"
+                    + " substream%n", queLoc.get(0), viewer[0], COMMUNE, viewer[1], viewer[0] - viewer[1]);
             System.out.printf("WAN, pulling every substream to the centre instead: %.0f kbit/s per camera (%.0f MB per camera per hour),"
                     + " %.0f x the scripted-motion figure%n", pulling, pulling * 3600 / 8000, pulling / motion);
 

@@ -39,8 +39,12 @@ final class WanBudget {
         return bytes * 8.0 / 1000 / window.toSeconds() / total;
     }
 
-    /** kbit/s through one commune's link while one browser watches one of its cameras' substream. */
-    static double oneLiveViewer(DistrictChild district, String commune, String camera, Duration window) throws Exception {
+    /** kbit/s through one commune's link while one browser watches one of its cameras' substream: [with the viewer, without]. */
+    static double[] oneLiveViewer(DistrictChild district, String commune, String camera, Duration window) throws Exception {
+        district.control("POST", "/links/" + commune + "/reset-counters");
+        Thread.sleep(window.toMillis());
+        long[] alone = district.linkBytes(commune);
+        double without = (alone[0] + alone[1]) * 8.0 / 1000 / window.toSeconds();
         WebSession operator = WebSession.login(district.base(), "operator", "operator-demo");
         var ticket = operator.send("POST", "/api/live/tickets", "{\"cameraId\":\"" + camera + "\",\"stream\":\"sub\"}");
         if (ticket.statusCode() != 200) {
@@ -70,7 +74,7 @@ final class WanBudget {
         if (received.get() == 0) {
             throw new IllegalStateException("the viewer of " + camera + " received nothing");
         }
-        return (b[0] + b[1]) * 8.0 / 1000 / window.toSeconds();
+        return new double[]{(b[0] + b[1]) * 8.0 / 1000 / window.toSeconds(), without};
     }
 
     /** kbit/s per camera if the centre pulled every substream of the commune itself (the all-in-one over a WAN). */
