@@ -44,6 +44,13 @@ public interface GatewayControl {
     /** The registry changed (a camera onboarded, edited or removed): follow it. */
     void camerasChanged();
 
+    /**
+     * Someone opened this event and its clip has not arrived: send its media ahead of the bulk queue.
+     * A gateway in this process has no link to spare, so by default nothing.
+     */
+    default void mediaWanted(java.util.UUID eventId) {
+    }
+
     /** Progress of a sweep, reported from the sweeping thread. */
     @FunctionalInterface
     interface SweepObserver {

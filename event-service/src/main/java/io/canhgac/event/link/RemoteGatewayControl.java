@@ -60,6 +60,11 @@ final class RemoteGatewayControl implements GatewayControl {
         link.tell(new LinkRequest.CamerasChanged());
     }
 
+    @Override
+    public void mediaWanted(java.util.UUID eventId) {
+        link.tell(new LinkRequest.MediaWanted(eventId));
+    }
+
     /** A call whose refusals are the camera's or the link's: onboarding's 422 with the code. */
     private LinkReply.Answer call(LongFunction<LinkRequest.Call> request, Duration timeout) {
         try {

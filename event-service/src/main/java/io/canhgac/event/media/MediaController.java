@@ -38,10 +38,12 @@ class MediaController {
 
     private final MediaStore store;
     private final MediaRepository media;
+    private final MediaRequests requests;
 
-    MediaController(MediaStore store, MediaRepository media) {
+    MediaController(MediaStore store, MediaRepository media, MediaRequests requests) {
         this.store = store;
         this.media = media;
+        this.requests = requests;
     }
 
     /**
@@ -72,7 +74,7 @@ class MediaController {
 
     @GetMapping("/api/events/{id}/media")
     List<MediaView> forEvent(@AuthenticationPrincipal AppUser user, @PathVariable UUID id) {
-        return media.forEvent(user.scope(), id);
+        return requests.forEvent(user.scope(), id);
     }
 
     /** The event's snapshot, for the alert desk's cards: a redirect to the file, 404 until the gateway has sent it. */

@@ -43,6 +43,15 @@ class MediaRepository {
                 .stream().findFirst();
     }
 
+    /** The commune of a motion start the scope may see; empty for another kind, another commune or no such event. */
+    Optional<String> communeOfMotion(CommuneScope scope, UUID eventId) {
+        StringBuilder sql = new StringBuilder("SELECT c.commune_id FROM camera_event e JOIN camera c ON c.id = e.camera_id"
+                + " WHERE e.id = ? AND e.type = 'MOTION_START'");
+        List<Object> args = new ArrayList<>(List.of(eventId));
+        scope.restrict(sql, args, "c.commune_id");
+        return jdbc.queryForList(sql.toString(), String.class, args.toArray()).stream().findFirst();
+    }
+
     /** Inserts the row unless its id is already stored; true if it was new. */
     boolean insertIfAbsent(MediaUpload upload, String path, long size) {
         return jdbc.update("""

@@ -107,6 +107,39 @@ class GatewayPresenceTest {
     }
 
     @Test
+    void aMotionEventOpenedBeforeItsClipArrivedAsksTheGatewayHoldingItsCommuneForIt() throws Exception {
+        JsonNode registered = register("que-loc-media", "que-loc");
+        String token = registered.get("token").asText();
+        FakeGatewayLink link = closeLater(FakeGatewayLink.open(base, token, "1.2.3"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(admin, "que-loc-media").get("connected").asBoolean());
+        UUID event = UUID.randomUUID();
+        HttpResponse<String> stored = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/ingest/events")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        [{"id":"%s","cameraId":"QL-01","type":"MOTION_START","occurredAt":"%s","score":0.2}]"""
+                        .formatted(event, Instant.now()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+
+        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        assertThat(operator.get("/api/events/" + event + "/media").body()).isEqualTo("[]");
+        await().atMost(Duration.ofSeconds(10)).until(() -> wanted(link, event) == 1);
+        operator.get("/api/events/" + event + "/media");
+        Thread.sleep(500);
+        assertThat(wanted(link, event)).as("asked once a minute at most, however often the page looks").isEqualTo(1);
+        // a commune head of another commune opening it (it is not theirs) asks nothing
+        WebSession sonVien = WebSession.login(base, "son-vien", "son-vien-demo");
+        UUID other = UUID.randomUUID();
+        jdbc.update("INSERT INTO camera_event (id, camera_id, type, occurred_at) VALUES (?, 'QL-01', 'MOTION_START', now())", other);
+        sonVien.get("/api/events/" + other + "/media");
+        Thread.sleep(500);
+        assertThat(wanted(link, other)).isZero();
+    }
+
+    private static long wanted(FakeGatewayLink link, UUID event) {
+        return link.received().stream().filter(m -> m.contains("\"media-wanted\"") && m.contains(event.toString())).count();
+    }
+
+    @Test
     void theStatusRouteShowsTheLinkItsOutboxAndLastContactAndASilentGatewayRaisesOneAlertThatItsReturnClears()
             throws Exception {
         JsonNode registered = register("que-loc-gw", "que-loc");
