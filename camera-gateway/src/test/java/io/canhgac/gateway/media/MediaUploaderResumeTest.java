@@ -1,10 +1,7 @@
 package io.canhgac.gateway.media;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,24 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A weak link: cut mid-file, a gateway restart mid-file, and the bandwidth budget. */
-class MediaUploaderResumeTest {
+class MediaUploaderResumeTest extends MediaUploaderFixture {
 
     private static final int CHUNK = 16 << 10;
-
-    @TempDir
-    Path dir;
-    private FakeCentre centre;
-    private MediaUploader uploader;
-
-    @AfterEach
-    void stop() {
-        if (uploader != null) {
-            uploader.close();
-        }
-        if (centre != null) {
-            centre.close();
-        }
-    }
 
     private MediaUploader start(MediaSpool spool, MediaUploadSettings settings) {
         return new MediaUploader(spool, centre.client(), settings, e -> false, () -> false, () -> Long.MAX_VALUE).start();

@@ -1,9 +1,7 @@
 package io.canhgac.gateway.media;
 
 import io.canhgac.gateway.centre.CentreClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,22 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The uploader against a stand-in centre on loopback: the wire, events first, the lanes, refusals. */
-class MediaUploaderTest {
+class MediaUploaderTest extends MediaUploaderFixture {
 
-    @TempDir
-    Path dir;
-    private FakeCentre centre;
-    private MediaUploader uploader;
-
-    @AfterEach
-    void stop() {
-        if (uploader != null) {
-            uploader.close();
-        }
-        if (centre != null) {
-            centre.close();
-        }
-    }
 
     private MediaUploader start(MediaSpool spool, CentreClient client, MediaUploadSettings settings,
                                 Predicate<UUID> eventPending, BooleanSupplier eventsWaiting) {
