@@ -204,7 +204,7 @@ public final class GatewayAssembly implements AutoCloseable {
         JournalFigures outbox = publisher.figures();
         return new GatewayStatus(Instant.now(), cameras == null ? 0 : cameras.cameraIds().size(), outbox.pending(),
                 outbox.bytes(), outbox.oldestPending(), outbox.dropped(), outbox.alarm(), media.pending(), media.bytes(),
-                media.dropped());
+                media.dropped(), outbox.appended());
     }
 
     private static Backoff retry(GatewayNodeSettings s) {
@@ -252,7 +252,7 @@ public final class GatewayAssembly implements AutoCloseable {
 
     /** The outbox now: events waiting for the centre; empty figures before start. */
     public synchronized JournalFigures outboxFigures() {
-        return publisher == null ? new JournalFigures(0, 0, null, 0, false) : publisher.figures();
+        return publisher == null ? new JournalFigures(0, 0, null, 0, false, 0) : publisher.figures();
     }
 
     /** Whether the control link to the centre is up; false when this gateway has none. */

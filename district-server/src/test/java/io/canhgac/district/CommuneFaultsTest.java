@@ -165,6 +165,36 @@ class CommuneFaultsTest {
             assertEveryLoopHasOneMotionStart(camera, cutAt, checkUntil.minusSeconds(LOOP_SECONDS), null, null);
         }
         assertThat(communes.starts("que-loc")).as("the killed gateway was started again").isEqualTo(2);
+        assertTheCentreHoldsEveryEventTheGatewayMade("que-loc");
+    }
+
+    /**
+     * The exact count: the gateway's outbox numbers every event it makes, across restarts (the killed
+     * process's and its successor's); once the outbox is empty the centre holds exactly that many of
+     * this gateway's events, none lost and none twice.
+     */
+    private void assertTheCentreHoldsEveryEventTheGatewayMade(String gateway) throws Exception {
+        // the commune goes quiet (its cameras lose power: one status change each, then nothing), so the
+        // gateway's count and the centre's can be compared at rest
+        for (String camera : QUE_LOC) {
+            control("POST", "/cameras/" + camera + "/power-off");
+        }
+        io.canhgac.contract.link.GatewayStatus drained = await().atMost(Duration.ofSeconds(60)).until(
+                () -> links.states().stream().filter(s -> s.gatewayName().equals(gateway) && s.status() != null)
+                        .map(s -> s.status()).findFirst().orElse(null),
+                s -> s != null && s.outboxEvents() == 0 && s.eventsMade() > 0
+                        && s.eventsMade() == storedFrom(gateway) + s.droppedEvents());
+        assertThat(drained.droppedEvents()).isZero();
+        System.out.println("Commune faults: " + gateway + "'s outbox made " + drained.eventsMade()
+                + " events across its kill; the centre holds " + storedFrom(gateway));
+        for (String camera : QUE_LOC) {
+            control("POST", "/cameras/" + camera + "/power-on");
+        }
+    }
+
+    private long storedFrom(String gateway) {
+        return jdbc.queryForObject("SELECT count(*) FROM camera_event e JOIN gateway g ON g.id = e.gateway_id WHERE g.name = ?",
+                Long.class, gateway);
     }
 
     @Test
@@ -192,14 +222,15 @@ class CommuneFaultsTest {
     private void assertEveryLoopHasOneMotionStart(String camera, Instant from, Instant to, Instant deadFrom, Instant deadUntil) {
         Timestamp first = jdbc.queryForObject("SELECT min(occurred_at) FROM camera_event WHERE camera_id = ? AND type = 'MOTION_START'",
                 Timestamp.class, camera);
-        if (first != null && first.toInstant().isAfter(from)) {
-            from = first.toInstant(); // the camera joined after the window's start
+        if (first != null && first.toInstant().plusSeconds(LOOP_SECONDS).isAfter(from)) {
+            // the camera joined after the window's start: its detector's first loop is a warm-up
+            from = first.toInstant().plusSeconds(LOOP_SECONDS - 1);
         }
         List<Instant> starts = jdbc.queryForList("""
                 SELECT occurred_at FROM camera_event WHERE camera_id = ? AND type = 'MOTION_START'
                   AND occurred_at BETWEEN ? AND ? ORDER BY occurred_at""", Timestamp.class, camera,
                 Timestamp.from(from), Timestamp.from(to)).stream().map(Timestamp::toInstant).toList();
-        assertThat(starts).as(camera + " motion starts from " + from + " to " + to).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(starts).as(camera + " motion starts from " + from + " to " + to).hasSizeGreaterThanOrEqualTo(2);
         for (int i = 1; i < starts.size(); i++) {
             Duration gap = Duration.between(starts.get(i - 1), starts.get(i));
             assertThat(gap).as(camera + ": two starts in one loop at " + starts.get(i)).isGreaterThan(Duration.ofSeconds(LOOP_SECONDS / 2));

@@ -49,7 +49,9 @@ class EventMediaEndToEndTest {
     static final double ONSET = EndToEndTest.ONSET;
     /** Media goes where the all-in-one puts it by default, relative to the module. */
     static final Path STORE = Path.of("data/media");
-    static final Path SPOOL = Path.of("data/media-spool");
+    /** Each test context has its own spool (see config/application.properties). */
+    @Autowired
+    DistrictProperties properties;
 
     @LocalServerPort
     int port;
@@ -111,7 +113,7 @@ class EventMediaEndToEndTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .contains(clip.get("id").asText() + ".mp4", snapshot.get("id").asText() + ".jpg");
         }
-        try (Stream<Path> files = Files.list(SPOOL)) {
+        try (Stream<Path> files = Files.list(Path.of(properties.gateway().mediaSpool()))) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.startsWith(clip.get("id").asText()) || n.startsWith(snapshot.get("id").asText()));
         }

@@ -225,7 +225,8 @@ public final class EventJournal implements AutoCloseable {
     public synchronized JournalFigures figures() {
         Slot oldest = pending.peekFirst();
         boolean alarm = bytes > settings.maxBytes() * settings.alarmFraction() || dropped > 0 || diskLow;
-        return new JournalFigures(pending.size(), bytes, oldest == null ? null : oldest.occurredAt(), dropped, alarm);
+        return new JournalFigures(pending.size(), bytes, oldest == null ? null : oldest.occurredAt(), dropped, alarm,
+                nextSequence - 1);
     }
 
     private void addPending(Slot slot) {

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param oldestPending when the oldest pending event happened; null when none waits
  * @param dropped       events dropped unsent since the journal was opened, because it was full
  * @param alarm         the journal is past its alarm threshold, or dropped events
+ * @param appended      the last sequence appended: events made since the journal began, across restarts
  */
-public record JournalFigures(long pending, long bytes, Instant oldestPending, long dropped, boolean alarm) {
+public record JournalFigures(long pending, long bytes, Instant oldestPending, long dropped, boolean alarm, long appended) {
 }

@@ -53,6 +53,7 @@ class EventJournalTest extends JournalFixture {
             assertThat(ids(pending)).containsExactlyElementsOf(appended.subList(100, 300).stream().map(CameraEvent::id).toList());
             assertThat(pending.get(0).event()).isEqualTo(appended.get(100));
             assertThat(journal.append(motion("QL-01", T0.plusSeconds(301)))).as("sequences go on").isEqualTo(301);
+            assertThat(journal.figures().appended()).as("events made since the journal began").isEqualTo(301);
             assertThat(journal.figures().oldestPending()).isEqualTo(T0.plusSeconds(100));
             int before = segments(dir).size();
             journal.acknowledge(301);

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param mediaPending    snapshots and clips waiting to be uploaded
  * @param mediaBytes      their size
  * @param mediaDropped    media deleted unsent since the gateway started because its spool was full
+ * @param eventsMade      events and status changes the gateway has put in its outbox since the outbox
+ *                        began (its last sequence number, across restarts): the centre, having stored
+ *                        all the gateway sent, holds exactly this many of its events less any dropped
  */
 public record GatewayStatus(Instant measuredAt, int cameras, long outboxEvents, long outboxBytes, Instant oldestPending,
-                            long droppedEvents, boolean outboxAlarm, int mediaPending, long mediaBytes, long mediaDropped) {
+                            long droppedEvents, boolean outboxAlarm, int mediaPending, long mediaBytes, long mediaDropped,
+                            long eventsMade) {
 
     public GatewayStatus {
         Objects.requireNonNull(measuredAt, "measuredAt");

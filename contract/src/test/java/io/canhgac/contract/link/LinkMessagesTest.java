@@ -37,7 +37,7 @@ class LinkMessagesTest {
                 new LinkRequest.MediaWanted(UUID.randomUUID()),
                 new LinkReply.Hello("0.1.0", Instant.parse("2026-12-07T01:02:03Z")),
                 new LinkReply.Status(new GatewayStatus(Instant.parse("2026-12-07T01:02:03Z"), 11, 42, 9000,
-                        Instant.parse("2026-12-07T00:52:03Z"), 0, false, 3, 2_000_000, 0)),
+                        Instant.parse("2026-12-07T00:52:03Z"), 0, false, 3, 2_000_000, 0, 1234)),
                 new LinkReply.Progress(1, 40, 254, 3),
                 new LinkReply.Swept(1, List.of(new DiscoveredDevice("urn:uuid:1", device.deviceService(), "127.0.10.11",
                         "QL-01", "Hikvision", "DS-2DE4425IW-DE", "que-loc", null))),

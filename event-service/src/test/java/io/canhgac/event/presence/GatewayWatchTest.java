@@ -74,8 +74,8 @@ class GatewayWatchTest {
 
     @Test
     void aGatewayHeardAgainIsClearedOnceAndAnOutboxAlarmFollowsItsReports() {
-        GatewayStatus full = new GatewayStatus(STARTED, 4, 50_000, 1 << 24, STARTED, 0, true, 0, 0, 0);
-        GatewayStatus drained = new GatewayStatus(STARTED, 4, 0, 0, null, 0, false, 0, 0, 0);
+        GatewayStatus full = new GatewayStatus(STARTED, 4, 50_000, 1 << 24, STARTED, 0, true, 0, 0, 0, 50_000);
+        GatewayStatus drained = new GatewayStatus(STARTED, 4, 0, 0, null, 0, false, 0, 0, 0, 50_000);
         when(presence.sightings()).thenReturn(List.of(silentSince(holding, STARTED)))
                 .thenReturn(List.of(connected(holding, full)))
                 .thenReturn(List.of(connected(holding, full)))
