@@ -10,7 +10,8 @@ CONTROL_PORT=${CONTROL_PORT:-28555}
 ONVIF_PORT=${ONVIF_PORT:-28899}
 
 cp_file=$(mktemp)
-mvn -B -q -pl camera-simulator dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+# with its upstream modules from this tree (-am, compiled): nothing of the project need be installed in ~/.m2
+mvn -B -q -pl camera-simulator -am compile dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="camera-simulator/target/classes:$(cat "$cp_file")"
 
 if command -v ffprobe >/dev/null 2>&1; then

@@ -12,7 +12,8 @@ if [ ! -f "$work/node_modules/onvif/package.json" ]; then
   (cd "$work" && npm install --no-audit --no-fund --no-package-lock --silent 'onvif@^0.8' >/dev/null)
 fi
 cp_file=$(mktemp)
-mvn -B -q -pl camera-simulator dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+# with its upstream modules from this tree (-am, compiled): nothing of the project need be installed in ~/.m2
+mvn -B -q -pl camera-simulator -am compile dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 classpath="camera-simulator/target/classes:$(cat "$cp_file")"
 log=$(mktemp)
 
