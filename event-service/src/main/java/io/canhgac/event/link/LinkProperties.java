@@ -20,7 +20,7 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("canhgac.link")
-record LinkProperties(@DefaultValue("60s") Duration idleTimeout, @DefaultValue("15s") Duration callTimeout,
+record LinkProperties(@DefaultValue("35s") Duration idleTimeout, @DefaultValue("15s") Duration callTimeout,
                       @DefaultValue("60s") Duration describeTimeout, @DefaultValue("15m") Duration sweepTimeout,
                       @DefaultValue("1048576") @Min(65536) @Max(67108864) int sendBuffer) {
 }
