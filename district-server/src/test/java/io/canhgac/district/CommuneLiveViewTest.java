@@ -5,6 +5,7 @@ import io.canhgac.event.WebSession;
 import io.canhgac.event.link.GatewayLink;
 import io.canhgac.gateway.GatewayAssembly;
 import io.canhgac.gateway.live.LinkMedia;
+import io.canhgac.gateway.live.TestViewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,12 +42,12 @@ class CommuneLiveViewTest extends CommuneGatewayTestBase {
     @Autowired
     SimulatorLifecycle simulator;
 
-    private final List<LiveTestViewer> viewers = new ArrayList<>();
+    private final List<TestViewer> viewers = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void closeViewers() {
-        viewers.forEach(LiveTestViewer::close);
+        viewers.forEach(TestViewer::close);
     }
 
     @Test
@@ -71,8 +72,8 @@ class CommuneLiveViewTest extends CommuneGatewayTestBase {
         assertThat(url.getPath()).isEqualTo("/live/LQL-2/sub");
 
         // one viewer: what crosses the link for one
-        LiveTestViewer first = watch(ticket);
-        await().atMost(Duration.ofSeconds(20)).until(() -> first.fragments() >= 10);
+        TestViewer first = watch(ticket);
+        await().atMost(Duration.ofSeconds(20)).until(() -> first.fragments().size() >= 10);
         long linkBefore = figures().liveBytes();
         long gotBefore = first.bytes.get();
         Thread.sleep(WINDOW.toMillis());
@@ -80,9 +81,9 @@ class CommuneLiveViewTest extends CommuneGatewayTestBase {
         long oneGot = first.bytes.get() - gotBefore;
 
         // two more: still one session at the gateway and at the centre, one pull at the centre
-        LiveTestViewer second = watch(ticket(operator));
-        LiveTestViewer third = watch(ticket(operator));
-        await().atMost(Duration.ofSeconds(20)).until(() -> second.fragments() >= 10 && third.fragments() >= 10);
+        TestViewer second = watch(ticket(operator));
+        TestViewer third = watch(ticket(operator));
+        await().atMost(Duration.ofSeconds(20)).until(() -> second.fragments().size() >= 10 && third.fragments().size() >= 10);
         linkBefore = figures().liveBytes();
         long[] before = viewers.stream().mapToLong(v -> v.bytes.get()).toArray();
         Thread.sleep(WINDOW.toMillis());
@@ -94,11 +95,11 @@ class CommuneLiveViewTest extends CommuneGatewayTestBase {
         assertThat(figures().liveSessions()).isEqualTo(1);
         assertThat(link.liveSessions()).isEqualTo(1);
         assertThat(live.runningPulls()).isEqualTo(1);
-        for (LiveTestViewer v : viewers) {
+        for (TestViewer v : viewers) {
             assertThat(v.texts.get(0)).contains("\"type\":\"init\"").contains("avc1.").contains("\"width\":640");
-            assertThat(LiveTestViewer.boxes(v.binaries.get(0))).containsExactly("ftyp", "moov");
-            assertThat(LiveTestViewer.boxes(v.binaries.get(1))).containsExactly("moof", "mdat");
-            assertThat(LiveTestViewer.keyframe(v.binaries.get(1))).as("each viewer starts at a keyframe").isTrue();
+            assertThat(TestViewer.boxes(v.binaries.get(0))).containsExactly("ftyp", "moov");
+            assertThat(TestViewer.boxes(v.binaries.get(1))).containsExactly("moof", "mdat");
+            assertThat(TestViewer.keyframe(v.binaries.get(1))).as("each viewer starts at a keyframe").isTrue();
         }
         System.out.printf("live over the link, %d s windows: 1 viewer: %d B on the link (%.0f kbit/s), a viewer got %d B;"
                         + " 3 viewers: %d B on the link (%.0f kbit/s), each viewer got at least %d B%n",
@@ -114,7 +115,7 @@ class CommuneLiveViewTest extends CommuneGatewayTestBase {
         assertThat(figures().snapshots()).isEqualTo(snapshotsBefore);
 
         // everyone leaves: the session stops after the linger, and nothing more crosses the link
-        viewers.forEach(LiveTestViewer::close);
+        viewers.forEach(TestViewer::close);
         await().atMost(Duration.ofSeconds(2 + 5)).until(() -> figures().liveSessions() == 0);
         await().atMost(Duration.ofSeconds(2)).until(() -> link.liveSessions() == 0 && live.runningPulls() == 0);
         long after = figures().liveBytes();
@@ -139,8 +140,8 @@ class CommuneLiveViewTest extends CommuneGatewayTestBase {
         return json.readTree(issued.body());
     }
 
-    private LiveTestViewer watch(JsonNode ticket) throws Exception {
-        LiveTestViewer v = LiveTestViewer.connect(ticket.get("url").asText());
+    private TestViewer watch(JsonNode ticket) throws Exception {
+        TestViewer v = TestViewer.connect(ticket.get("url").asText());
         viewers.add(v);
         return v;
     }

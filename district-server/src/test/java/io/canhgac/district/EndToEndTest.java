@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
+import io.canhgac.gateway.live.TestViewer;
 import io.canhgac.simulator.rtsp.StreamBroadcaster;
 import io.canhgac.simulator.scene.MovingObject;
 import io.canhgac.simulator.scene.SceneScript;
@@ -179,10 +180,10 @@ class EndToEndTest {
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
         JsonNode ticket = json.readTree(issued.body());
         assertThat(java.net.URI.create(ticket.get("url").asText()).getPort()).isEqualTo(live.port());
-        try (LiveTestViewer viewer = LiveTestViewer.connect(ticket.get("url").asText())) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> viewer.fragments() >= 5);
-            assertThat(LiveTestViewer.boxes(viewer.binaries.get(0))).containsExactly("ftyp", "moov");
-            assertThat(LiveTestViewer.keyframe(viewer.binaries.get(1))).isTrue();
+        try (TestViewer viewer = TestViewer.connect(ticket.get("url").asText())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> viewer.fragments().size() >= 5);
+            assertThat(TestViewer.boxes(viewer.binaries.get(0))).containsExactly("ftyp", "moov");
+            assertThat(TestViewer.keyframe(viewer.binaries.get(1))).isTrue();
         }
         HttpResponse<byte[]> snapshot = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(ticket.get("snapshotUrl").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -86,7 +86,7 @@ class LiveViewIntegrationTest {
 
         assertThat(viewer.texts.get(0)).contains("\"type\":\"init\"").contains("avc1.").contains("\"width\":640").contains("\"height\":360");
         assertThat(Mp4Box.parse(viewer.binaries.get(0))).extracting(Mp4Box::type).containsExactly("ftyp", "moov");
-        assertThat(isKeyframe(viewer.fragments().get(0))).as("the first fragment is a keyframe").isTrue();
+        assertThat(TestViewer.keyframe(viewer.fragments().get(0))).as("the first fragment is a keyframe").isTrue();
         long last = -1;
         for (byte[] f : viewer.fragments()) {
             long t = Mp4Box.root(Mp4Box.parse(f)).find("moof/traf/tfdt").body().getLong(4);
@@ -119,7 +119,7 @@ class LiveViewIntegrationTest {
         assertThat(server.runningPulls()).isEqualTo(1);
 
         byte[] lateFirst = late.fragments().get(0);
-        assertThat(isKeyframe(lateFirst)).isTrue();
+        assertThat(TestViewer.keyframe(lateFirst)).isTrue();
         long seq = Fmp4Muxer.sequenceOf(lateFirst);
         assertThat(seq).isGreaterThan(Fmp4Muxer.sequenceOf(first.fragments().get(0)));
         byte[] sameInFirst = first.fragments().stream().filter(f -> Fmp4Muxer.sequenceOf(f) == seq).findFirst().orElseThrow();
@@ -184,10 +184,6 @@ class LiveViewIntegrationTest {
         assertThat(viewer.binaries).isEmpty();
     }
 
-    static boolean isKeyframe(byte[] fragment) {
-        int flags = Mp4Box.root(Mp4Box.parse(fragment)).find("moof/traf/trun").body().getInt(20);
-        return ((flags >>> 16) & 1) == 0;
-    }
 
     private static double rate(String fraction) {
         String[] p = fraction.split("/");
