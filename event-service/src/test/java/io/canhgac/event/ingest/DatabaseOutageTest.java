@@ -83,7 +83,7 @@ class DatabaseOutageTest {
     /** Well under the gateway's 10 s request timeout, and Hikari's default 30 s wait. */
     static final Duration REFUSED_WITHIN = Duration.ofSeconds(6);
 
-    static final TestWebhookReceiver webhook = receiver();
+    static final TestWebhookReceiver webhook = TestWebhookReceiver.start(SECRET);
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Ticker {
@@ -101,14 +101,6 @@ class DatabaseOutageTest {
     @AfterAll
     static void stopReceiver() {
         webhook.close();
-    }
-
-    private static TestWebhookReceiver receiver() {
-        try {
-            return new TestWebhookReceiver(SECRET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @LocalServerPort

@@ -57,7 +57,7 @@ class AlertPublishingTest {
     static final String SECRET = "whsec-test-0123456789abcdefghijklmnop";
 
     static final TestMqttBroker broker = new TestMqttBroker().start();
-    static final TestWebhookReceiver webhook = receiver();
+    static final TestWebhookReceiver webhook = TestWebhookReceiver.start(SECRET);
 
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
@@ -69,14 +69,6 @@ class AlertPublishingTest {
     static void stopEndpoints() {
         broker.close();
         webhook.close();
-    }
-
-    private static TestWebhookReceiver receiver() {
-        try {
-            return new TestWebhookReceiver(SECRET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @LocalServerPort

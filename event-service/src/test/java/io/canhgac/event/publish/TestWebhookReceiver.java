@@ -36,6 +36,15 @@ public final class TestWebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
 
+    /** A receiver started on a loopback port, for a test class's static field. */
+    public static TestWebhookReceiver start(String secret) {
+        try {
+            return new TestWebhookReceiver(secret);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public TestWebhookReceiver(String secret) throws IOException {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
