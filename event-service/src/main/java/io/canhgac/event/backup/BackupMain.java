@@ -51,6 +51,9 @@ public final class BackupMain {
             }
             err.println(USAGE);
             return 2;
+        } catch (BackupException e) {
+            err.println(e.getMessage()); // says itself whether it refused or failed
+            return 1;
         } catch (IOException | RuntimeException e) {
             err.println(args[0] + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
