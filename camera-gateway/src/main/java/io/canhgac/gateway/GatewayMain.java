@@ -22,6 +22,14 @@ public final class GatewayMain {
     /** The gateway's own log settings, unless the operator names others with -Dlogback.configurationFile. */
     static final String LOG_CONFIG = "canhgac-gateway-logback.xml";
 
+    /**
+     * Checks a command line as a start would, without starting anything (the systemd unit's test):
+     * throws IllegalArgumentException saying what is wrong; returns the outbox folder it would use.
+     */
+    public static java.nio.file.Path checkArguments(String[] args, String envToken) {
+        return GatewayArguments.parse(args, envToken).outbox();
+    }
+
     public static void main(String[] args) throws InterruptedException {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", LOG_CONFIG); // before the first logger is made

@@ -1,6 +1,7 @@
 package io.canhgac.district;
 
 import io.canhgac.event.EventServiceApplication;
+import io.canhgac.event.backup.BackupMain;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,6 +26,9 @@ public class DistrictServerApplication {
     static final Map<String, Object> DEFAULTS = Map.of("canhgac.accounts.demo", "${canhgac.simulator.enabled:true}");
 
     public static void main(String[] args) {
+        if (BackupMain.isCommand(args)) {
+            System.exit(BackupMain.run(args, System.out, System.err));
+        }
         SpringApplication application = new SpringApplication(DistrictServerApplication.class);
         application.setDefaultProperties(DEFAULTS);
         application.run(args);

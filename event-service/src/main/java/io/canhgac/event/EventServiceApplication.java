@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class EventServiceApplication {
 
     public static void main(String[] args) {
+        if (io.canhgac.event.backup.BackupMain.isCommand(args)) {
+            System.exit(io.canhgac.event.backup.BackupMain.run(args, System.out, System.err));
+        }
         SpringApplication.run(EventServiceApplication.class, args);
     }
 }

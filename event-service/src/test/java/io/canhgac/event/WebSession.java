@@ -6,6 +6,7 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import javax.net.ssl.SSLContext;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,11 +24,47 @@ public final class WebSession {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final String[] headers;
+
+    private WebSession(String base, SSLContext tls, String... headers) {
+        this.base = base;
+        this.headers = headers;
+        // behind a TLS proxy the browser's cookie jar sees https, so it sends Secure cookies back
+        boolean proxiedHttps = java.util.Arrays.asList(headers).indexOf("X-Forwarded-Proto") % 2 == 0
+                && java.util.Arrays.asList(headers).contains("https");
+        java.net.CookieHandler jar = proxiedHttps ? new java.net.CookieHandler() {
+            @Override
+            public java.util.Map<String, java.util.List<String>> get(URI uri, java.util.Map<String, java.util.List<String>> h) throws IOException {
+                return cookies.get(asHttps(uri), h);
+            }
+
+            @Override
+            public void put(URI uri, java.util.Map<String, java.util.List<String>> h) throws IOException {
+                cookies.put(asHttps(uri), h);
+            }
+        } : cookies;
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
+    }
 
     private WebSession(String base) {
-        this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this(base, null);
+    }
+
+    private static URI asHttps(URI uri) {
+        return URI.create("https" + uri.toString().substring(uri.getScheme().length()));
+    }
+
+    /**
+     * A browser over HTTPS trusting {@code tls}'s certificates (null: the JDK's), or one behind a proxy
+     * that adds {@code headers} (name, value, …) to every request, e.g. X-Forwarded-Proto.
+     */
+    public static WebSession through(String base, SSLContext tls, String... headers) {
+        return new WebSession(base, tls, headers);
     }
 
     public static WebSession anonymous(String base) {
@@ -144,6 +181,13 @@ public final class WebSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (headers.length > 0) {
+            HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (name, value) -> true);
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                withHeaders.header(headers[i], headers[i + 1]);
+            }
+            request = withHeaders.build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
