@@ -9,6 +9,12 @@ import io.canhgac.gateway.video.LumaFrame;
  * running-average background, threshold inside the watched cells (zones minus masks), and keep
  * despeckled, dilated blobs above a minimum area ({@link BlobFinder}). When most of the watched
  * picture changes at once the background is reset instead of raising motion.
+ *
+ * <p>A blob none of whose cells has moved away from its own recent value for
+ * {@link MotionSettings#stillFrames()} frames is a ghost: people who stopped, a picture that froze, or
+ * the place a departed object left in the slowly learned background. It is not motion, and its cells
+ * are taken into the background at once, so an event ends when the motion does (a blob that moves
+ * always has cells that change: its edges).
  */
 public final class RunningAverageMotionDetector implements MotionDetector {
 
@@ -19,6 +25,8 @@ public final class RunningAverageMotionDetector implements MotionDetector {
     private final MotionSettings settings;
     private final CameraMotionSettings camera;
     private final float threshold;
+    /** A cell drifting this far from its anchor (the value it last jumped to) has stirred. */
+    private final float stirThreshold;
     private int factor;
     private int cols;
     private int rows;
@@ -27,6 +35,9 @@ public final class RunningAverageMotionDetector implements MotionDetector {
     private float[] small;
     private float[] blurred;
     private float[] background;
+    private float[] anchor;
+    private int[] stirredAt;
+    private int minStirring;
     private boolean[] changed;
     private boolean[] watched;
     private int watchedCells;
@@ -51,6 +62,7 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         this.settings = settings;
         this.camera = camera;
         this.threshold = (float) (settings.pixelThreshold() * camera.scale());
+        this.stirThreshold = threshold * 0.3f;
     }
 
     @Override
@@ -58,8 +70,9 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         prepare(frame.width(), frame.height());
         shrink(frame);
         blur();
-        stretch();
         framesSeen++;
+        boolean ghosts = settings.stillFrames() > 0;
+        stretch(ghosts);
         if (framesSeen <= settings.warmupFrames()) {
             follow(framesSeen == 1 ? 1f : 0.5f, 0.5f);
             return MotionSample.QUIET;
@@ -67,7 +80,8 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         int raw = 0;
         java.util.Arrays.fill(tileHits, false);
         for (int i = 0; i < blurred.length; i++) {
-            boolean c = watched[i] && Math.abs(blurred[i] - background[i]) > threshold;
+            float v = blurred[i];
+            boolean c = watched[i] && Math.abs(v - background[i]) > threshold;
             changed[i] = c;
             if (c) {
                 raw++;
@@ -82,10 +96,16 @@ public final class RunningAverageMotionDetector implements MotionDetector {
             follow(1f, 1f);
             return new MotionSample(rawFraction, false, true);
         }
+        int stillSince = ghosts ? framesSeen - settings.stillFrames() : Integer.MIN_VALUE;
         BlobFinder.Blobs found = raw < minBlobCells ? BlobFinder.Blobs.NONE
-                : blobs.find(changed, minBlobCells, (double) factor / width, (double) factor / height);
+                : blobs.find(changed, minBlobCells, (double) factor / width, (double) factor / height, stirredAt,
+                stillSince, minStirring);
         float alpha = (float) settings.backgroundAlpha();
         follow(alpha, alpha / 4); // moving things are absorbed into the background more slowly
+        for (int k = 0; k < blobs.ghostCount(); k++) {
+            int cell = blobs.ghostCell(k);
+            background[cell] = blurred[cell];
+        }
         if (found.area() == 0) {
             return new MotionSample(0, false, false);
         }
@@ -106,6 +126,8 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         small = new float[n];
         blurred = new float[n];
         background = new float[n];
+        anchor = new float[n];
+        stirredAt = new int[n];
         changed = new boolean[n];
         watched = new boolean[n];
         rowBuffer = new byte[frameWidth];
@@ -136,6 +158,8 @@ public final class RunningAverageMotionDetector implements MotionDetector {
             watchedTiles += t ? 1 : 0;
         }
         minBlobCells = Math.max(2, (int) Math.round(settings.minAreaFraction() * camera.scale() * n));
+        // a ghost under heavy noise still has a few cells that flicker past the stir threshold
+        minStirring = Math.max(2, minBlobCells / 3);
         framesSeen = 0;
     }
 
@@ -214,13 +238,29 @@ public final class RunningAverageMotionDetector implements MotionDetector {
      * picture) leaves the normalised picture nearly unchanged. A flat picture is not amplified past
      * {@link #MAX_GAIN}.
      */
-    private void stretch() {
+    private void stretch(boolean ghosts) {
         int total = cols * rows;
         int lo = percentile(total / 20);
         int hi = percentile(total - total / 20);
         float gain = Math.min(MAX_GAIN, STRETCH_SPAN / Math.max(1, hi - lo));
+        if (!ghosts) {
+            for (int i = 0; i < blurred.length; i++) {
+                blurred[i] = (blurred[i] - lo) * gain;
+            }
+            return;
+        }
+        // Stirring is judged before the stretch: its percentiles jitter with noise, shifting every cell at once.
+        // Against the value a cell last jumped to, not the previous frame's: a slow walker's edge stirs too.
+        float stir = stirThreshold / gain;
+        boolean learning = framesSeen <= settings.warmupFrames();
+        int now = framesSeen;
         for (int i = 0; i < blurred.length; i++) {
-            blurred[i] = (blurred[i] - lo) * gain;
+            float v = blurred[i];
+            if (learning || Math.abs(v - anchor[i]) > stir) {
+                anchor[i] = v;
+                stirredAt[i] = now;
+            }
+            blurred[i] = (v - lo) * gain;
         }
     }
 
