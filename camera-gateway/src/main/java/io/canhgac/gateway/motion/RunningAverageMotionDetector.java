@@ -35,6 +35,7 @@ public final class RunningAverageMotionDetector implements MotionDetector {
     private float[] small;
     private float[] blurred;
     private float[] background;
+    /** Per cell, the value (before the stretch) it last jumped to, and the frame it did. */
     private float[] anchor;
     private int[] stirredAt;
     private int minStirring;
@@ -46,6 +47,9 @@ public final class RunningAverageMotionDetector implements MotionDetector {
     private byte[] rowBuffer;
     private int[] columnSums;
     private final int[] histogram = new int[256];
+    /** This frame's stretch: stretched = (value - lo) * gain. */
+    private int lo;
+    private float gain = 1;
     private int framesSeen;
     /** The picture is also seen as a coarse grid of tiles, to tell spread-out change from a local blob. */
     private static final int TILE_COLS = 8;
@@ -70,9 +74,9 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         prepare(frame.width(), frame.height());
         shrink(frame);
         blur();
+        stretch();
         framesSeen++;
         boolean ghosts = settings.stillFrames() > 0;
-        stretch(ghosts);
         if (framesSeen <= settings.warmupFrames()) {
             follow(framesSeen == 1 ? 1f : 0.5f, 0.5f);
             return MotionSample.QUIET;
@@ -86,6 +90,9 @@ public final class RunningAverageMotionDetector implements MotionDetector {
             if (c) {
                 raw++;
                 tileHits[tileOf[i]] = true;
+                if (ghosts) {
+                    stir(i, v);
+                }
             }
         }
         if (watchedCells == 0) {
@@ -105,6 +112,7 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         for (int k = 0; k < blobs.ghostCount(); k++) {
             int cell = blobs.ghostCell(k);
             background[cell] = blurred[cell];
+            anchor[cell] = blurred[cell] / gain + lo;
         }
         if (found.area() == 0) {
             return new MotionSample(0, false, false);
@@ -238,29 +246,27 @@ public final class RunningAverageMotionDetector implements MotionDetector {
      * picture) leaves the normalised picture nearly unchanged. A flat picture is not amplified past
      * {@link #MAX_GAIN}.
      */
-    private void stretch(boolean ghosts) {
+    private void stretch() {
         int total = cols * rows;
-        int lo = percentile(total / 20);
+        lo = percentile(total / 20);
         int hi = percentile(total - total / 20);
-        float gain = Math.min(MAX_GAIN, STRETCH_SPAN / Math.max(1, hi - lo));
-        if (!ghosts) {
-            for (int i = 0; i < blurred.length; i++) {
-                blurred[i] = (blurred[i] - lo) * gain;
-            }
-            return;
-        }
-        // Stirring is judged before the stretch: its percentiles jitter with noise, shifting every cell at once.
-        // Against the value a cell last jumped to, not the previous frame's: a slow walker's edge stirs too.
-        float stir = stirThreshold / gain;
-        boolean learning = framesSeen <= settings.warmupFrames();
-        int now = framesSeen;
+        gain = Math.min(MAX_GAIN, STRETCH_SPAN / Math.max(1, hi - lo));
         for (int i = 0; i < blurred.length; i++) {
-            float v = blurred[i];
-            if (learning || Math.abs(v - anchor[i]) > stir) {
-                anchor[i] = v;
-                stirredAt[i] = now;
-            }
-            blurred[i] = (v - lo) * gain;
+            blurred[i] = (blurred[i] - lo) * gain;
+        }
+    }
+
+    /**
+     * Notes whether a changed cell stirred: moved away from its anchor, the value it last jumped to
+     * (so a slow walker's edge stirs too, not only a fast one's). Judged on the picture before the
+     * stretch, whose percentiles jitter with noise and would shift every cell at once; and only for
+     * changed cells, the only ones a blob is made of (a cell that changes anew is far from its anchor).
+     */
+    private void stir(int i, float stretched) {
+        float v = stretched / gain + lo;
+        if (Math.abs(v - anchor[i]) > stirThreshold / gain) {
+            anchor[i] = v;
+            stirredAt[i] = framesSeen;
         }
     }
 
