@@ -1,6 +1,7 @@
 package io.canhgac.bench;
 
 import io.canhgac.bench.accuracy.EventScore;
+import io.canhgac.bench.accuracy.FootageMotionCompare;
 import io.canhgac.bench.accuracy.SceneRun;
 import io.canhgac.config.CameraSpec;
 import io.canhgac.config.DistrictInventoryLoader;
@@ -27,7 +28,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +72,10 @@ final class MotionCompareBench {
         Path dir = Files.createTempDirectory("bench-motion-");
         Path hook = MotionDaemonConfig.writeHook(dir);
         List<MotionDaemonConfig> configs = List.of(MotionDaemonConfig.DEBIAN_DEFAULTS, MotionDaemonConfig.TUNED);
+        if (Boolean.getBoolean("bench.footageOnly")) { // -Dbench.footageOnly=true: only issue 17's real-footage part
+            FootageMotionCompare.run(dir, configs);
+            return true;
+        }
 
         try (SimulatorChild simulator = SimulatorChild.start(false)) {
             List<Process> daemons = new ArrayList<>();
@@ -90,8 +94,7 @@ final class MotionCompareBench {
                     Files.createFile(events);
                     eventFiles.add(events);
                     Path conf = config.write(dir, cameras, manifests, hook, events);
-                    daemons.add(new ProcessBuilder("motion", "-n", "-c", conf.toString()).redirectErrorStream(true)
-                            .redirectOutput(dir.resolve(config.name() + ".out").toFile()).start());
+                    daemons.add(MotionDaemonConfig.start(conf, dir.resolve(config.name() + ".out")));
                 }
                 gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS,
                         id -> SceneRun.cameraSettings(manifestOf.get(id)), e -> record(ours, e)).start();
@@ -123,12 +126,7 @@ final class MotionCompareBench {
                 if (gateway != null) {
                     gateway.close();
                 }
-                for (Process p : daemons) {
-                    p.destroy();
-                    if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                }
+                MotionDaemonConfig.stop(daemons);
             }
             System.out.println();
             System.out.printf("Motion daemon comparison, %s, %d cores, %d cameras (one per scene), 640x360 10 fps substreams, %d s window%n",
@@ -164,8 +162,9 @@ final class MotionCompareBench {
             System.out.println();
             Files.writeString(dir.resolve("details.txt"), DETAILS);
             System.out.println("(files, logs, Motion's configuration and every event, in details.txt, kept in " + dir + ")");
-            return true;
         }
+        FootageMotionCompare.run(dir, configs);
+        return true;
     }
 
     private static void record(List<Stamp> ours, CameraEvent e) {

@@ -6,6 +6,7 @@ import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.motion.MotionDetector;
 import io.canhgac.gateway.motion.MotionEventTracker;
 import io.canhgac.gateway.motion.MotionSample;
+import io.canhgac.gateway.motion.MotionSettings;
 import io.canhgac.gateway.motion.Polygon;
 import io.canhgac.gateway.motion.RunningAverageMotionDetector;
 import io.canhgac.simulator.scene.SceneManifest;
@@ -19,13 +20,16 @@ import java.util.List;
  */
 public final class SceneRun {
 
-    /** A detected event in frame numbers: dated start, the frame at which its start was emitted, dated end. */
-    record DetectedEvent(int startFrame, int emittedFrame, int endFrame) {
+    /**
+     * A detected event in frame numbers: dated start, the frame at which its start was emitted, dated
+     * end (its last moving frame), and the frame at which its end was emitted.
+     */
+    record DetectedEvent(int startFrame, int emittedFrame, int endFrame, int endEmittedFrame) {
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private final SceneManifest manifest;
+    private final int fps;
     private final MotionDetector detector;
     private final MotionEventTracker tracker;
     private final List<DetectedEvent> events = new ArrayList<>();
@@ -34,10 +38,11 @@ public final class SceneRun {
     private long detectorNanos;
     private int frames;
 
-    SceneRun(SceneManifest manifest) {
-        this.manifest = manifest;
+    /** The gateway's tracker settings with the given detector settings (the old and the new detector, side by side). */
+    SceneRun(int fps, MotionSettings motion, CameraMotionSettings camera) {
+        this.fps = fps;
         GatewaySettings g = GatewaySettings.DEFAULTS;
-        this.detector = new RunningAverageMotionDetector(g.motion(), cameraSettings(manifest));
+        this.detector = new RunningAverageMotionDetector(motion, camera);
         this.tracker = new MotionEventTracker(g.motionStartFrames(), g.motionEndFrames());
     }
 
@@ -62,7 +67,7 @@ public final class SceneRun {
                 openStart = dated;
                 openEmitted = index;
             } else {
-                events.add(new DetectedEvent(openStart, openEmitted, dated));
+                events.add(new DetectedEvent(openStart, openEmitted, dated, index));
                 openStart = -1;
             }
         });
@@ -71,7 +76,7 @@ public final class SceneRun {
     /** Ends the run: an event still open ends at the last frame. */
     List<DetectedEvent> finish(int lastFrame) {
         if (openStart >= 0) {
-            events.add(new DetectedEvent(openStart, openEmitted, lastFrame));
+            events.add(new DetectedEvent(openStart, openEmitted, lastFrame, lastFrame));
             openStart = -1;
         }
         return List.copyOf(events);
@@ -83,6 +88,6 @@ public final class SceneRun {
 
     private int frameOf(java.time.Instant at, io.canhgac.gateway.video.LumaFrame now, int nowIndex) {
         long nanos = java.time.Duration.between(at, now.capturedAt()).toNanos();
-        return nowIndex - (int) Math.round(nanos * manifest.fps() / 1e9);
+        return nowIndex - (int) Math.round(nanos * fps / 1e9);
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * Groups changed cells into blobs: despeckle (a changed cell needs three changed neighbours), then
  * connected components after a one-cell dilation (cells up to two apart join, as if each were grown
  * by one cell), keeping blobs of at least a minimum area. Areas and boxes count only the despeckled
- * cells, so dilation joins a broken-up person without inflating its size.
+ * cells, so dilation joins a broken-up person without inflating its size. A blob with (almost) no
+ * cell that changed lately is a ghost, not motion: its cells are listed for the background to take in.
  */
 final class BlobFinder {
 
@@ -25,6 +26,9 @@ final class BlobFinder {
     private final boolean[] core;
     private final int[] label;
     private final int[] stack;
+    /** Cells of the last call's ghost blobs, in {@code [0, ghostCount)}. */
+    private final int[] ghostCells;
+    private int ghostCount;
 
     BlobFinder(int cols, int rows) {
         this.cols = cols;
@@ -32,6 +36,7 @@ final class BlobFinder {
         this.core = new boolean[cols * rows];
         this.label = new int[cols * rows];
         this.stack = new int[cols * rows];
+        this.ghostCells = new int[cols * rows];
     }
 
     /**
@@ -39,8 +44,14 @@ final class BlobFinder {
      * @param minArea       despeckled cells a blob needs to count
      * @param cellWidth     a cell's width as a fraction of the picture's width (for boxes)
      * @param cellHeight    a cell's height as a fraction of the picture's height
+     * @param stirredAt     per cell, the last frame in which it changed by itself (not against the background)
+     * @param stillSince    a cell is still if it has not stirred after this frame
+     * @param minStirring   stirring cells a blob needs to be motion rather than a ghost, and an eighth of its
+     *                      cells at least (noise makes a few cells of a large ghost flicker)
      */
-    Blobs find(boolean[] changed, int minArea, double cellWidth, double cellHeight) {
+    Blobs find(boolean[] changed, int minArea, double cellWidth, double cellHeight, int[] stirredAt, int stillSince,
+               int minStirring) {
+        ghostCount = 0;
         int cores = despeckle(changed);
         if (cores < minArea) {
             return Blobs.NONE;
@@ -53,7 +64,12 @@ final class BlobFinder {
             if (!core[i] || label[i] != 0) {
                 continue;
             }
-            int[] blob = flood(i, ++next); // {area, c0, r0, c1, r1}
+            int firstCell = ghostCount;
+            int[] blob = flood(i, ++next, stirredAt, stillSince); // {area, c0, r0, c1, r1, stirring}
+            if (blob[0] >= minArea && blob[5] < Math.max(minStirring, blob[0] / 8)) {
+                continue; // a ghost: its cells stay listed
+            }
+            ghostCount = firstCell;
             if (blob[0] >= minArea) {
                 area += blob[0];
                 kept.add(blob);
@@ -71,6 +87,14 @@ final class BlobFinder {
                     Math.min(1 - y, (b[4] - b[2] + 1) * cellHeight)));
         }
         return new Blobs(area, List.copyOf(boxes));
+    }
+
+    int ghostCount() {
+        return ghostCount;
+    }
+
+    int ghostCell(int k) {
+        return ghostCells[k];
     }
 
     private int despeckle(boolean[] changed) {
@@ -99,7 +123,7 @@ final class BlobFinder {
         return count;
     }
 
-    private int[] flood(int seed, int id) {
+    private int[] flood(int seed, int id, int[] stirredAt, int stillSince) {
         int top = 0;
         stack[top++] = seed;
         label[seed] = id;
@@ -108,11 +132,16 @@ final class BlobFinder {
         int r0 = rows;
         int c1 = -1;
         int r1 = -1;
+        int stirring = 0;
         while (top > 0) {
             int i = stack[--top];
             int r = i / cols;
             int c = i - r * cols;
             area++;
+            ghostCells[ghostCount++] = i;
+            if (stirredAt[i] > stillSince) {
+                stirring++;
+            }
             c0 = Math.min(c0, c);
             c1 = Math.max(c1, c);
             r0 = Math.min(r0, r);
@@ -127,6 +156,6 @@ final class BlobFinder {
                 }
             }
         }
-        return new int[] {area, c0, r0, c1, r1};
+        return new int[] {area, c0, r0, c1, r1, stirring};
     }
 }

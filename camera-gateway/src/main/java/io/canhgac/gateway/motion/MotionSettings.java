@@ -12,11 +12,14 @@ package io.canhgac.gateway.motion;
  *                             lighting, not motion (a third of it, spread over most of the picture, too)
  * @param backgroundAlpha      how fast the background follows the picture, per frame (0-1)
  * @param warmupFrames         frames used to learn the background before anything is reported
+ * @param stillFrames          a blob none of whose cells has changed for this many frames is no longer
+ *                             motion but a ghost (people who stopped, a frozen picture, the place something
+ *                             left) and is taken into the background at once; 0 turns this off
  */
 public record MotionSettings(int analysisHeight, int pixelThreshold, double minAreaFraction,
-                             double globalChangeFraction, double backgroundAlpha, int warmupFrames) {
+                             double globalChangeFraction, double backgroundAlpha, int warmupFrames, int stillFrames) {
 
-    public static final MotionSettings DEFAULTS = new MotionSettings(90, 20, 0.001, 0.45, 0.05, 5);
+    public static final MotionSettings DEFAULTS = new MotionSettings(90, 20, 0.001, 0.45, 0.05, 5, 5);
 
     public MotionSettings {
         if (analysisHeight < 16 || analysisHeight > 1080) {
@@ -31,5 +34,14 @@ public record MotionSettings(int analysisHeight, int pixelThreshold, double minA
         if (!(backgroundAlpha > 0 && backgroundAlpha < 1) || warmupFrames < 1) {
             throw new IllegalArgumentException("backgroundAlpha must be in (0, 1) and warmupFrames >= 1");
         }
+        if (stillFrames < 0) {
+            throw new IllegalArgumentException("stillFrames must be >= 0, was " + stillFrames);
+        }
+    }
+
+    /** The same settings with ghost ending set to {@code frames} (0: blobs stay motion until the background absorbs them). */
+    public MotionSettings withStillFrames(int frames) {
+        return new MotionSettings(analysisHeight, pixelThreshold, minAreaFraction, globalChangeFraction, backgroundAlpha,
+                warmupFrames, frames);
     }
 }

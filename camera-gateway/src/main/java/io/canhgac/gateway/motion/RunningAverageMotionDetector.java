@@ -9,6 +9,12 @@ import io.canhgac.gateway.video.LumaFrame;
  * running-average background, threshold inside the watched cells (zones minus masks), and keep
  * despeckled, dilated blobs above a minimum area ({@link BlobFinder}). When most of the watched
  * picture changes at once the background is reset instead of raising motion.
+ *
+ * <p>A blob none of whose cells has moved away from its own recent value for
+ * {@link MotionSettings#stillFrames()} frames is a ghost: people who stopped, a picture that froze, or
+ * the place a departed object left in the slowly learned background. It is not motion, and its cells
+ * are taken into the background at once, so an event ends when the motion does (a blob that moves
+ * always has cells that change: its edges).
  */
 public final class RunningAverageMotionDetector implements MotionDetector {
 
@@ -19,6 +25,8 @@ public final class RunningAverageMotionDetector implements MotionDetector {
     private final MotionSettings settings;
     private final CameraMotionSettings camera;
     private final float threshold;
+    /** A cell drifting this far from its anchor (the value it last jumped to) has stirred. */
+    private final float stirThreshold;
     private int factor;
     private int cols;
     private int rows;
@@ -27,6 +35,10 @@ public final class RunningAverageMotionDetector implements MotionDetector {
     private float[] small;
     private float[] blurred;
     private float[] background;
+    /** Per cell, the value (before the stretch) it last jumped to, and the frame it did. */
+    private float[] anchor;
+    private int[] stirredAt;
+    private int minStirring;
     private boolean[] changed;
     private boolean[] watched;
     private int watchedCells;
@@ -35,6 +47,9 @@ public final class RunningAverageMotionDetector implements MotionDetector {
     private byte[] rowBuffer;
     private int[] columnSums;
     private final int[] histogram = new int[256];
+    /** This frame's stretch: stretched = (value - lo) * gain. */
+    private int lo;
+    private float gain = 1;
     private int framesSeen;
     /** The picture is also seen as a coarse grid of tiles, to tell spread-out change from a local blob. */
     private static final int TILE_COLS = 8;
@@ -51,6 +66,7 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         this.settings = settings;
         this.camera = camera;
         this.threshold = (float) (settings.pixelThreshold() * camera.scale());
+        this.stirThreshold = threshold * 0.3f;
     }
 
     @Override
@@ -60,6 +76,7 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         blur();
         stretch();
         framesSeen++;
+        boolean ghosts = settings.stillFrames() > 0;
         if (framesSeen <= settings.warmupFrames()) {
             follow(framesSeen == 1 ? 1f : 0.5f, 0.5f);
             return MotionSample.QUIET;
@@ -67,11 +84,15 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         int raw = 0;
         java.util.Arrays.fill(tileHits, false);
         for (int i = 0; i < blurred.length; i++) {
-            boolean c = watched[i] && Math.abs(blurred[i] - background[i]) > threshold;
+            float v = blurred[i];
+            boolean c = watched[i] && Math.abs(v - background[i]) > threshold;
             changed[i] = c;
             if (c) {
                 raw++;
                 tileHits[tileOf[i]] = true;
+                if (ghosts) {
+                    stir(i, v);
+                }
             }
         }
         if (watchedCells == 0) {
@@ -82,10 +103,17 @@ public final class RunningAverageMotionDetector implements MotionDetector {
             follow(1f, 1f);
             return new MotionSample(rawFraction, false, true);
         }
+        int stillSince = ghosts ? framesSeen - settings.stillFrames() : Integer.MIN_VALUE;
         BlobFinder.Blobs found = raw < minBlobCells ? BlobFinder.Blobs.NONE
-                : blobs.find(changed, minBlobCells, (double) factor / width, (double) factor / height);
+                : blobs.find(changed, minBlobCells, (double) factor / width, (double) factor / height, stirredAt,
+                stillSince, minStirring);
         float alpha = (float) settings.backgroundAlpha();
         follow(alpha, alpha / 4); // moving things are absorbed into the background more slowly
+        for (int k = 0; k < blobs.ghostCount(); k++) {
+            int cell = blobs.ghostCell(k);
+            background[cell] = blurred[cell];
+            anchor[cell] = blurred[cell] / gain + lo;
+        }
         if (found.area() == 0) {
             return new MotionSample(0, false, false);
         }
@@ -106,6 +134,8 @@ public final class RunningAverageMotionDetector implements MotionDetector {
         small = new float[n];
         blurred = new float[n];
         background = new float[n];
+        anchor = new float[n];
+        stirredAt = new int[n];
         changed = new boolean[n];
         watched = new boolean[n];
         rowBuffer = new byte[frameWidth];
@@ -136,6 +166,8 @@ public final class RunningAverageMotionDetector implements MotionDetector {
             watchedTiles += t ? 1 : 0;
         }
         minBlobCells = Math.max(2, (int) Math.round(settings.minAreaFraction() * camera.scale() * n));
+        // a ghost under heavy noise still has a few cells that flicker past the stir threshold
+        minStirring = Math.max(2, minBlobCells / 3);
         framesSeen = 0;
     }
 
@@ -216,11 +248,25 @@ public final class RunningAverageMotionDetector implements MotionDetector {
      */
     private void stretch() {
         int total = cols * rows;
-        int lo = percentile(total / 20);
+        lo = percentile(total / 20);
         int hi = percentile(total - total / 20);
-        float gain = Math.min(MAX_GAIN, STRETCH_SPAN / Math.max(1, hi - lo));
+        gain = Math.min(MAX_GAIN, STRETCH_SPAN / Math.max(1, hi - lo));
         for (int i = 0; i < blurred.length; i++) {
             blurred[i] = (blurred[i] - lo) * gain;
+        }
+    }
+
+    /**
+     * Notes whether a changed cell stirred: moved away from its anchor, the value it last jumped to
+     * (so a slow walker's edge stirs too, not only a fast one's). Judged on the picture before the
+     * stretch, whose percentiles jitter with noise and would shift every cell at once; and only for
+     * changed cells, the only ones a blob is made of (a cell that changes anew is far from its anchor).
+     */
+    private void stir(int i, float stretched) {
+        float v = stretched / gain + lo;
+        if (Math.abs(v - anchor[i]) > stirThreshold / gain) {
+            anchor[i] = v;
+            stirredAt[i] = framesSeen;
         }
     }
 
