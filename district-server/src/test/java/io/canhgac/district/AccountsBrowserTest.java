@@ -53,6 +53,14 @@ class AccountsBrowserTest extends UiDistrictBrowserTest {
         WebElement made = chromium.waitFor(By.cssSelector("#accounts-body tr[data-account='" + HEAD + "']"), 10, WebElement::isDisplayed);
         assertThat(made.findElement(By.cssSelector(".account-state")).getText()).contains("chờ đổi mật khẩu");
         assertThat(driver.findElement(By.id("account-result")).getText()).isEqualTo("Đã tạo tài khoản " + HEAD + ".");
+        // disable and enable again from its row: the row follows
+        made.findElement(By.cssSelector(".account-disable")).click();
+        chromium.waitFor(By.cssSelector("#accounts-body tr[data-account='" + HEAD + "']"), 5,
+                e -> "false".equals(e.getAttribute("data-enabled"))).findElement(By.cssSelector(".account-enable")).click();
+        chromium.waitFor(By.cssSelector("#accounts-body tr[data-account='" + HEAD + "']"), 5,
+                e -> "true".equals(e.getAttribute("data-enabled")));
+        chromium.assertBothLanguages("accounts page");
+        assertThat(chromium.scriptErrors()).isEmpty();
         chromium.screenshot("accounts", "accounts-page");
 
         // the head's first login leads to the password page and nowhere else
@@ -138,9 +146,15 @@ class AccountsBrowserTest extends UiDistrictBrowserTest {
             type("password", "que-loc-demo");
             driver.findElement(By.id("password")).sendKeys(Keys.ENTER);
             assertThat(chromium.waitFor(By.id("locked"), 5, WebElement::isDisplayed).getAttribute("data-locked")).isEqualTo("account");
+
+            // an admin sees the lock on the accounts page and lifts it there
+            signIn("admin", "admin-demo");
+            open("accounts");
+            chromium.waitFor(By.cssSelector("#lockouts-body tr[data-lock='ACCOUNT:que-loc'] .lock-release"), 10,
+                    WebElement::isDisplayed).click();
+            chromium.waitFor(By.cssSelector("#lockouts-body td.empty"), 5, WebElement::isDisplayed);
         } finally {
-            assertThat(admin.send("POST", "/api/lockouts/release", "{\"kind\":\"ACCOUNT\",\"key\":\"que-loc\"}").statusCode())
-                    .isEqualTo(204);
+            admin.send("POST", "/api/lockouts/release", "{\"kind\":\"ACCOUNT\",\"key\":\"que-loc\"}"); // if the page did not
         }
         signIn("que-loc", "que-loc-demo");
         assertThat(driver.getCurrentUrl()).doesNotContain("login");
