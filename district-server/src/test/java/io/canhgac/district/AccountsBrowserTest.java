@@ -1,5 +1,6 @@
 package io.canhgac.district;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.AccountFixtures;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The IT officer's accounts in a real browser: an admin makes a commune head on the accounts page,
  * the head signs in, must change the given password, sees only their commune and watches it live;
- * the admin disables them and the open page loses its live stream and its session at once. And the
- * login page's lockout message, in both languages.
+ * the admin disables them and the open page loses its live stream and its session at once; an
+ * operator disabled at the live wall loses the video at once. And the login page's lockout message in
+ * both languages; and, below the pages, a live viewer's close code (4430) and its refused ticket.
  */
 class AccountsBrowserTest extends UiDistrictBrowserTest {
 
@@ -97,6 +99,26 @@ class AccountsBrowserTest extends UiDistrictBrowserTest {
         await().atMost(Duration.ofSeconds(2)).until(() -> centreLive.openViewsOf(operator) == 0);
         chromium.waitFor(By.id("login"), 5, WebElement::isDisplayed);
         assertThat(driver.getCurrentUrl()).contains("/login.html");
+    }
+
+    @Test
+    void aDisabledPersonsLiveViewsCloseWithTheirOwnCodeAndTheTicketsTheyHoldOpenNothing() throws Exception {
+        String operator = "truc-ban-3";
+        WebSession admin = WebSession.login(base(), "admin", "admin-demo");
+        AccountFixtures.create(admin, operator, "OPERATOR", null, GIVEN);
+        WebSession session = AccountFixtures.firstLogin(base(), operator, GIVEN, CHOSEN);
+        String url = new ObjectMapper().readTree(session.send("POST", "/api/live/tickets",
+                "{\"cameraId\":\"QL-B\",\"stream\":\"sub\"}").body()).get("url").asText();
+        try (LiveTestViewer viewer = LiveTestViewer.connect(url)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> viewer.fragments() > 0);
+            AccountFixtures.disable(admin, operator);
+            await().atMost(Duration.ofSeconds(2)).until(() -> viewer.closedWith.get() == 4430);
+        }
+        // the ticket is still within its minute, but was issued before the withdrawal
+        try (LiveTestViewer again = LiveTestViewer.connect(url)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> again.closedWith.get() == 4430);
+            assertThat(again.bytes.get()).isZero();
+        }
     }
 
     /** Signs in with the password an admin gave, is held on the password page, breaks a rule, then changes it. */

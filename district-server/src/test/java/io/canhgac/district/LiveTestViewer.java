@@ -23,6 +23,8 @@ final class LiveTestViewer implements WebSocket.Listener, AutoCloseable {
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<byte[]> binaries = new CopyOnWriteArrayList<>();
     final AtomicLong bytes = new AtomicLong();
+    /** The close code the server sent, once it closed the socket; -1 while open. */
+    final java.util.concurrent.atomic.AtomicInteger closedWith = new java.util.concurrent.atomic.AtomicInteger(-1);
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private WebSocket socket;
 
@@ -51,6 +53,12 @@ final class LiveTestViewer implements WebSocket.Listener, AutoCloseable {
             partial.reset();
         }
         ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closedWith.set(statusCode);
         return null;
     }
 
