@@ -26,7 +26,22 @@ const MESSAGES = {
     acknowledge: 'Tiếp nhận', falsePositive: 'Báo nhầm', addNote: 'Ghi chú', notePrompt: 'Ghi chú cho cảnh báo:',
     skipToContent: 'Bỏ qua, đến nội dung chính', mainNav: 'Các trang', soundOn: 'Chuông: bật', soundOff: 'Chuông: tắt',
     soundLabel: 'Chuông báo khi có cảnh báo mới', loading: 'Đang tải…', none: 'Chưa có gì.',
-    requestFailed: 'Không thực hiện được, xin thử lại.'
+    requestFailed: 'Không thực hiện được, xin thử lại.',
+    loginLockedAccount: 'Tài khoản này đang tạm khóa vì nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút, hoặc nhờ quản trị viên mở khóa.',
+    loginLockedAddress: 'Máy này đang tạm bị chặn đăng nhập vì nhập sai nhiều lần. Thử lại sau {minutes} phút, hoặc nhờ quản trị viên mở khóa.',
+    changePassword: 'Đổi mật khẩu', currentPassword: 'Mật khẩu hiện tại', newPassword: 'Mật khẩu mới',
+    repeatPassword: 'Nhập lại mật khẩu mới', savePassword: 'Lưu mật khẩu mới', backToApp: 'Quay lại trang chính',
+    passwordMustChange: 'Quản trị viên đã đặt mật khẩu này cho bạn. Hãy chọn mật khẩu của riêng bạn trước khi tiếp tục.',
+    passwordChanged: 'Đã đổi mật khẩu.', passwordsDiffer: 'Hai lần nhập mật khẩu mới không giống nhau.',
+    passwordRulesTitle: 'Mật khẩu phải:', passwordRuleLength: 'dài từ 12 ký tự trở lên (một câu dễ nhớ là tốt nhất);',
+    passwordRuleUsername: 'không chứa tên đăng nhập;', passwordRuleDistinct: 'có ít nhất 5 ký tự khác nhau;',
+    passwordRuleBytes: 'không quá 72 byte (mỗi chữ có dấu tính 2–3 byte).',
+    problem_PASSWORD_TOO_SHORT: 'Mật khẩu phải dài từ 12 ký tự trở lên.',
+    problem_PASSWORD_TOO_LONG: 'Mật khẩu dài quá 72 byte.',
+    problem_PASSWORD_HAS_USERNAME: 'Mật khẩu không được chứa tên đăng nhập (kể cả mật khẩu mẫu của bản demo).',
+    problem_PASSWORD_TOO_SIMPLE: 'Mật khẩu quá đơn giản: cần ít nhất 5 ký tự khác nhau.',
+    problem_PASSWORD_UNCHANGED: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    problem_CURRENT_PASSWORD_WRONG: 'Mật khẩu hiện tại không đúng.'
   },
   en: {
     title: 'Camera operations centre', liveEvents: 'Live events', cameras: 'Cameras',
@@ -53,7 +68,22 @@ const MESSAGES = {
     acknowledge: 'Acknowledge', falsePositive: 'False positive', addNote: 'Note', notePrompt: 'Note for this alert:',
     skipToContent: 'Skip to main content', mainNav: 'Pages', soundOn: 'Sound: on', soundOff: 'Sound: off',
     soundLabel: 'Sound when a new alert arrives', loading: 'Loading…', none: 'Nothing yet.',
-    requestFailed: 'That did not work, please try again.'
+    requestFailed: 'That did not work, please try again.',
+    loginLockedAccount: 'This account is locked for now after too many wrong passwords. Try again in {minutes} minutes, or ask an administrator to unlock it.',
+    loginLockedAddress: 'Sign-in from this computer is blocked for now after too many failed attempts. Try again in {minutes} minutes, or ask an administrator to lift the block.',
+    changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password',
+    repeatPassword: 'Repeat the new password', savePassword: 'Save the new password', backToApp: 'Back to the main page',
+    passwordMustChange: 'An administrator set this password for you. Choose your own before you go on.',
+    passwordChanged: 'Password changed.', passwordsDiffer: 'The two new passwords are not the same.',
+    passwordRulesTitle: 'A password must:', passwordRuleLength: 'be 12 characters or longer (a sentence you remember is best);',
+    passwordRuleUsername: 'not contain the username;', passwordRuleDistinct: 'have at least 5 different characters;',
+    passwordRuleBytes: 'be at most 72 bytes (an accented letter counts 2–3).',
+    problem_PASSWORD_TOO_SHORT: 'The password must be 12 characters or longer.',
+    problem_PASSWORD_TOO_LONG: 'The password is longer than 72 bytes.',
+    problem_PASSWORD_HAS_USERNAME: "The password may not contain the username (nor be the demo's sample password).",
+    problem_PASSWORD_TOO_SIMPLE: 'The password is too simple: it needs at least 5 different characters.',
+    problem_PASSWORD_UNCHANGED: 'The new password must differ from the current one.',
+    problem_CURRENT_PASSWORD_WRONG: 'The current password is wrong.'
   }
 };
 

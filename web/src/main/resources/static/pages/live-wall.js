@@ -14,7 +14,7 @@
   const messages = {
     vi: {
       navLive: 'Xem trực tiếp', stills: 'Ảnh tĩnh (đường truyền yếu)', back: 'Về lưới camera', connecting: 'Đang kết nối…',
-      playing: 'Trực tiếp', liveClosed: 'Mất hình', h265: 'Luồng H.265: trình duyệt không phát được, hãy xem luồng phụ',
+      playing: 'Trực tiếp', liveClosed: 'Mất hình', accessWithdrawn: 'Quyền xem đã bị thu hồi', h265: 'Luồng H.265: trình duyệt không phát được, hãy xem luồng phụ',
       tooSlow: 'Đường truyền chậm: chuyển sang ảnh tĩnh', unreachable: 'Không kết nối được camera',
       noMse: 'Trình duyệt này không phát được video trực tiếp', noCameras: 'Không có camera nào để xem.',
       mainStream: 'Luồng chính', openCamera: 'Xem lớn camera', ptzControls: 'Điều khiển quay quét',
@@ -23,7 +23,7 @@
     },
     en: {
       navLive: 'Live wall', stills: 'Still pictures (weak link)', back: 'Back to the wall', connecting: 'Connecting…',
-      playing: 'Live', liveClosed: 'No picture', h265: 'H.265 stream: browsers cannot play it, watch the substream',
+      playing: 'Live', liveClosed: 'No picture', accessWithdrawn: 'Viewing rights withdrawn', h265: 'H.265 stream: browsers cannot play it, watch the substream',
       tooSlow: 'Link too slow: showing still pictures', unreachable: 'The camera cannot be reached',
       noMse: 'This browser cannot play live video', noCameras: 'No cameras to watch.',
       mainStream: 'Main stream', openCamera: 'Open camera large', ptzControls: 'Pan, tilt and zoom',
@@ -108,6 +108,8 @@
         ws.onclose = e => {
           if (p.closed) return;
           if (e.code === 4429) { status('tooSlow'); snapshots(); return; }
+          // the account was disabled or changed: no retry; the session is gone too, so this leads to the login page
+          if (e.code === 4430) { status('accessWithdrawn'); App.api('/api/me').catch(() => {}); return; }
           status(e.code === 4415 ? 'h265' : e.code === 4502 ? 'unreachable' : 'liveClosed');
           // tickets expire and cameras come back: try again in a while
           if (e.code !== 4415) p.timer = setTimeout(video, 5000);

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
 
 /**
  * The centre's live server: the district's one live port in every topology, whose address the
@@ -49,6 +50,19 @@ final class CentreLiveLifecycle implements LiveServer, DisposableBean {
     @Override
     public int port() {
         return server == null ? properties.port() : server.port();
+    }
+
+    @Override
+    public void endViewsOf(String user, Instant ticketsExpiringBy) {
+        if (server != null) {
+            int closed = server.endViewsOf(user, ticketsExpiringBy);
+            log.info("Live view: access of {} withdrawn, {} open view(s) closed", user, closed);
+        }
+    }
+
+    /** The live views the person has open now. */
+    int openViewsOf(String user) {
+        return server == null ? 0 : server.openViewsOf(user);
     }
 
     /** Camera streams pulled now (watched, or in their linger time). */

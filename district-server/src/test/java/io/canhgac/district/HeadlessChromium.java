@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Debian's chromium, headless, through Debian's chromedriver (no driver or browser download). It
  * records the page's network requests (the performance log) so a test can check where they went,
@@ -177,6 +179,25 @@ final class HeadlessChromium implements AutoCloseable {
                   ['aria-label', 'title'].forEach(a => { if (e.getAttribute(a)) out.push(e.getAttribute(a)); });
                 });
                 return out;""");
+    }
+
+    /**
+     * The page shown has no English string in Vietnamese and, switched with the header's button, no
+     * Vietnamese outside server data in English; every key it asked for exists in both languages.
+     * Leaves the page in Vietnamese.
+     */
+    void assertBothLanguages(String what) {
+        List<String> englishOnly = script(
+                "return Object.keys(MESSAGES.en).filter(k => MESSAGES.en[k] !== MESSAGES.vi[k]).map(k => MESSAGES.en[k])");
+        assertThat(visibleTexts()).as("Vietnamese %s shows no English string", what).doesNotContainAnyElementsOf(englishOnly);
+        driver.findElement(By.id("lang")).click();
+        Map<String, Object> report = script("return App.i18nReport()");
+        for (String problem : List.of("missing", "duplicates", "onlyVi", "onlyEn")) {
+            assertThat((List<?>) report.get(problem)).as("%s: i18n %s", what, problem).isEmpty();
+        }
+        assertThat(visibleTexts()).as("English %s shows no Vietnamese outside server data", what)
+                .noneMatch(s -> s.toLowerCase().matches(".*" + WebUiBrowserTest.VIETNAMESE + ".*"));
+        driver.findElement(By.id("lang")).click();
     }
 
     /** Script errors the pages threw (uncaught) since the last call, from the browser console. */

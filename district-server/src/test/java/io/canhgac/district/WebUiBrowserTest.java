@@ -3,22 +3,14 @@ package io.canhgac.district;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.WebSession;
-import io.canhgac.event.ingest.IngestToken;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.net.URI;
@@ -43,20 +35,8 @@ import static org.awaitility.Awaitility.await;
  * raised by posting events through the ingest API with the gateway's token, as a commune gateway
  * would; one camera is powered off in the simulator so the map has a status other than online.
  */
-@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "canhgac.database.embedded.data-dir=",
-                "canhgac.accounts.demo=true",
-                "canhgac.inventory=src/test/resources/ui-district.yaml",
-                "canhgac.simulator.per-camera-addresses=false",
-                "canhgac.simulator.rtsp-port=0",
-                "canhgac.simulator.main-streams=false",
-                "canhgac.simulator.control-port=0",
-                "canhgac.simulator.scene-cache=target/scene-cache"})
-@Import(EndToEndTest.Scenes.class)
 @DirtiesContext
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebUiBrowserTest {
+class WebUiBrowserTest extends UiDistrictBrowserTest {
 
     static final ZoneId HO_CHI_MINH = ZoneId.of("Asia/Ho_Chi_Minh");
     static final List<String> PAGES = List.of("alerts", "events", "map", "live", "incidents", "reports");
@@ -65,33 +45,15 @@ class WebUiBrowserTest {
             + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
     static final String VIETNAMESE = "[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    SimulatorLifecycle simulator;
-    @Autowired
-    IngestToken ingestToken;
-
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private HeadlessChromium chromium;
-    private ChromeDriver driver;
 
     @BeforeAll
-    void startBrowserWhenTheDistrictIsUp() throws Exception {
-        chromium = new HeadlessChromium();
-        driver = chromium.driver();
+    void waitForTheDistrict() throws Exception {
         simulator.simulator().camera("SV-B").powerOff();
         WebSession admin = WebSession.login(base(), "admin", "admin-demo");
         await().atMost(Duration.ofSeconds(30)).until(() -> statuses(admin).equals(
                 Map.of("QL-A", "ONLINE", "QL-B", "ONLINE", "SV-A", "ONLINE", "SV-B", "OFFLINE")));
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @BeforeEach
@@ -300,19 +262,6 @@ class WebUiBrowserTest {
     }
 
     // --- helpers ---
-
-    private String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    private void signIn(String username, String password) {
-        chromium.signIn(base(), username, password, 10);
-    }
-
-    private void open(String page) {
-        driver.findElement(By.id("nav-" + page)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("page-" + page)).isDisplayed());
-    }
 
     /** "alert-action" for a button in an alert card's actions. */
     private static String role(WebElement e) {

@@ -90,6 +90,12 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
+    /** True when the login goes back to the login page (wrong password, disabled, locked) rather than in. */
+    public boolean submitLoginFails(String username, String password) {
+        HttpResponse<String> answer = submitLogin(username, password);
+        return answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").contains("/login.html?");
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }

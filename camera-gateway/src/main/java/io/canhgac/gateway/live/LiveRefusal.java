@@ -14,6 +14,7 @@ public enum LiveRefusal {
     TICKET_EXPIRED(4410, "live-view ticket expired: ask for a new one"),
     UNSUPPORTED_CODEC(4415, "H.265 stream: browsers cannot play it; watch the H.264 substream instead"),
     OTHER_CODEC(4416, "stream is neither H.264 nor H.265: it cannot play in the browser"),
+    ACCESS_WITHDRAWN(4430, "access withdrawn (account disabled or changed): sign in again"),
     TOO_SLOW(4429, "link too slow for this stream: try the substream or snapshot refresh"),
     CAMERA_UNREACHABLE(4502, "camera stream unreachable"),
     SHUTTING_DOWN(1001, "live server shutting down");

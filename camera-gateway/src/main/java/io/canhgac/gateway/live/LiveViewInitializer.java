@@ -18,8 +18,11 @@ final class LiveViewInitializer extends ChannelInitializer<SocketChannel> {
     private final SnapshotService snapshots;
     private final TicketVerifier tickets;
     private final LiveSettings settings;
+    private final OpenViews open;
 
-    LiveViewInitializer(LiveStreams streams, SnapshotService snapshots, TicketVerifier tickets, LiveSettings settings) {
+    LiveViewInitializer(LiveStreams streams, SnapshotService snapshots, TicketVerifier tickets, LiveSettings settings,
+                        OpenViews open) {
+        this.open = open;
         this.streams = streams;
         this.snapshots = snapshots;
         this.tickets = tickets;
@@ -39,6 +42,6 @@ final class LiveViewInitializer extends ChannelInitializer<SocketChannel> {
                 .handshakeTimeoutMillis(5000)
                 .build()));
         p.addLast(new SnapshotHandler(snapshots, tickets));
-        p.addLast(new LiveViewerHandler(streams, tickets, settings));
+        p.addLast(new LiveViewerHandler(streams, tickets, settings, open));
     }
 }

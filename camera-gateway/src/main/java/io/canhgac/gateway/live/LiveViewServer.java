@@ -9,6 +9,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.WriteBufferWaterMark;
 
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +25,13 @@ public final class LiveViewServer implements AutoCloseable {
     private final Channel server;
     private final LiveStreams streams;
     private final SnapshotService snapshots;
+    private final TicketVerifier tickets;
+    private final OpenViews open;
 
-    private LiveViewServer(EventLoopGroup boss, EventLoopGroup workers, Channel server, LiveStreams streams, SnapshotService snapshots) {
+    private LiveViewServer(EventLoopGroup boss, EventLoopGroup workers, Channel server, LiveStreams streams, SnapshotService snapshots,
+                           TicketVerifier tickets, OpenViews open) {
+        this.tickets = tickets;
+        this.open = open;
         this.boss = boss;
         this.workers = workers;
         this.server = server;
@@ -60,14 +66,15 @@ public final class LiveViewServer implements AutoCloseable {
                                 TicketVerifier tickets, LiveSettings settings) throws InterruptedException {
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(2); // writing shared buffers to sockets: two threads carry hundreds of viewers
+        OpenViews open = new OpenViews();
         try {
             Channel server = new ServerBootstrap().group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                    .childHandler(new LiveViewInitializer(streams, snapshots, tickets, settings))
+                    .childHandler(new LiveViewInitializer(streams, snapshots, tickets, settings, open))
                     .bind(address).sync().channel();
-            return new LiveViewServer(boss, workers, server, streams, snapshots);
+            return new LiveViewServer(boss, workers, server, streams, snapshots, tickets, open);
         } catch (InterruptedException | RuntimeException e) {
             boss.shutdownGracefully();
             workers.shutdownGracefully();
@@ -84,6 +91,20 @@ public final class LiveViewServer implements AutoCloseable {
     /** Camera streams being pulled right now (watched, or in their linger time). */
     public int runningPulls() {
         return streams.runningPulls();
+    }
+
+    /**
+     * The person's access was withdrawn: their open views close now (code 4430) and the tickets they
+     * hold, those expiring by {@code ticketsExpiringBy}, open nothing more. Returns the views closed.
+     */
+    public int endViewsOf(String user, Instant ticketsExpiringBy) {
+        tickets.withdraw(user, ticketsExpiringBy);
+        return open.close(user, LiveRefusal.ACCESS_WITHDRAWN);
+    }
+
+    /** The live views the person has open now. */
+    public int openViewsOf(String user) {
+        return open.count(user);
     }
 
     @Override

@@ -20,13 +20,15 @@ final class LiveViewerHandler extends SimpleChannelInboundHandler<WebSocketFrame
     private final LiveStreams streams;
     private final TicketVerifier tickets;
     private final LiveSettings settings;
+    private final OpenViews open;
     private StreamKey joined;
     private WebSocketViewer viewer;
 
-    LiveViewerHandler(LiveStreams streams, TicketVerifier tickets, LiveSettings settings) {
+    LiveViewerHandler(LiveStreams streams, TicketVerifier tickets, LiveSettings settings, OpenViews open) {
         this.streams = streams;
         this.tickets = tickets;
         this.settings = settings;
+        this.open = open;
     }
 
     @Override
@@ -51,6 +53,7 @@ final class LiveViewerHandler extends SimpleChannelInboundHandler<WebSocketFrame
             }
             joined = key;
             viewer = v;
+            open.opened(verdict.ticket().user(), ctx.channel());
             log.info("live {}: viewer {} joined from {}", key, verdict.ticket().user(), ctx.channel().remoteAddress());
         } else {
             super.userEventTriggered(ctx, evt);

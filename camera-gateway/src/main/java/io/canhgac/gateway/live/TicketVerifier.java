@@ -5,6 +5,9 @@ import io.canhgac.contract.live.LiveTicketSigner;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,8 @@ public final class TicketVerifier {
 
     private final LiveTicketSigner signer;
     private final Clock clock;
+    /** Per person whose access was withdrawn: their tickets expiring up to then were issued before it. */
+    private final Map<String, Instant> withdrawn = new ConcurrentHashMap<>();
 
     public TicketVerifier(byte[] secret, Clock clock) {
         this.signer = new LiveTicketSigner(secret);
@@ -52,6 +57,20 @@ public final class TicketVerifier {
         if (clock.instant().isAfter(t.expiresAt().plus(SKEW))) {
             return new Verdict(null, LiveRefusal.TICKET_EXPIRED);
         }
+        Instant issuedBefore = withdrawn.get(t.user());
+        if (issuedBefore != null && !t.expiresAt().isAfter(issuedBefore)) {
+            return new Verdict(null, LiveRefusal.ACCESS_WITHDRAWN);
+        }
         return new Verdict(t, null);
+    }
+
+    /**
+     * From now on refuses the person's tickets that expire by {@code ticketsExpiringBy}: those issued
+     * before their access was withdrawn. Marks that can no longer match a valid ticket are dropped.
+     */
+    public void withdraw(String user, Instant ticketsExpiringBy) {
+        Instant stale = clock.instant().minus(SKEW);
+        withdrawn.values().removeIf(until -> until.isBefore(stale));
+        withdrawn.merge(user, ticketsExpiringBy, (a, b) -> a.isAfter(b) ? a : b);
     }
 }

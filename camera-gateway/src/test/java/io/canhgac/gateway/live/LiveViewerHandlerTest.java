@@ -35,7 +35,11 @@ class LiveViewerHandlerTest {
     }
 
     private EmbeddedChannel handshake(String uri, Clock clock) {
-        EmbeddedChannel ch = new EmbeddedChannel(new LiveViewerHandler(streams, new TicketVerifier(SECRET, clock), LiveSettings.DEFAULTS));
+        return handshake(uri, new TicketVerifier(SECRET, clock), new OpenViews());
+    }
+
+    private EmbeddedChannel handshake(String uri, TicketVerifier tickets, OpenViews open) {
+        EmbeddedChannel ch = new EmbeddedChannel(new LiveViewerHandler(streams, tickets, LiveSettings.DEFAULTS, open));
         ch.pipeline().fireUserEventTriggered(new HandshakeComplete(uri, EmptyHttpHeaders.INSTANCE, null));
         return ch;
     }
@@ -73,5 +77,26 @@ class LiveViewerHandlerTest {
     @Test
     void aGoodTicketForACameraThisGatewayDoesNotHaveIsUnknown() {
         assertClosedWith(handshake("/live/SV-07/sub?ticket=" + issuer.issue("SV-07", "sub", "officer"), CLOCK), LiveRefusal.UNKNOWN_CAMERA);
+    }
+
+    @Test
+    void withdrawingAPersonClosesTheirViewsAndRefusesTheTicketsTheyHoldButNotLaterOnes() {
+        TicketVerifier tickets = new TicketVerifier(SECRET, CLOCK);
+        OpenViews open = new OpenViews();
+        String held = issuer.issue("QL-01", "sub", "head");
+        EmbeddedChannel watching = handshake("/live/QL-01/sub?ticket=" + held, tickets, open);
+        EmbeddedChannel colleague = handshake("/live/QL-01/sub?ticket=" + issuer.issue("QL-01", "sub", "officer"), tickets, open);
+
+        tickets.withdraw("head", NOW.plusSeconds(60));
+        assertThat(open.close("head", LiveRefusal.ACCESS_WITHDRAWN)).isEqualTo(1);
+        assertClosedWith(watching, LiveRefusal.ACCESS_WITHDRAWN);
+        assertThat(colleague.isOpen()).as("another person's view goes on").isTrue();
+        assertClosedWith(handshake("/live/QL-01/sub?ticket=" + held, tickets, open), LiveRefusal.ACCESS_WITHDRAWN);
+
+        // signed in again (re-enabled, new commune): a ticket issued after the withdrawal opens
+        String later = new LiveTicketIssuer(SECRET, Clock.offset(CLOCK, Duration.ofSeconds(1)), Duration.ofSeconds(60))
+                .issue("QL-01", "sub", "head");
+        assertThat(handshake("/live/QL-01/sub?ticket=" + later, tickets, open).isOpen()).isTrue();
+        colleague.close();
     }
 }

@@ -7,6 +7,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,7 +31,10 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 
 /**
  * People: form login with a session for the page and the JSON API. Gateways have their own chain
@@ -58,6 +65,26 @@ class SecurityConfiguration {
         return new HttpSessionEventPublisher();
     }
 
+    /** Form login's passwords behind the lockout (which the audit listener and the admin's page see). */
+    @Bean
+    AuthenticationProvider loginProvider(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
+    /** A locked name or address gets its own message (and how long), not "wrong password". */
+    static AuthenticationFailureHandler loginFailure() {
+        return (request, response, failure) -> {
+            String target = LOGIN_PAGE + "?error";
+            if (failure instanceof LoginLockedException locked) {
+                long minutes = Math.max(1, (Duration.between(Instant.now(), locked.lock().lockedUntil()).getSeconds() + 59) / 60);
+                target = LOGIN_PAGE + "?locked=" + locked.lock().kind().name().toLowerCase(Locale.ROOT) + "&minutes=" + minutes;
+            }
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain peopleSecurity(HttpSecurity http) throws Exception {
@@ -76,6 +103,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/accounts", "/api/accounts/**", "/api/lockouts", "/api/lockouts/**").hasRole("ADMIN")
                         // where the gateways stand: the desk and technicians see why a commune's cameras went quiet
                         .requestMatchers(HttpMethod.GET, "/api/gateways/status").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         .requestMatchers("/api/gateways", "/api/gateways/**").hasRole("ADMIN")
@@ -98,7 +126,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR", "COMMUNE_HEAD")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/", true).failureUrl(LOGIN_PAGE + "?error"))
+                        .defaultSuccessUrl("/", true).failureHandler(loginFailure()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(csrfHandler))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(machineReadable))

@@ -43,7 +43,11 @@ class AccountBootstrap implements SmartInitializingSingleton {
             createDemoAccounts();
         }
         if (!properties.bootstrapAdminPassword().isBlank() && !users.anyAdmin()) {
-            create("admin", encoder.encode(properties.bootstrapAdminPassword()), "Quản trị viên", Role.ADMIN, null);
+            PasswordRules.broken("admin", properties.bootstrapAdminPassword()).ifPresent(rule -> {
+                throw new IllegalStateException("canhgac.accounts.bootstrap-admin-password breaks a password rule: " + rule);
+            });
+            // it was typed on a command line or into a unit file: the admin chooses their own at the first login
+            create("admin", encoder.encode(properties.bootstrapAdminPassword()), "Quản trị viên", Role.ADMIN, null, true);
         }
         if (!properties.demo()) {
             refuseDemoPasswords();
@@ -65,11 +69,11 @@ class AccountBootstrap implements SmartInitializingSingleton {
     }
 
     private void create(String username, String displayName, Role role, String communeId) {
-        create(username, encoder.encode(AccountProperties.demoPassword(username)), displayName, role, communeId);
+        create(username, encoder.encode(AccountProperties.demoPassword(username)), displayName, role, communeId, false);
     }
 
-    private void create(String username, String hash, String displayName, Role role, String communeId) {
-        if (users.insertIfAbsent(username, hash, displayName, role, communeId)) {
+    private void create(String username, String hash, String displayName, Role role, String communeId, boolean mustChange) {
+        if (users.insertIfAbsent(username, hash, displayName, role, communeId, mustChange)) {
             audit.record("system", AuditAction.ACCOUNT_CREATED, username, role + (communeId == null ? "" : " " + communeId), null);
         }
     }

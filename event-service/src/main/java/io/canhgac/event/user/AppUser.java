@@ -18,14 +18,27 @@ public final class AppUser implements UserDetails, CredentialsContainer {
     private final Role role;
     private final String communeId;
     private final boolean enabled;
+    private final boolean mustChangePassword;
 
-    AppUser(String username, String passwordHash, String displayName, Role role, String communeId, boolean enabled) {
+    AppUser(String username, String passwordHash, String displayName, Role role, String communeId, boolean enabled,
+            boolean mustChangePassword) {
         this.username = Objects.requireNonNull(username);
         this.passwordHash = passwordHash;
         this.displayName = displayName;
         this.role = Objects.requireNonNull(role);
         this.communeId = communeId;
         this.enabled = enabled;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /** An admin set the password (new account, reset): nothing but changing it is open until it is changed. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** The same person once they have chosen their own password, for the session. */
+    AppUser withOwnPassword() {
+        return new AppUser(username, null, displayName, role, communeId, enabled, false);
     }
 
     public String displayName() {

@@ -12,7 +12,12 @@ class UserRepository {
 
     private static final RowMapper<AppUser> USER = (rs, n) -> new AppUser(rs.getString("username"),
             rs.getString("password_hash"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-            rs.getString("commune_id"), rs.getBoolean("enabled"));
+            rs.getString("commune_id"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
+
+    private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getString("username"),
+            rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("commune_id"),
+            rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("password_changed_at") == null ? null : rs.getTimestamp("password_changed_at").toInstant());
 
     private final JdbcTemplate jdbc;
 
@@ -28,12 +33,47 @@ class UserRepository {
         return jdbc.query("SELECT * FROM app_user WHERE enabled ORDER BY username", USER);
     }
 
+    List<Account> findAll() {
+        return jdbc.query("SELECT * FROM app_user ORDER BY username", ACCOUNT);
+    }
+
+    Optional<Account> findAccount(String username) {
+        return jdbc.query("SELECT * FROM app_user WHERE username = ?", ACCOUNT, username).stream().findFirst();
+    }
+
     /** Creates the account unless the name is taken; true if created. */
-    boolean insertIfAbsent(String username, String passwordHash, String displayName, Role role, String communeId) {
+    boolean insertIfAbsent(String username, String passwordHash, String displayName, Role role, String communeId,
+                           boolean mustChangePassword) {
         return jdbc.update("""
-                INSERT INTO app_user (username, password_hash, display_name, role, commune_id)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""",
-                username, passwordHash, displayName, role.name(), communeId) == 1;
+                INSERT INTO app_user (username, password_hash, display_name, role, commune_id, must_change_password)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""",
+                username, passwordHash, displayName, role.name(), communeId, mustChangePassword) == 1;
+    }
+
+    boolean update(String username, String displayName, Role role, String communeId) {
+        return jdbc.update("UPDATE app_user SET display_name = ?, role = ?, commune_id = ? WHERE username = ?",
+                displayName, role.name(), communeId, username) == 1;
+    }
+
+    boolean setEnabled(String username, boolean enabled) {
+        return jdbc.update("UPDATE app_user SET enabled = ? WHERE username = ?", enabled, username) == 1;
+    }
+
+    boolean setPassword(String username, String passwordHash, boolean mustChange) {
+        return jdbc.update("UPDATE app_user SET password_hash = ?, must_change_password = ?, password_changed_at = now()"
+                + " WHERE username = ?", passwordHash, mustChange, username) == 1;
+    }
+
+    boolean communeExists(String communeId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM commune WHERE id = ?)", Boolean.class,
+                communeId));
+    }
+
+    /** Enabled admins other than this one: the last admin may not be disabled or demoted. */
+    int otherEnabledAdmins(String username) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM app_user WHERE role = 'ADMIN' AND enabled AND username <> ?",
+                Integer.class, username);
+        return n == null ? 0 : n;
     }
 
     boolean anyAdmin() {

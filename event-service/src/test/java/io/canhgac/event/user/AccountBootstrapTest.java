@@ -52,12 +52,21 @@ class AccountBootstrapTest {
     }
 
     @Test
+    void aBootstrapPasswordBreakingTheRulesIsRefused() {
+        jdbc.update("DELETE FROM app_user");
+        assertThatThrownBy(() -> production("admin-password-2026").afterSingletonsInstantiated())
+                .hasMessageContaining("PASSWORD_HAS_USERNAME");
+    }
+
+    @Test
     void theBootstrapPasswordMakesTheFirstAdminOnAnEmptyInstall() {
         jdbc.update("DELETE FROM app_user");
         production("correct horse battery").afterSingletonsInstantiated();
         AppUser admin = users.find("admin").orElseThrow();
         assertThat(admin.role()).isEqualTo(Role.ADMIN);
         assertThat(encoder.matches("correct horse battery", admin.getPassword())).isTrue();
+        assertThat(admin.mustChangePassword()).as("typed on a command line: changed at the first login").isTrue();
+        assertThat(users.findAll()).as("no demo account outside the demo").extracting(Account::username).containsExactly("admin");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE action = 'ACCOUNT_CREATED' AND target = 'admin'"
                 + " AND at >= now()", Integer.class)).isEqualTo(1);
     }
