@@ -37,7 +37,11 @@ final class ProfilesParser {
         return new MediaProfile(token, name, fixed, sourceToken, video, ptz);
     }
 
-    private static VideoEncoderSettings encoder(Element encoder) throws XmlContentException {
+    /**
+     * The part of a video encoder configuration Media and Media2 share: encoding, resolution and
+     * rate control; the H.264 details are where the two differ.
+     */
+    static VideoEncoderSettings encoder(Element encoder, H264Profile h264Profile, int govLength) throws XmlContentException {
         String token = Elements.attribute(encoder, "token").map(String::trim).orElse("");
         VideoEncoding encoding = VideoEncoding.fromOnvif(Elements.requiredText(encoder, "Encoding"));
         int width = Elements.integer(encoder, "Resolution", "Width");
@@ -49,6 +53,13 @@ final class ProfilesParser {
             frameRate = Elements.integer(rate.get(), "FrameRateLimit");
             bitrate = Elements.integer(rate.get(), "BitrateLimit");
         }
+        boolean h264 = encoding == VideoEncoding.H264;
+        return new VideoEncoderSettings(token, encoding, width, height, frameRate, bitrate,
+                h264 ? h264Profile : null, h264 ? govLength : 0);
+    }
+
+    private static VideoEncoderSettings encoder(Element encoder) throws XmlContentException {
+        VideoEncoding encoding = VideoEncoding.fromOnvif(Elements.requiredText(encoder, "Encoding"));
         H264Profile h264Profile = null;
         int govLength = 0;
         Optional<Element> h264 = Elements.optionalChild(encoder, "H264");
@@ -57,6 +68,6 @@ final class ProfilesParser {
             Optional<String> gov = Elements.optionalText(h264.get(), "GovLength");
             govLength = gov.isPresent() ? Elements.parseInt(gov.get(), "GovLength") : 0;
         }
-        return new VideoEncoderSettings(token, encoding, width, height, frameRate, bitrate, h264Profile, govLength);
+        return encoder(encoder, h264Profile, govLength);
     }
 }
