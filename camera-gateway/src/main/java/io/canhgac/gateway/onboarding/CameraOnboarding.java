@@ -91,9 +91,13 @@ public final class CameraOnboarding {
         try {
             snapshot = media.getSnapshotUri(main.token()).uri();
         } catch (OnvifException e) {
-            if (e.failure() != OnvifFailure.ACTION_NOT_SUPPORTED) {
+            // the snapshot URI is optional (pictures can be cut from the stream): only a refused
+            // account or a lost camera stops onboarding here, not a firmware that breaks this answer
+            if (e.failure() == OnvifFailure.NOT_AUTHORIZED || e.failure() == OnvifFailure.UNREACHABLE
+                    || e.failure() == OnvifFailure.TIMEOUT) {
                 throw e;
             }
+            log.warn("Camera at {}: no snapshot URI ({})", deviceService, e.getMessage());
         }
         boolean ptz = services.of(OnvifService.PTZ).isPresent() && main.ptzConfigured();
         log.info("Camera at {}: {} main profile {} ({}), substream {} ({})", deviceService, media.service(), main.token(),

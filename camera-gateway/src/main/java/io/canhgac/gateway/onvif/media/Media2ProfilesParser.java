@@ -4,7 +4,6 @@ import io.canhgac.gateway.onvif.xml.Elements;
 import io.canhgac.gateway.onvif.xml.XmlContentException;
 import org.w3c.dom.Element;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,16 +17,7 @@ final class Media2ProfilesParser {
     }
 
     static List<MediaProfile> parse(Element response) throws XmlContentException {
-        List<MediaProfile> profiles = new ArrayList<>();
-        for (Element profile : Elements.children(response, "Profiles")) {
-            String token = Elements.requiredAttribute(profile, "token");
-            try {
-                profiles.add(profile(profile, token));
-            } catch (XmlContentException e) {
-                throw new XmlContentException("profile '" + token + "': " + e.getMessage());
-            }
-        }
-        return List.copyOf(profiles);
+        return ProfilesParser.each(response, Media2ProfilesParser::profile);
     }
 
     private static MediaProfile profile(Element profile, String token) throws XmlContentException {

@@ -15,11 +15,22 @@ final class ProfilesParser {
     }
 
     static List<MediaProfile> parse(Element response) throws XmlContentException {
+        return each(response, ProfilesParser::profile);
+    }
+
+    /** Reads one Profiles element whose token is known; Media and Media2 differ only here. */
+    @FunctionalInterface
+    interface ProfileReader {
+        MediaProfile read(Element profile, String token) throws XmlContentException;
+    }
+
+    /** Every Profiles element of a GetProfilesResponse, a complaint naming the profile it is about. */
+    static List<MediaProfile> each(Element response, ProfileReader reader) throws XmlContentException {
         List<MediaProfile> profiles = new ArrayList<>();
         for (Element profile : Elements.children(response, "Profiles")) {
             String token = Elements.requiredAttribute(profile, "token");
             try {
-                profiles.add(profile(profile, token));
+                profiles.add(reader.read(profile, token));
             } catch (XmlContentException e) {
                 throw new XmlContentException("profile '" + token + "': " + e.getMessage());
             }
