@@ -23,30 +23,21 @@ class PtzMoveCaptureTest extends OnvifCaptureTest {
         return new OnvifPtzClient(replay(operation, path, 200), camera().uri("/onvif/ptz"));
     }
 
-    private void absoluteMove(String vendor, String profile) throws Exception {
-        String path = vendor + "/ptz/AbsoluteMove.Response.xml";
-        ptz(OnvifOperation.ABSOLUTE_MOVE, path).absoluteMove(profile,
+    /** Moves to the captures' position and by their translation, stores "testPreset" and removes it. */
+    private void movesAndPresets(String vendor, String profile, String presetToken) throws Exception {
+        String absolute = vendor + "/ptz/AbsoluteMove.Response.xml";
+        ptz(OnvifOperation.ABSOLUTE_MOVE, absolute).absoluteMove(profile,
                 new PtzPosition(OptionalDouble.of(0.1), OptionalDouble.of(0.3), OptionalDouble.of(0)));
-        assertRequestLikeCaptured(path);
-    }
-
-    private void relativeMove(String vendor, String profile) throws Exception {
-        String path = vendor + "/ptz/RelativeMove.Response.xml";
-        ptz(OnvifOperation.RELATIVE_MOVE, path).relativeMove(profile, new PtzVelocity(0.1, 0.3, 0));
-        assertRequestLikeCaptured(path);
-    }
-
-    private String setPreset(String vendor, String profile) throws Exception {
-        String path = vendor + "/ptz/SetPreset.Response.xml";
-        String token = ptz(OnvifOperation.SET_PRESET, path).setPreset(profile, "testPreset", null);
-        assertRequestLikeCaptured(path);
-        return token;
-    }
-
-    private void removePreset(String vendor, String profile, String token) throws Exception {
-        String path = vendor + "/ptz/RemovePreset.Response.xml";
-        ptz(OnvifOperation.REMOVE_PRESET, path).removePreset(profile, token);
-        assertRequestLikeCaptured(path);
+        assertRequestLikeCaptured(absolute);
+        String relative = vendor + "/ptz/RelativeMove.Response.xml";
+        ptz(OnvifOperation.RELATIVE_MOVE, relative).relativeMove(profile, new PtzVelocity(0.1, 0.3, 0));
+        assertRequestLikeCaptured(relative);
+        String set = vendor + "/ptz/SetPreset.Response.xml";
+        assertThat(ptz(OnvifOperation.SET_PRESET, set).setPreset(profile, "testPreset", null)).isEqualTo(presetToken);
+        assertRequestLikeCaptured(set);
+        String remove = vendor + "/ptz/RemovePreset.Response.xml";
+        ptz(OnvifOperation.REMOVE_PRESET, remove).removePreset(profile, presetToken);
+        assertRequestLikeCaptured(remove);
     }
 
     @Test
@@ -55,10 +46,7 @@ class PtzMoveCaptureTest extends OnvifCaptureTest {
     @Capture("axis/ptz/SetPreset.Response.xml")
     @Capture("axis/ptz/RemovePreset.Response.xml")
     void axisMovesAndPresets() throws Exception {
-        absoluteMove("axis", "profile_1_h264");
-        relativeMove("axis", "profile_1_h264");
-        assertThat(setPreset("axis", "profile_1_h264")).isEqualTo("23");
-        removePreset("axis", "profile_1_h264", "23");
+        movesAndPresets("axis", "profile_1_h264", "23");
     }
 
     @Test
@@ -67,11 +55,8 @@ class PtzMoveCaptureTest extends OnvifCaptureTest {
     @Capture("hikvision/ptz/SetPreset.Response.xml")
     @Capture("hikvision/ptz/RemovePreset.Response.xml")
     void hikvisionMovesAndPresets() throws Exception {
-        absoluteMove("hikvision", "Profile_1");
-        relativeMove("hikvision", "Profile_1");
-        // the free slot Hikvision's GetPresets capture lacks
-        assertThat(setPreset("hikvision", "Profile_1")).isEqualTo("6");
-        removePreset("hikvision", "Profile_1", "6");
+        // 6: the free slot Hikvision's GetPresets capture lacks
+        movesAndPresets("hikvision", "Profile_1", "6");
     }
 
     @Test
@@ -80,10 +65,7 @@ class PtzMoveCaptureTest extends OnvifCaptureTest {
     @Capture("pelco/ptz/SetPreset.Response.xml")
     @Capture("pelco/ptz/RemovePreset.Response.xml")
     void pelcoMovesAndPresets() throws Exception {
-        absoluteMove("pelco", "0");
-        relativeMove("pelco", "0");
-        assertThat(setPreset("pelco", "0")).isEqualTo("76240dd2-26dd-48f1-bacf-a858550a14cc");
-        removePreset("pelco", "0", "76240dd2-26dd-48f1-bacf-a858550a14cc");
+        movesAndPresets("pelco", "0", "76240dd2-26dd-48f1-bacf-a858550a14cc");
     }
 
     @ParameterizedTest
