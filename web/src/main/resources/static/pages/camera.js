@@ -1,11 +1,15 @@
 // One camera for technicians (#/camera/ID): who it is, its status, its stream's live figures as the
 // gateway measures them (refreshed every few seconds, marked stale when the gateway stops reporting),
-// and its status changes over the last week as a bar and a list, with its uptime.
+// its status changes over the last week as a bar and a list, with its uptime, and on request the
+// event topics the camera itself reports (ONVIF GetEventProperties, read through its gateway).
 (function () {
   'use strict';
   const STATS_EVERY_MS = 2000;
   const HEALTH_EVERY_MS = 30000; // status changes also arrive as events and reload it at once
   const DAYS = 7;
+  let topicsButton, topicsNote, topicsList;
+  let topics = null; // null: not read yet; else the camera's answer
+  let topicsError = null;
   let select, identity, statusBox, statsBox, staleNote, uptimeLine, bar, barEnds, history, message;
   let cameras = [];
   let cameraId = null;
@@ -31,7 +35,11 @@
       cpUptimeNone: 'Chưa có dữ liệu trạng thái trong 7 ngày qua.', cpHistory: 'Các lần đổi trạng thái',
       cpNoHistory: 'Không có thay đổi nào trong 7 ngày qua.', cpTruncated: 'Chỉ hiện {n} lần gần nhất.',
       cpBarLabel: 'Trạng thái theo thời gian, 7 ngày qua', cpNotFound: 'Không có camera {id}.',
-      cpLoadFailed: 'Không tải được dữ liệu camera, đang thử lại…', cpOpen: 'Xem trang camera {id}'
+      cpLoadFailed: 'Không tải được dữ liệu camera, đang thử lại…', cpOpen: 'Xem trang camera {id}',
+      cpTopics: 'Sự kiện camera tự báo', cpTopicsRead: 'Đọc từ camera', cpTopicsReading: 'Đang hỏi camera…',
+      cpTopicsHint: 'Đọc qua cổng thu của xã, chỉ khi bấm nút, để đỡ tốn đường truyền.',
+      cpTopicsNone: 'Camera không báo loại sự kiện nào.', cpTopicsFailed: 'Không đọc được danh sách sự kiện: {m}',
+      cpTopicsCount: '{n} loại sự kiện', cpTopicState: 'trạng thái', cpTopicEvent: 'sự kiện'
     },
     en: {
       navCamera: 'Camera page', cpChoose: 'Choose a camera', cpId: 'Id',
@@ -47,7 +55,11 @@
       cpUptimeNone: 'No status known in the last 7 days.', cpHistory: 'Status changes',
       cpNoHistory: 'No change in the last 7 days.', cpTruncated: 'Only the latest {n} are shown.',
       cpBarLabel: 'Status over time, last 7 days', cpNotFound: 'There is no camera {id}.',
-      cpLoadFailed: 'Could not load the camera\'s data, trying again…', cpOpen: 'Open the camera page of {id}'
+      cpLoadFailed: 'Could not load the camera\'s data, trying again…', cpOpen: 'Open the camera page of {id}',
+      cpTopics: 'Events the camera reports', cpTopicsRead: 'Read from the camera', cpTopicsReading: 'Asking the camera…',
+      cpTopicsHint: 'Read through the commune\'s gateway, only on request, to spare the link.',
+      cpTopicsNone: 'The camera reports no event topics.', cpTopicsFailed: 'Could not read the topic list: {m}',
+      cpTopicsCount: '{n} topics', cpTopicState: 'state', cpTopicEvent: 'event'
     }
   };
   const t = key => App.t(key);
@@ -152,6 +164,39 @@
     if (health.truncated) history.append(el('li', { class: 'empty', text: fill(t('cpTruncated'), { n: health.entries.length }) }));
   }
 
+  /** The camera's own topic list, as it answered GetEventProperties: read on request only. */
+  function drawTopics() {
+    topicsButton.disabled = !camera || !camera.registration;
+    if (topicsError) {
+      topicsNote.className = 'message bad';
+      topicsNote.textContent = fill(t('cpTopicsFailed'), { m: topicsError });
+    } else {
+      topicsNote.className = 'empty';
+      topicsNote.textContent = topics == null ? t('cpTopicsHint')
+        : topics.length ? fill(t('cpTopicsCount'), { n: topics.length }) : t('cpTopicsNone');
+    }
+    topicsList.replaceChildren(...(topics || []).map(topic => el('li', { 'data-topic': topic.topic },
+      el('code', { 'data-raw': true, text: topic.topic }), ' ',
+      el('span', { class: 'badge', 'data-i18n': topic.property ? 'cpTopicState' : 'cpTopicEvent',
+        text: t(topic.property ? 'cpTopicState' : 'cpTopicEvent') }),
+      topic.dataItems.length ? el('span', { class: 'reason', 'data-raw': true, text: ' — ' + topic.dataItems.join(', ') }) : null)));
+  }
+
+  function readTopics() {
+    const id = cameraId;
+    topicsButton.disabled = true;
+    topicsError = null;
+    topicsNote.className = 'empty';
+    topicsNote.textContent = t('cpTopicsReading');
+    App.api(path('/topics')).then(list => {
+      if (id !== cameraId) return;
+      topics = list;
+    }).catch(error => {
+      if (id !== cameraId) return;
+      topicsError = error && error.message ? error.message : String(error);
+    }).finally(() => { if (id === cameraId) drawTopics(); });
+  }
+
   function fillSelect() {
     select.replaceChildren(el('option', { value: '', 'data-i18n': 'cpChoose', text: t('cpChoose') }),
       ...cameras.map(c => el('option', { value: c.id, 'data-raw': true, text: c.id + ' — ' + c.name + ' (' + c.commune + ')' })));
@@ -176,6 +221,7 @@
       message.hidden = true;
       drawIdentity();
       drawHealth();
+      drawTopics();
     });
   }
 
@@ -205,12 +251,13 @@
   function open(id) {
     stopTimers();
     cameraId = id || null;
-    camera = stats = health = null;
+    camera = stats = health = topics = topicsError = null;
     notFound = false;
     message.hidden = true;
     drawIdentity();
     drawStats();
     drawHealth();
+    drawTopics();
     if (select.options.length) select.value = cameraId || '';
     if (!cameraId) return;
     statsLoop();
@@ -234,11 +281,17 @@
       const legend = el('ul', { class: 'legend' }, ...['ONLINE', 'DEGRADED', 'UNAUTHORIZED', 'OFFLINE', 'UNKNOWN'].map(s =>
         el('li', { class: 'status-' + s.toLowerCase() }, el('span', { class: 'swatch' }), el('span', { 'data-i18n': s, text: t(s) }))));
       history = el('ol', { id: 'camera-page-history', class: 'timeline camera-page-history', reversed: true });
+      topicsButton = el('button', { id: 'camera-page-topics-read', type: 'button', 'data-i18n': 'cpTopicsRead',
+        text: t('cpTopicsRead'), onclick: readTopics });
+      topicsNote = el('p', { id: 'camera-page-topics-note', class: 'empty', role: 'status' });
+      topicsList = el('ul', { id: 'camera-page-topics', class: 'camera-page-topics' });
       section.append(el('div', { class: 'inline-form' }, select), message,
         el('div', { class: 'camera-page-grid' }, identity, statusBox,
           el('div', { class: 'camera-details' }, el('h3', { 'data-i18n': 'cpStream', text: t('cpStream') }), staleNote, statsBox)),
         el('h3', { 'data-i18n': 'cpHealth', text: t('cpHealth') }), uptimeLine, bar, barEnds, legend,
-        el('h4', { 'data-i18n': 'cpHistory', text: t('cpHistory') }), history);
+        el('h4', { 'data-i18n': 'cpHistory', text: t('cpHistory') }), history,
+        el('h3', { 'data-i18n': 'cpTopics', text: t('cpTopics') }), el('div', { class: 'inline-form' }, topicsButton),
+        topicsNote, topicsList);
       // a status change of this camera: read its status and history again (at most once a second)
       App.on('camera-event', e => {
         if (!visible || e.cameraId !== cameraId || reloadTimer) return;
@@ -261,6 +314,7 @@
       drawIdentity();
       drawStats();
       drawHealth();
+      drawTopics();
     }
   });
 

@@ -36,6 +36,7 @@ import io.canhgac.gateway.registry.AssignmentCache;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
 import io.canhgac.gateway.registry.ManagedCameras;
+import io.canhgac.gateway.registry.CameraTopics;
 import io.canhgac.gateway.registry.PtzControl;
 import io.canhgac.gateway.site.SiteAnnouncer;
 import org.slf4j.Logger;
@@ -76,6 +77,7 @@ public final class GatewayAssembly implements AutoCloseable {
     // connection pool and selector thread instead of one each
     private final HttpClient onvifHttp;
     private final PtzControl ptz;
+    private final CameraTopics topics;
 
     private EventJournal journal;
     private Path temporaryOutbox;
@@ -98,6 +100,7 @@ public final class GatewayAssembly implements AutoCloseable {
         this.onvifClient = onvifClient;
         this.onvifHttp = SoapClient.newHttpClient(onvifClient);
         this.ptz = new PtzControl(onvifHttp, onvifClient);
+        this.topics = new CameraTopics(onvifHttp, onvifClient);
     }
 
     /** Describes cameras for onboarding over this gateway's ONVIF client. */
@@ -107,6 +110,10 @@ public final class GatewayAssembly implements AutoCloseable {
 
     public PtzControl ptz() {
         return ptz;
+    }
+
+    public CameraTopics topics() {
+        return topics;
     }
 
     /** Builds and starts every part; a second call does nothing. */
@@ -183,7 +190,7 @@ public final class GatewayAssembly implements AutoCloseable {
         // live view and snapshots for the centre, which fans the one copy of a stream out to its viewers
         linkMedia = new LinkMedia(cameraStreams(registered), LiveSettings.DEFAULTS, this::mediaWanted);
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
-                ptz, registered::assignment, follower::refreshNow, linkMedia);
+                ptz, topics, registered::assignment, follower::refreshNow, linkMedia);
         SiteAnnouncer announcer = site;
         // the centre may have restarted or been changed while the link was down: tell it the site again
         return new CentreLink(centre, settings, requests, this::status, VERSION)

@@ -3,6 +3,7 @@ package io.canhgac.simulator;
 import io.canhgac.simulator.onvif.DeviceCredentials;
 import io.canhgac.simulator.onvif.DeviceEvents;
 import io.canhgac.simulator.onvif.DeviceIdentity;
+import io.canhgac.simulator.onvif.Firmware;
 import io.canhgac.simulator.onvif.MediaCatalog;
 import io.canhgac.simulator.onvif.OnvifDevice;
 import io.canhgac.simulator.onvif.OnvifDeviceServer;
@@ -32,13 +33,13 @@ final class CameraOnvif {
     private final WsDiscoveryResponder discovery;
     private boolean discoveryWarned;
 
-    CameraOnvif(String cameraId, DeviceIdentity identity, boolean hasPtz, Supplier<CameraCredentials> account,
+    CameraOnvif(String cameraId, DeviceIdentity identity, boolean hasPtz, Firmware firmware, Supplier<CameraCredentials> account,
                 EventLoopGroup group, InetSocketAddress address, boolean discovery, Supplier<String> rtspBase,
                 Supplier<byte[]> snapshot) {
         this.cameraId = cameraId;
         OnvifDevice device = new OnvifDevice(identity,
                 DeviceCredentials.following(account.get().username(), () -> account.get().password()),
-                MediaCatalog.mainAndSub(rtspBase, snapshot), ptz, events, hasPtz);
+                MediaCatalog.mainAndSub(rtspBase, snapshot), ptz, events, hasPtz).withFirmware(firmware);
         this.server = new OnvifDeviceServer(group, address, device);
         this.discovery = discovery ? new WsDiscoveryResponder(group, server, WsDiscoveryConfig.loopback()) : null;
     }

@@ -8,6 +8,7 @@ import io.canhgac.simulator.scene.EncodedScene;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneEffect;
 import io.canhgac.simulator.onvif.DeviceIdentity;
+import io.canhgac.simulator.onvif.Firmware;
 import io.canhgac.simulator.scene.SceneEncoder;
 import io.canhgac.simulator.scene.SceneRenderer;
 import io.canhgac.simulator.scene.SceneScript;
@@ -191,11 +192,26 @@ public final class CameraSimulator implements AutoCloseable {
                 FIRMWARE, "NS" + spec.id().replace("-", ""), spec.model() == null ? "SIM" : spec.model(), spec.name(), location);
         InetSocketAddress rtspAt = camera.rtspAddress();
         InetSocketAddress onvifAt = new InetSocketAddress(rtspAt.getHostString(), options.onvifPort());
-        return new CameraOnvif(spec.id(), identity, spec.ptz(), camera::credentials, group, onvifAt,
+        return new CameraOnvif(spec.id(), identity, spec.ptz(), firmware(spec.model()), camera::credentials, group, onvifAt,
                 options.discovery() && options.perCameraAddresses(),
                 () -> "rtsp://" + rtspAt.getHostString() + ":" + camera.rtspAddress().getPort(),
                 () -> SceneSnapshot.jpeg(renderer, camera.currentSceneFrame(),
                         camera.faults().picture() == StreamBroadcaster.Picture.COVERED));
+    }
+
+    /**
+     * The firmware each model of the district runs, so the gateway meets what technicians meet:
+     * the KBVision bullets (an OEM build on old gSOAP) answer SOAP 1.1, the Dahua eyeballs (a Profile T build)
+     * speak Media2 only; every other model has a current firmware.
+     */
+    static Firmware firmware(String model) {
+        if ("KX-C2012S5".equals(model)) {
+            return Firmware.SOAP11;
+        }
+        if ("IPC-HDW1230T1-S5".equals(model)) {
+            return Firmware.MEDIA2_ONLY;
+        }
+        return Firmware.STANDARD;
     }
 
     private static String slug(String name) {

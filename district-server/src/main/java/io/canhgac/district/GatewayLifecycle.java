@@ -1,6 +1,7 @@
 package io.canhgac.district;
 
 import io.canhgac.contract.registry.CameraAssignment;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.gateway.GatewayAssembly;
 import io.canhgac.gateway.GatewayNodeSettings;
@@ -68,6 +69,13 @@ final class GatewayLifecycle implements DisposableBean {
         CameraAssignment camera = gateway.assignment(cameraId).orElseThrow(
                 () -> new IllegalStateException("camera " + cameraId + " is not on this gateway yet"));
         gateway.ptz().apply(camera, command);
+    }
+
+    /** @throws IllegalStateException the camera is not on this gateway (yet) */
+    List<CameraTopic> topics(String cameraId) throws OnvifException {
+        CameraAssignment camera = gateway.assignment(cameraId).orElseThrow(
+                () -> new IllegalStateException("camera " + cameraId + " is not on this gateway yet"));
+        return gateway.topics().read(camera);
     }
 
     /** The registry changed: fetch it now rather than at the next refresh. */

@@ -3,6 +3,7 @@ package io.canhgac.district;
 import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.camera.OnboardingRefusedException;
@@ -63,6 +64,15 @@ final class InProcessGatewayControl implements GatewayControl {
     public void ptz(String cameraId, PtzCommand command) {
         try {
             gateway.ptz(cameraId, command);
+        } catch (OnvifException e) {
+            throw new OnboardingRefusedException(e.failure().name(), "Camera " + cameraId + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<CameraTopic> topics(String cameraId) {
+        try {
+            return gateway.topics(cameraId);
         } catch (OnvifException e) {
             throw new OnboardingRefusedException(e.failure().name(), "Camera " + cameraId + ": " + e.getMessage());
         }

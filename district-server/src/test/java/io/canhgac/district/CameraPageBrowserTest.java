@@ -81,6 +81,13 @@ class CameraPageBrowserTest extends SmallDistrictBrowserTest {
             assertThat(driver.findElements(By.cssSelector("#camera-page-history li[data-type='CAMERA_ONLINE']"))).isNotEmpty();
             chromium.screenshot("camera", "camera-page-online");
 
+            // the camera's own event topics, read from it through the gateway when asked
+            driver.findElement(By.id("camera-page-topics-read")).click();
+            WebElement motion = chromium.waitFor(By.cssSelector(
+                    "#camera-page-topics li[data-topic='tns1:RuleEngine/CellMotionDetector/Motion']"), 20, WebElement::isDisplayed);
+            assertThat(motion.getText()).contains("trạng thái", "IsMotion");
+            assertThat(driver.findElement(By.id("camera-page-topics-note")).getText()).isEqualTo("2 loại sự kiện");
+
             // its power is cut: OFFLINE in the history and the bar, the stream's rate falls to zero
             Instant cut = Instant.now();
             camera.powerOff();

@@ -60,6 +60,12 @@ class ControlLinkTest extends CommuneGatewayTestBase {
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
         assertThat(operator.send("POST", "/api/cameras/LQL-1/ptz", "{\"action\":\"STOP\"}").statusCode()).isEqualTo(204);
 
+        // the camera's own topic list, read by the gateway and carried back over the link
+        HttpResponse<String> topics = operator.get("/api/cameras/LQL-1/topics");
+        assertThat(topics.statusCode()).as(topics.body()).isEqualTo(200);
+        assertThat(json.readTree(topics.body()).findValuesAsText("topic"))
+                .containsExactly("tns1:RuleEngine/CellMotionDetector/Motion", "tns1:VideoSource/GlobalSceneChange/ImagingService");
+
         // Sơn Viên has no gateway, and the centre runs none: said so, not hung
         HttpResponse<String> noGateway = technician.send("POST", "/api/cameras/onboard",
                 "{\"address\":\"127.0.95.11\",\"username\":\"admin\",\"password\":\"LSV-1#2026\",\"communeId\":\"son-vien\"}");

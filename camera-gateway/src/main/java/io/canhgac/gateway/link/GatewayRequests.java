@@ -11,6 +11,7 @@ import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onboarding.OnboardingResult;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.OnvifException;
+import io.canhgac.gateway.registry.CameraTopics;
 import io.canhgac.gateway.registry.PtzControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
     private final SweepSettings sweep;
     private final CameraOnboarding onboarding;
     private final PtzControl ptz;
+    private final CameraTopics topics;
     private final Function<String, Optional<CameraAssignment>> cameras;
     private final Runnable registryChanged;
     private final Delegate media;
@@ -52,12 +54,15 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
     private final ExecutorService calls = Executors.newFixedThreadPool(2, daemon("link-call"));
 
     /**
+     * @param topics          reads a camera's event topics for the camera page
      * @param cameras         the camera as the registry gave it to this gateway, by id
      * @param registryChanged fetch this gateway's cameras now
      * @param media           snapshots, live video and media requests
      */
     public GatewayRequests(WsDiscoveryProbe probe, SweepSettings sweep, CameraOnboarding onboarding, PtzControl ptz,
-                           Function<String, Optional<CameraAssignment>> cameras, Runnable registryChanged, Delegate media) {
+                           CameraTopics topics, Function<String, Optional<CameraAssignment>> cameras, Runnable registryChanged,
+                           Delegate media) {
+        this.topics = topics;
         this.probe = probe;
         this.sweep = sweep;
         this.onboarding = onboarding;
@@ -75,6 +80,8 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
             run(calls, d.id(), replies, () -> describe(d));
         } else if (request instanceof LinkRequest.Ptz p) {
             run(calls, p.id(), replies, () -> ptz(p));
+        } else if (request instanceof LinkRequest.Topics t) {
+            run(calls, t.id(), replies, () -> topics(t));
         } else if (request instanceof LinkRequest.CamerasChanged) {
             registryChanged.run();
         } else {
@@ -117,18 +124,34 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
     }
 
     private LinkReply.Answer ptz(LinkRequest.Ptz p) {
-        Optional<CameraAssignment> camera = cameras.apply(p.cameraId());
+        return onCamera(p.id(), p.cameraId(), camera -> {
+            ptz.apply(camera, p.command());
+            return new LinkReply.Done(p.id());
+        });
+    }
+
+    private LinkReply.Answer topics(LinkRequest.Topics t) {
+        return onCamera(t.id(), t.cameraId(), camera -> new LinkReply.Topics(t.id(), topics.read(camera)));
+    }
+
+    /** An ONVIF call on a registered camera, its failures as the centre's problem codes. */
+    private LinkReply.Answer onCamera(long id, String cameraId, CameraCall call) {
+        Optional<CameraAssignment> camera = cameras.apply(cameraId);
         if (camera.isEmpty()) {
-            return new LinkReply.Failed(p.id(), "UNKNOWN_CAMERA", "camera " + p.cameraId() + " is not on this gateway");
+            return new LinkReply.Failed(id, "UNKNOWN_CAMERA", "camera " + cameraId + " is not on this gateway");
         }
         try {
-            ptz.apply(camera.get(), p.command());
-            return new LinkReply.Done(p.id());
+            return call.on(camera.get());
         } catch (OnvifException e) {
-            return new LinkReply.Failed(p.id(), e.failure().name(), "Camera " + p.cameraId() + ": " + e.getMessage());
+            return new LinkReply.Failed(id, e.failure().name(), "Camera " + cameraId + ": " + e.getMessage());
         } catch (IllegalStateException e) {
-            return new LinkReply.Failed(p.id(), "BAD_REQUEST", e.getMessage());
+            return new LinkReply.Failed(id, "BAD_REQUEST", e.getMessage());
         }
+    }
+
+    @FunctionalInterface
+    private interface CameraCall {
+        LinkReply.Answer on(CameraAssignment camera) throws OnvifException;
     }
 
     /** Runs a call and sends its answer; whatever goes wrong, the centre gets an answer rather than a timeout. */

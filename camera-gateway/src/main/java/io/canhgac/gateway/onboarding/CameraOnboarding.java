@@ -10,8 +10,7 @@ import io.canhgac.gateway.onvif.device.DeviceInformation;
 import io.canhgac.gateway.onvif.device.OnvifDeviceClient;
 import io.canhgac.gateway.onvif.device.ServiceAddresses;
 import io.canhgac.gateway.onvif.media.MediaProfile;
-import io.canhgac.gateway.onvif.media.OnvifMediaClient;
-import io.canhgac.gateway.onvif.media.VideoEncoderSettings;
+import io.canhgac.gateway.onvif.media.CameraMedia;
 import io.canhgac.gateway.video.StreamException;
 import io.canhgac.gateway.video.StreamFailure;
 import org.slf4j.Logger;
@@ -21,8 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Turns an address and an account into a camera record: who the camera is, its main and sub
@@ -83,24 +80,28 @@ public final class CameraOnboarding {
 
     private static CameraRecord describe(URI deviceService, DeviceInformation info, ServiceAddresses services,
                                          SoapClient soap) throws OnvifException, NoVideoException {
-        // cameras that list no media address usually serve it at the device address
-        OnvifMediaClient media = new OnvifMediaClient(soap, services.of(OnvifService.MEDIA).orElse(deviceService));
-        List<MediaProfile> video = media.getProfiles().stream().filter(p -> p.videoEncoder().isPresent()).toList();
-        if (video.isEmpty()) {
-            throw new NoVideoException("the camera lists no profile with a video encoder");
+        CameraMedia media = CameraMedia.of(soap, services, deviceService);
+        ProfileChoice choice = ProfileChoice.of(media.getProfiles());
+        if (choice.refusal() != null) {
+            throw new NoVideoException(choice.refusal());
         }
-        Comparator<MediaProfile> bySize = Comparator.comparingInt(p -> pixels(p.video()));
-        MediaProfile main = video.stream().max(bySize).orElseThrow();
-        MediaProfile sub = video.stream().min(bySize).orElseThrow();
+        MediaProfile main = choice.main();
+        MediaProfile sub = choice.sub();
         URI snapshot = null;
         try {
             snapshot = media.getSnapshotUri(main.token()).uri();
         } catch (OnvifException e) {
-            if (e.failure() != OnvifFailure.ACTION_NOT_SUPPORTED) {
+            // the snapshot URI is optional (pictures can be cut from the stream): only a refused
+            // account or a lost camera stops onboarding here, not a firmware that breaks this answer
+            if (e.failure() == OnvifFailure.NOT_AUTHORIZED || e.failure() == OnvifFailure.UNREACHABLE
+                    || e.failure() == OnvifFailure.TIMEOUT) {
                 throw e;
             }
+            log.warn("Camera at {}: no snapshot URI ({})", deviceService, e.getMessage());
         }
         boolean ptz = services.of(OnvifService.PTZ).isPresent() && main.ptzConfigured();
+        log.info("Camera at {}: {} main profile {} ({}), substream {} ({})", deviceService, media.service(), main.token(),
+                main.video().encoding(), sub.token(), sub.video().encoding());
         return new CameraRecord(deviceService, info, main.token(), media.getStreamUri(main.token()).uri(),
                 sub.token(), media.getStreamUri(sub.token()).uri(), snapshot, ptz);
     }
@@ -126,10 +127,6 @@ public final class CameraOnboarding {
             case NOT_ONVIF -> OnboardingProblem.NOT_ONVIF;
             case ACTION_NOT_SUPPORTED, INVALID_ARGUMENT, DEVICE_FAULT, BAD_RESPONSE -> OnboardingProblem.CAMERA_ERROR;
         };
-    }
-
-    private static int pixels(VideoEncoderSettings video) {
-        return video.width() * video.height();
     }
 
     /** The camera answered but offers nothing to stream. */

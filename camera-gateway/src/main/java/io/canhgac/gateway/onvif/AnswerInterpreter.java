@@ -25,6 +25,7 @@ final class AnswerInterpreter {
         }
         SoapEnvelope envelope = null;
         String notSoap = null;
+        boolean brokenSoap = false;
         if (body.length == 0) {
             notSoap = "an empty answer";
         } else if (contentType.startsWith("text/html")) {
@@ -34,6 +35,7 @@ final class AnswerInterpreter {
                 envelope = reader.read(body);
             } catch (XmlRejectedException | XmlContentException e) {
                 notSoap = e.getMessage();
+                brokenSoap = SoapSniffer.looksLikeSoap(contentType, body, e);
             }
         }
         if (envelope != null && envelope.isFault()) {
@@ -48,6 +50,10 @@ final class AnswerInterpreter {
         if (status == 401 || status == 403) {
             return fail(OnvifFailure.NOT_AUTHORIZED, endpoint, operation, "HTTP " + status
                     + (usedHttpDigest ? " after answering its HTTP Digest challenge" : " without a Digest challenge we can answer"));
+        }
+        if (brokenSoap) {
+            // a camera that began a SOAP answer and broke it: the port is right, the answer is not
+            return fail(OnvifFailure.BAD_RESPONSE, endpoint, operation, "HTTP " + status + " with " + notSoap);
         }
         if (envelope == null) {
             String type = contentType.isEmpty() ? "" : " (" + contentType + ")";

@@ -13,6 +13,8 @@ final class EnvelopeWriter {
     static final String NAMESPACES = " xmlns:s=\"" + EnvelopeReader.SOAP12 + "\""
             + " xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\""
             + " xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\""
+            + " xmlns:tr2=\"http://www.onvif.org/ver20/media/wsdl\""
+            + " xmlns:timg=\"http://www.onvif.org/ver20/imaging/wsdl\""
             + " xmlns:tev=\"http://www.onvif.org/ver10/events/wsdl\""
             + " xmlns:tptz=\"http://www.onvif.org/ver20/ptz/wsdl\""
             + " xmlns:tt=\"http://www.onvif.org/ver10/schema\""

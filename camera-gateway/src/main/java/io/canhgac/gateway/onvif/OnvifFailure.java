@@ -17,7 +17,7 @@ public enum OnvifFailure {
             "the link quality to the camera and whether the camera is overloaded or hung"),
     NOT_ONVIF("something answers at this address, but not ONVIF SOAP",
             "the ONVIF port and path (usually http://<camera>/onvif/device_service) and that ONVIF is enabled on the camera"),
-    BAD_RESPONSE("the camera's ONVIF answer lacks required fields",
+    BAD_RESPONSE("the camera sent a bad ONVIF answer: broken, cut short or lacking required fields",
             "for a firmware update; report the camera model and firmware to the Canh Gác maintainers");
 
     private final String explanation;

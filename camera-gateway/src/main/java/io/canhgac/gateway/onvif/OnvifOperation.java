@@ -2,7 +2,7 @@ package io.canhgac.gateway.onvif;
 
 /**
  * Every SOAP operation the gateway sends, with its service and SOAP 1.2 action. Operations not
- * listed here (network, users, certificates, imaging, analytics, recording...) are out of scope.
+ * listed here (network, users, certificates, imaging changes, analytics, recording...) are out of scope.
  */
 public enum OnvifOperation {
     GET_SYSTEM_DATE_AND_TIME(OnvifService.DEVICE, "GetSystemDateAndTime", false),
@@ -13,6 +13,16 @@ public enum OnvifOperation {
     GET_PROFILES(OnvifService.MEDIA, "GetProfiles", true),
     GET_STREAM_URI(OnvifService.MEDIA, "GetStreamUri", true),
     GET_SNAPSHOT_URI(OnvifService.MEDIA, "GetSnapshotUri", true),
+
+    // Media2 (ver20): the only media service of newer firmwares, and the one that lists H.265 properly
+    GET_PROFILES_2(OnvifService.MEDIA2, "GetProfiles", true),
+    GET_STREAM_URI_2(OnvifService.MEDIA2, "GetStreamUri", true),
+    GET_SNAPSHOT_URI_2(OnvifService.MEDIA2, "GetSnapshotUri", true),
+
+    GET_IMAGING_SETTINGS(OnvifService.IMAGING, "GetImagingSettings", true),
+
+    GET_EVENT_PROPERTIES(OnvifService.EVENTS, "GetEventProperties",
+            "http://www.onvif.org/ver10/events/wsdl/EventPortType/GetEventPropertiesRequest"),
 
     CREATE_PULL_POINT_SUBSCRIPTION(OnvifService.EVENTS, "CreatePullPointSubscription",
             "http://www.onvif.org/ver10/events/wsdl/EventPortType/CreatePullPointSubscriptionRequest"),
@@ -26,7 +36,11 @@ public enum OnvifOperation {
     CONTINUOUS_MOVE(OnvifService.PTZ, "ContinuousMove", true),
     STOP(OnvifService.PTZ, "Stop", true),
     GET_PRESETS(OnvifService.PTZ, "GetPresets", true),
-    GOTO_PRESET(OnvifService.PTZ, "GotoPreset", true);
+    GOTO_PRESET(OnvifService.PTZ, "GotoPreset", true),
+    ABSOLUTE_MOVE(OnvifService.PTZ, "AbsoluteMove", true),
+    RELATIVE_MOVE(OnvifService.PTZ, "RelativeMove", true),
+    SET_PRESET(OnvifService.PTZ, "SetPreset", true),
+    REMOVE_PRESET(OnvifService.PTZ, "RemovePreset", true);
 
     private final OnvifService service;
     private final String operationName;

@@ -6,6 +6,7 @@ import java.util.Optional;
 public enum OnvifService {
     DEVICE("http://www.onvif.org/ver10/device/wsdl"),
     MEDIA("http://www.onvif.org/ver10/media/wsdl"),
+    MEDIA2("http://www.onvif.org/ver20/media/wsdl"),
     EVENTS("http://www.onvif.org/ver10/events/wsdl"),
     PTZ("http://www.onvif.org/ver20/ptz/wsdl"),
     IMAGING("http://www.onvif.org/ver20/imaging/wsdl"),

@@ -1,5 +1,6 @@
 package io.canhgac.gateway.onvif;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ public record SoapFault(String code, List<String> subcodes, String reason, Strin
         subcodes = List.copyOf(subcodes);
     }
 
-    /** The code without its prefix: "Sender", "Receiver". */
+    /** The code without its prefix: "Sender", "Receiver" (SOAP 1.1: "Client", "Server"). */
     public String codeName() {
         return localPart(code);
     }
@@ -30,8 +31,9 @@ public record SoapFault(String code, List<String> subcodes, String reason, Strin
     /** What kind of failure this fault means to the gateway. */
     public OnvifFailure failure() {
         List<String> names = subcodeNames();
-        // WS-Security's own fault codes come as the code itself from some firmwares
-        List<String> all = new java.util.ArrayList<>(names);
+        // WS-Security's and ONVIF's own codes come as the code itself from some firmwares
+        // (SOAP 1.1 has no subcodes: "ter:NotAuthorized" or "SOAP-ENV:Client.ter:InvalidArgVal")
+        List<String> all = new ArrayList<>(names);
         all.add(codeName());
         if (all.stream().anyMatch(SoapFault::isAuthentication)) {
             return OnvifFailure.NOT_AUTHORIZED;
@@ -43,7 +45,7 @@ public record SoapFault(String code, List<String> subcodes, String reason, Strin
         if (names.isEmpty() && reason.toLowerCase(Locale.ROOT).contains("not implemented")) {
             return OnvifFailure.ACTION_NOT_SUPPORTED;
         }
-        if (names.stream().anyMatch(n -> n.startsWith("InvalidArg"))) {
+        if (all.stream().anyMatch(n -> n.startsWith("InvalidArg"))) {
             return OnvifFailure.INVALID_ARGUMENT;
         }
         return OnvifFailure.DEVICE_FAULT;

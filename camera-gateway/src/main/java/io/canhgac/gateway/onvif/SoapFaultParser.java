@@ -31,11 +31,19 @@ final class SoapFaultParser {
         return new SoapFault(codeValue, subcodes, reason, detail);
     }
 
+    /**
+     * SOAP 1.1 has no subcodes, so firmwares put ONVIF's in the faultcode: dotted after the SOAP
+     * code ("SOAP-ENV:Client.ter:NotAuthorized", the SOAP 1.1 way of refining a code) or alone
+     * ("ter:InvalidArgVal"). The dotted parts become subcodes, so both versions read alike.
+     */
     private static SoapFault parseSoap11(Element fault) {
-        String code = Elements.optionalText(fault, "faultcode").orElse("");
+        String faultcode = Elements.optionalText(fault, "faultcode").orElse("");
+        List<String> parts = new ArrayList<>(List.of(faultcode.split("\\.")));
+        parts.removeIf(String::isBlank);
+        String code = parts.isEmpty() ? "" : parts.remove(0);
         String reason = Elements.optionalText(fault, "faultstring").orElse("");
         String detail = Elements.optionalChild(fault, "detail").map(SoapFaultParser::describeDetail).orElse("");
-        return new SoapFault(code, List.of(), reason, detail);
+        return new SoapFault(code, parts, reason, detail);
     }
 
     /**

@@ -7,8 +7,9 @@
  * limit on every call, and {@link io.canhgac.gateway.onvif.OnvifException} with an
  * {@link io.canhgac.gateway.onvif.OnvifFailure} kind for every failure. Answers are read only
  * through {@link io.canhgac.gateway.onvif.xml.SecureXml}. The service clients sit in the
- * sub-packages ({@code device}, {@code media}, {@code events}, {@code ptz}), each with its records
- * and one parser per answer; the operations they send are listed in
+ * sub-packages ({@code device}, {@code media} with Media and Media2, {@code imaging}, {@code events},
+ * {@code ptz}), each with its records and one parser per answer, reading fields namespace-aware
+ * ({@link io.canhgac.gateway.onvif.xml.Elements}); the operations they send are listed in
  * {@link io.canhgac.gateway.onvif.OnvifOperation}.
  */
 package io.canhgac.gateway.onvif;

@@ -84,6 +84,17 @@ public abstract class OnvifCaptureTest {
     protected SoapClient replay(OnvifOperation operation, String path, int status) {
         byte[] body = capture(path);
         camera().reply(operation, status == 200 ? FakeCamera.Reply.soap(body) : FakeCamera.Reply.fault(status, body));
+        return client();
+    }
+
+    /** Like {@link #replay} for a hand-written fixture, with the Content-Type the firmware would send. */
+    protected SoapClient replayFixture(OnvifOperation operation, String name, int status, String contentType) {
+        camera().reply(operation, new FakeCamera.Reply(status, contentType, camera().local(fixture(name)), java.util.Map.of()));
+        return client();
+    }
+
+    /** A client with the credentials the captured cameras were read with. */
+    protected static SoapClient client() {
         return new SoapClient(OnvifClientSettings.DEFAULTS, new OnvifCredentials("admin", "admin"));
     }
 

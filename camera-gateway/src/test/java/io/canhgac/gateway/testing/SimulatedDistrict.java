@@ -38,6 +38,16 @@ public final class SimulatedDistrict {
                 List.of(new Commune("que-loc", "Quế Lộc"), new Commune("son-vien", "Sơn Viên")), specs);
     }
 
+    /** Fixed cameras of the given models (the simulator gives each model its firmware), in Quế Lộc. */
+    public static DistrictInventory models(int subnet, List<String> models) {
+        List<CameraSpec> specs = new ArrayList<>();
+        for (int i = 1; i <= models.size(); i++) {
+            specs.add(new CameraSpec(id(subnet, i), "Camera " + i, "que-loc", null, null, "127.0." + subnet + "." + (10 + i),
+                    "OEM", models.get(i - 1), false, USER, PASSWORD, SCENE.name(), i, null));
+        }
+        return new DistrictInventory("Nông Sơn", "Asia/Ho_Chi_Minh", List.of(new Commune("que-loc", "Quế Lộc")), specs);
+    }
+
     public static String id(int subnet, int i) {
         return "T" + subnet + "-" + i;
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionStage;
 /** The device management service (tds): time, identity, capabilities, services, scopes. */
 final class DeviceService implements SoapService {
 
-    private static final Set<String> CATEGORIES = Set.of("All", "Device", "Media", "Events", "PTZ");
+    private static final Set<String> CATEGORIES = Set.of("All", "Device", "Media", "Events", "PTZ", "Imaging");
 
     private final OnvifDevice device;
     private final Clock clock;
@@ -96,7 +96,11 @@ final class DeviceService implements SoapService {
                     .leaf("tt:WSPullPointSupport", true).leaf("tt:WSPausableSubscriptionManagerInterfaceSupport", false)
                     .close();
         }
-        if (all || categories.contains("Media")) {
+        if (all || categories.contains("Imaging")) {
+            x.open("tt:Imaging").leaf("tt:XAddr", a.imaging()).close();
+        }
+        // GetCapabilities predates Media2: a Media2-only firmware lists no media here
+        if (device.firmware().hasMedia() && (all || categories.contains("Media"))) {
             x.open("tt:Media").leaf("tt:XAddr", a.media())
                     .open("tt:StreamingCapabilities").leaf("tt:RTPMulticast", false).leaf("tt:RTP_TCP", true)
                     .leaf("tt:RTP_RTSP_TCP", true).close()
@@ -119,11 +123,23 @@ final class DeviceService implements SoapService {
                 .empty("tds:System", "DiscoveryResolve", "false", "DiscoveryBye", "true", "RemoteDiscovery", "false",
                         "SystemBackup", "false", "SystemLogging", "false", "FirmwareUpgrade", "false")
                 .close() : null, 2, 20);
-        service(x, Ns.TRT, a.media(), withCapabilities ? new XmlBuilder()
-                .open("trt:Capabilities", "SnapshotUri", "true", "Rotation", "false")
-                .empty("trt:ProfileCapabilities", "MaximumNumberOfProfiles", String.valueOf(device.media().profiles().size()))
-                .empty("trt:StreamingCapabilities", "RTPMulticast", "false", "RTP_TCP", "true", "RTP_RTSP_TCP", "true")
-                .close() : null, 2, 20);
+        String profileCount = String.valueOf(device.media().profiles().size());
+        if (device.firmware().hasMedia()) {
+            service(x, Ns.TRT, a.media(), withCapabilities ? new XmlBuilder()
+                    .open("trt:Capabilities", "SnapshotUri", "true", "Rotation", "false")
+                    .empty("trt:ProfileCapabilities", "MaximumNumberOfProfiles", profileCount)
+                    .empty("trt:StreamingCapabilities", "RTPMulticast", "false", "RTP_TCP", "true", "RTP_RTSP_TCP", "true")
+                    .close() : null, 2, 20);
+        }
+        if (device.firmware().hasMedia2()) {
+            service(x, Ns.TR2, a.media2(), withCapabilities ? new XmlBuilder()
+                    .open("tr2:Capabilities", "SnapshotUri", "true", "Rotation", "false")
+                    .empty("tr2:ProfileCapabilities", "MaximumNumberOfProfiles", profileCount)
+                    .empty("tr2:StreamingCapabilities", "RTPMulticast", "false", "RTP_RTSP_TCP", "true")
+                    .close() : null, 2, 20);
+        }
+        service(x, Ns.TIMG, a.imaging(), withCapabilities ? new XmlBuilder()
+                .empty("timg:Capabilities", "ImageStabilization", "false") : null, 2, 20);
         service(x, Ns.TEV, a.events(), withCapabilities ? new XmlBuilder()
                 .empty("tev:Capabilities", "WSSubscriptionPolicySupport", "false", "WSPullPointSupport", "true",
                         "WSPausableSubscriptionManagerInterfaceSupport", "false",

@@ -24,8 +24,12 @@ final class Dom {
     }
 
     static Optional<Element> child(Element parent, Ns ns, String local) {
+        return child(parent, ns.uri(), local);
+    }
+
+    static Optional<Element> child(Element parent, String namespace, String local) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && is(e, ns, local)) {
+            if (n instanceof Element e && namespace.equals(e.getNamespaceURI()) && local.equals(e.getLocalName())) {
                 return Optional.of(e);
             }
         }

@@ -30,6 +30,8 @@ final class EventService implements SoapService {
             return create(call);
         } else if (r.is(Ns.TEV, "PullMessages")) {
             return pull(call);
+        } else if (r.is(Ns.TEV, "GetEventProperties")) {
+            return SoapService.answer(eventProperties());
         } else if (r.is(Ns.TEV, "SetSynchronizationPoint")) {
             return subscriptions.synchronize(subscriptionId(call))
                     .thenApply(v -> new XmlBuilder().empty("tev:SetSynchronizationPointResponse").toString());
@@ -108,6 +110,52 @@ final class EventService implements SoapService {
             id = call.request().wsaTo().flatMap(ServiceAddresses::subscriptionId);
         }
         return id.orElseThrow(() -> subscriptions.resourceUnknown("(none named)"));
+    }
+
+    /**
+     * The topic tree of the events this camera raises, as ONVIF Core describes it: one element per
+     * topic level (the root in tns1, deeper levels unqualified), each topic with its message
+     * description. Built from {@link EventTopic}, so the list cannot drift from what is sent.
+     */
+    private static XmlBuilder eventProperties() {
+        XmlBuilder x = new XmlBuilder().open("tev:GetEventPropertiesResponse")
+                .leaf("tev:TopicNamespaceLocation", "http://www.onvif.org/onvif/ver10/topics/topicns.xml")
+                .leaf("wsnt:FixedTopicSet", true)
+                .open("wstop:TopicSet");
+        for (EventTopic topic : EventTopic.values()) {
+            String[] levels = topic.topic().substring("tns1:".length()).split("/");
+            for (int i = 0; i < levels.length; i++) {
+                String name = i == 0 ? "tns1:" + levels[i] : levels[i];
+                if (i == levels.length - 1) {
+                    x.open(name, "wstop:topic", "true");
+                    description(x, topic);
+                } else {
+                    x.open(name);
+                }
+            }
+            for (int i = 0; i < levels.length; i++) {
+                x.close();
+            }
+        }
+        return x.close()
+                .leaf("wsnt:TopicExpressionDialect", TOPIC_DIALECT)
+                .leaf("wsnt:TopicExpressionDialect", "http://docs.oasis-open.org/wsnt/t-1/TopicExpression/ConcreteSet")
+                .leaf("tev:MessageContentFilterDialect", "http://www.onvif.org/ver10/tev/messageContentFilter/ItemFilter")
+                .leaf("tev:MessageContentSchemaLocation", "http://www.onvif.org/onvif/ver10/schema/onvif.xsd")
+                .close();
+    }
+
+    private static void description(XmlBuilder x, EventTopic topic) {
+        x.open("tt:MessageDescription", "IsProperty", "true").open("tt:Source");
+        if (topic.ruleEngine()) {
+            x.empty("tt:SimpleItemDescription", "Name", "VideoSourceConfigurationToken", "Type", "tt:ReferenceToken")
+                    .empty("tt:SimpleItemDescription", "Name", "VideoAnalyticsConfigurationToken", "Type", "tt:ReferenceToken")
+                    .empty("tt:SimpleItemDescription", "Name", "Rule", "Type", "xs:string");
+        } else {
+            x.empty("tt:SimpleItemDescription", "Name", "Source", "Type", "tt:ReferenceToken");
+        }
+        x.close().open("tt:Data").empty("tt:SimpleItemDescription", "Name", topic.dataItem(), "Type", "xs:boolean")
+                .close().close();
     }
 
     private static void notification(XmlBuilder x, CameraEvent e) {

@@ -87,8 +87,12 @@ final class MediaService implements SoapService {
                 .close().close();
     }
 
-    /** The sensor delivers what the largest profile encodes. */
     private MediaProfile sensor() {
+        return sensor(device);
+    }
+
+    /** The sensor delivers what the largest profile encodes. */
+    static MediaProfile sensor(OnvifDevice device) {
         return device.media().profiles().stream()
                 .max((a, b) -> Integer.compare(a.width() * a.height(), b.width() * b.height())).orElseThrow();
     }

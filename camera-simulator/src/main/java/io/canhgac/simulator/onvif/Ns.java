@@ -14,6 +14,8 @@ enum Ns {
     TT("tt", "http://www.onvif.org/ver10/schema"),
     TDS("tds", "http://www.onvif.org/ver10/device/wsdl"),
     TRT("trt", "http://www.onvif.org/ver10/media/wsdl"),
+    TR2("tr2", "http://www.onvif.org/ver20/media/wsdl"),
+    TIMG("timg", "http://www.onvif.org/ver20/imaging/wsdl"),
     TEV("tev", "http://www.onvif.org/ver10/events/wsdl"),
     TPTZ("tptz", "http://www.onvif.org/ver20/ptz/wsdl"),
     TER("ter", "http://www.onvif.org/ver10/error"),
@@ -23,7 +25,7 @@ enum Ns {
     WSD("d", "http://schemas.xmlsoap.org/ws/2005/04/discovery"),
     WSADIS("wsadis", "http://schemas.xmlsoap.org/ws/2004/08/addressing");
 
-    /** SOAP 1.1, which ONVIF does not use: a request in it gets a VersionMismatch fault. */
+    /** SOAP 1.1, which ONVIF does not prescribe but older firmwares and clients still speak. */
     static final String SOAP11_ENVELOPE = "http://schemas.xmlsoap.org/soap/envelope/";
 
     private final String prefix;

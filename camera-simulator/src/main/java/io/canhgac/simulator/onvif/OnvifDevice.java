@@ -9,10 +9,11 @@ import java.util.Objects;
  * {@link DeviceEvents#motion}, {@link PtzState#position}.
  *
  * @param clock  the device clock: GetSystemDateAndTime reports it and UsernameToken times are checked against it
- * @param hasPtz whether the camera can pan, tilt and zoom; a fixed camera advertises no PTZ and refuses PTZ calls
+ * @param hasPtz   whether the camera can pan, tilt and zoom; a fixed camera advertises no PTZ and refuses PTZ calls
+ * @param firmware which SOAP version and media services it speaks
  */
 public record OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
-                          PtzState ptz, DeviceEvents events, Clock clock, boolean hasPtz) {
+                          PtzState ptz, DeviceEvents events, Clock clock, boolean hasPtz, Firmware firmware) {
 
     public OnvifDevice {
         Objects.requireNonNull(identity, "identity");
@@ -21,6 +22,17 @@ public record OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials
         Objects.requireNonNull(ptz, "ptz");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(firmware, "firmware");
+    }
+
+    public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
+                       PtzState ptz, DeviceEvents events, Clock clock, boolean hasPtz) {
+        this(identity, credentials, media, ptz, events, clock, hasPtz, Firmware.STANDARD);
+    }
+
+    /** The same camera running another firmware. */
+    public OnvifDevice withFirmware(Firmware other) {
+        return new OnvifDevice(identity, credentials, media, ptz, events, clock, hasPtz, other);
     }
 
     public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,

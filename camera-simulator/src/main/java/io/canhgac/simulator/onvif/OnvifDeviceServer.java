@@ -15,8 +15,8 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 
 /**
- * One camera's ONVIF web service on a loopback address: device, media, events and PTZ over SOAP
- * 1.2, and the snapshot JPEG. Stopping it closes the port and every connection and forgets event
+ * One camera's ONVIF web service on a loopback address: device, media (Media and/or Media2 as the
+ * firmware has them), imaging, events and PTZ over SOAP 1.2 (or 1.1), and the snapshot JPEG. Stopping it closes the port and every connection and forgets event
  * subscriptions, as a reboot does; starting it again binds the same address.
  */
 public final class OnvifDeviceServer {
@@ -54,7 +54,7 @@ public final class OnvifDeviceServer {
         OnvifSoapDispatcher dispatcher = new OnvifSoapDispatcher(
                 new UsernameTokenVerifier(device.credentials(), device.clock(), UsernameTokenVerifier.DEFAULT_TOLERANCE),
                 services(device, events),
-                () -> addresses);
+                () -> addresses, device.firmware().answersSoap11());
         HttpDigestAuthenticator digest = new HttpDigestAuthenticator(device.credentials(), device.clock());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -93,9 +93,15 @@ public final class OnvifDeviceServer {
     /** The services by namespace; a fixed camera has no PTZ service, so PTZ calls are not supported. */
     private static Map<Ns, SoapService> services(OnvifDevice device, EventService events) {
         Map<Ns, SoapService> services = new java.util.EnumMap<>(Map.of(Ns.TDS, new DeviceService(device),
-                Ns.TRT, new MediaService(device),
+                Ns.TIMG, new ImagingService(device),
                 Ns.TEV, events,
                 Ns.WSNT, events)); // Renew and Unsubscribe are WS-BaseNotification operations
+        if (device.firmware().hasMedia()) {
+            services.put(Ns.TRT, new MediaService(device));
+        }
+        if (device.firmware().hasMedia2()) {
+            services.put(Ns.TR2, new Media2Service(device));
+        }
         if (device.hasPtz()) {
             services.put(Ns.TPTZ, new PtzService(device));
         }

@@ -57,7 +57,7 @@ final class OnvifHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.valueOf(reply.httpStatus()),
                         Unpooled.copiedBuffer(reply.xml(), StandardCharsets.UTF_8));
-                response.headers().set(HttpHeaderNames.CONTENT_TYPE, SoapEnvelope.CONTENT_TYPE);
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
                 send(ctx, response, keepAlive);
                 ctx.channel().config().setAutoRead(true);
             });

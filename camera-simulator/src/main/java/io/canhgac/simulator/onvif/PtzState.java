@@ -85,6 +85,42 @@ public final class PtzState {
         return true;
     }
 
+    /** Goes to a position at once (the simulator's motors are instant), stopping any move. */
+    public synchronized void absoluteMove(PtzVector position) {
+        anchor = position.clampedPosition();
+        anchorNanos = nanoTime.getAsLong();
+        velocity = PtzVector.ZERO;
+        stopAtNanos = Long.MAX_VALUE;
+    }
+
+    /** Moves by a translation from where the camera is now, clamped to the position range. */
+    public synchronized void relativeMove(PtzVector translation) {
+        PtzVector now = positionAt(nanoTime.getAsLong());
+        absoluteMove(new PtzVector(now.pan() + translation.pan(), now.tilt() + translation.tilt(),
+                now.zoom() + translation.zoom()));
+    }
+
+    /**
+     * Stores the current position as a preset and returns its token: the given one (overwritten),
+     * or the lowest free number, as cameras number their presets.
+     */
+    public synchronized String setPreset(String name, Optional<String> token) {
+        String t = token.orElseGet(() -> {
+            int n = 1;
+            while (presets.containsKey(String.valueOf(n))) {
+                n++;
+            }
+            return String.valueOf(n);
+        });
+        presets.put(t, new PtzPreset(t, name, positionAt(nanoTime.getAsLong())));
+        return t;
+    }
+
+    /** Removes a preset; false if there is none with that token. */
+    public synchronized boolean removePreset(String token) {
+        return presets.remove(token) != null;
+    }
+
     public synchronized List<PtzPreset> presets() {
         return new ArrayList<>(presets.values());
     }

@@ -11,6 +11,8 @@ record ServiceAddresses(String base) {
 
     static final String DEVICE_PATH = "/onvif/device_service";
     static final String MEDIA_PATH = "/onvif/media_service";
+    static final String MEDIA2_PATH = "/onvif/media2_service";
+    static final String IMAGING_PATH = "/onvif/imaging_service";
     static final String EVENTS_PATH = "/onvif/events_service";
     static final String PTZ_PATH = "/onvif/ptz_service";
     static final String SNAPSHOT_PATH = "/onvif/snapshot.jpg";
@@ -30,6 +32,14 @@ record ServiceAddresses(String base) {
 
     String media() {
         return base + MEDIA_PATH;
+    }
+
+    String media2() {
+        return base + MEDIA2_PATH;
+    }
+
+    String imaging() {
+        return base + IMAGING_PATH;
     }
 
     String events() {
@@ -61,7 +71,8 @@ record ServiceAddresses(String base) {
     }
 
     static boolean isSoapPath(String path) {
-        return path.equals(DEVICE_PATH) || path.equals(MEDIA_PATH) || path.equals(EVENTS_PATH)
+        return path.equals(DEVICE_PATH) || path.equals(MEDIA_PATH) || path.equals(MEDIA2_PATH)
+                || path.equals(IMAGING_PATH) || path.equals(EVENTS_PATH)
                 || path.equals(PTZ_PATH) || path.startsWith(SUBSCRIPTION_PREFIX);
     }
 

@@ -62,10 +62,6 @@ final class SoapFault extends Exception {
         return new SoapFault(Code.SENDER, List.of(Ns.TER.q("WellFormed")), reason, null);
     }
 
-    static SoapFault versionMismatch() {
-        return new SoapFault(Code.VERSION_MISMATCH, List.of(), "Only SOAP 1.2 envelopes are understood", null);
-    }
-
     Code code() {
         return code;
     }

@@ -8,22 +8,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A parsed SOAP 1.2 request: the operation is the body's first element, named by namespace and
- * local name (prefixes differ from client to client).
+ * A parsed SOAP 1.2 or 1.1 request: the operation is the body's first element, named by namespace
+ * and local name (prefixes differ from client to client).
+ *
+ * @param soap11 whether the request came in SOAP 1.1, which the answer then uses too
  */
-record SoapRequest(QName operation, Element body, Optional<UsernameToken> usernameToken, Optional<String> wsaTo) {
+record SoapRequest(QName operation, Element body, Optional<UsernameToken> usernameToken, Optional<String> wsaTo,
+                   boolean soap11) {
 
     static SoapRequest parse(SafeXmlParser parser, byte[] xml) throws SoapFault {
         Document doc = parser.parse(xml);
         Element envelope = doc.getDocumentElement();
-        if ("Envelope".equals(envelope.getLocalName()) && Ns.SOAP11_ENVELOPE.equals(envelope.getNamespaceURI())) {
-            throw SoapFault.versionMismatch();
+        boolean soap11 = "Envelope".equals(envelope.getLocalName()) && Ns.SOAP11_ENVELOPE.equals(envelope.getNamespaceURI());
+        if (!soap11 && !Dom.is(envelope, Ns.ENV, "Envelope")) {
+            throw SoapFault.wellFormed("Not a SOAP envelope");
         }
-        if (!Dom.is(envelope, Ns.ENV, "Envelope")) {
-            throw SoapFault.wellFormed("Not a SOAP 1.2 envelope");
-        }
-        Optional<Element> header = Dom.child(envelope, Ns.ENV, "Header");
-        Element bodyElement = Dom.child(envelope, Ns.ENV, "Body")
+        String version = envelope.getNamespaceURI();
+        Optional<Element> header = Dom.child(envelope, version, "Header");
+        Element bodyElement = Dom.child(envelope, version, "Body")
                 .orElseThrow(() -> SoapFault.wellFormed("SOAP envelope without a Body"));
         List<Element> content = Dom.children(bodyElement);
         if (content.isEmpty()) {
@@ -34,7 +36,8 @@ record SoapRequest(QName operation, Element body, Optional<UsernameToken> userna
                 new QName(operation.getNamespaceURI() == null ? "" : operation.getNamespaceURI(), operation.getLocalName()),
                 operation,
                 header.flatMap(UsernameToken::from),
-                header.flatMap(h -> Dom.childText(h, Ns.WSA, "To")));
+                header.flatMap(h -> Dom.childText(h, Ns.WSA, "To")),
+                soap11);
     }
 
     boolean is(Ns ns, String local) {

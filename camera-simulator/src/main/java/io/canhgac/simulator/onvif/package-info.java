@@ -25,7 +25,9 @@
  *   <li>Every operation but GetSystemDateAndTime needs a WS-UsernameToken with PasswordDigest;
  *       Created must be within 5 minutes of the device clock either way, and a nonce works once.</li>
  *   <li>The snapshot URL takes HTTP Digest (MD5, qop=auth) with the same account.</li>
- *   <li>Requests are SOAP 1.2, at most 64 KiB, parsed without DTDs or external entities.</li>
+ *   <li>Requests are SOAP 1.2 or 1.1 (answered in the same version), at most 64 KiB, parsed without
+ *       DTDs or external entities. A {@link io.canhgac.simulator.onvif.Firmware#SOAP11} device answers
+ *       SOAP 1.1 always; a {@link io.canhgac.simulator.onvif.Firmware#MEDIA2_ONLY} one has Media2 and no Media.</li>
  *   <li>At most 10 pull-point subscriptions; a PullMessages waits at most one minute. Topic filters
  *       in CreatePullPointSubscription are ignored: every subscriber gets motion and tamper.</li>
  *   <li>Everything binds to loopback; WS-Discovery multicasts on a loopback interface only. For

@@ -80,9 +80,10 @@ class OnvifDeviceServerTest {
     }
 
     @Test
-    void servicesListFourNamespacesWithCapabilitiesOnRequest() throws Exception {
+    void servicesListSixNamespacesWithCapabilitiesOnRequest() throws Exception {
         OnvifSoapClient.Reply r = client.call("/onvif/device_service", "<tds:GetServices><tds:IncludeCapability>true</tds:IncludeCapability></tds:GetServices>");
-        assertThat(r.texts("//tds:Service/tds:Namespace")).containsExactly(Ns.TDS.uri(), Ns.TRT.uri(), Ns.TEV.uri(), Ns.TPTZ.uri());
+        assertThat(r.texts("//tds:Service/tds:Namespace"))
+                .containsExactly(Ns.TDS.uri(), Ns.TRT.uri(), Ns.TR2.uri(), Ns.TIMG.uri(), Ns.TEV.uri(), Ns.TPTZ.uri());
         assertThat(r.texts("//tds:Service/tds:XAddr")).allMatch(x -> x.startsWith(base + "/onvif/"));
         assertThat(r.text("//tds:Service[tds:Namespace='" + Ns.TRT.uri() + "']/tds:Capabilities/trt:Capabilities/@SnapshotUri")).isEqualTo("true");
         OnvifSoapClient.Reply bare = client.call("/onvif/device_service", "<tds:GetServices><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>");

@@ -119,12 +119,17 @@ class OnvifHttpPipelineTest {
     }
 
     @Test
-    void soap11IsAVersionMismatch() throws Exception {
-        OnvifSoapClient.Reply r = post("/onvif/device_service",
-                "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
-                        + "<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/></soap:Body></soap:Envelope>");
-        assertThat(r.status()).isEqualTo(500);
-        assertThat(r.faultCode()).isEqualTo("env:VersionMismatch");
+    void soap11IsAnsweredInSoap11() throws Exception {
+        FullHttpResponse response = exchange(request(HttpMethod.POST, "/onvif/device_service",
+                ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                        + "<GetSystemDateAndTime xmlns=\"http://www.onvif.org/ver10/device/wsdl\"/></soap:Body></soap:Envelope>")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.headers().get(HttpHeaderNames.CONTENT_TYPE)).startsWith("text/xml");
+        OnvifSoapClient.Reply r = OnvifSoapClient.Reply.of(response.status().code(), ByteBufUtil.getBytes(response.content()));
+        response.release();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.doc().getDocumentElement().getNamespaceURI()).isEqualTo(Ns.SOAP11_ENVELOPE);
+        assertThat(r.xml()).contains("<tds:GetSystemDateAndTimeResponse>");
     }
 
     @Test

@@ -68,6 +68,7 @@ final class OnvifSoapClient {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
                 + " xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\" xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\""
+                + " xmlns:tr2=\"http://www.onvif.org/ver20/media/wsdl\" xmlns:timg=\"http://www.onvif.org/ver20/imaging/wsdl\""
                 + " xmlns:tev=\"http://www.onvif.org/ver10/events/wsdl\" xmlns:tptz=\"http://www.onvif.org/ver20/ptz/wsdl\""
                 + " xmlns:tt=\"http://www.onvif.org/ver10/schema\" xmlns:wsnt=\"http://docs.oasis-open.org/wsn/b-2\""
                 + " xmlns:wsa=\"http://www.w3.org/2005/08/addressing\">"

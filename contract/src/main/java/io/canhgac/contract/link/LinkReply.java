@@ -1,5 +1,6 @@
 package io.canhgac.contract.link;
 
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
 
@@ -39,6 +40,12 @@ public sealed interface LinkReply extends LinkMessage {
     record Described(long id, DeviceDescription device) implements Answer {
         public Described {
             Objects.requireNonNull(device, "device");
+        }
+    }
+
+    record Topics(long id, List<CameraTopic> topics) implements Answer {
+        public Topics {
+            topics = List.copyOf(topics);
         }
     }
 

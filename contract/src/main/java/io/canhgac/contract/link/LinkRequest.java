@@ -41,6 +41,13 @@ public sealed interface LinkRequest extends LinkMessage {
         }
     }
 
+    /** The event topics a camera can raise, read from it over ONVIF: answered with {@link LinkReply.Topics}. */
+    record Topics(long id, String cameraId) implements Call {
+        public Topics {
+            Objects.requireNonNull(cameraId, "cameraId");
+        }
+    }
+
     /** A current JPEG of a camera stream; the picture comes back as a binary {@link LinkFrames#SNAPSHOT} frame with this id. */
     record Snapshot(long id, String cameraId, String stream) implements Call {
         public Snapshot {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ class LinkMessagesTest {
                 new LinkRequest.Describe(2, "127.0.10.11", "admin", "NSQL01@1497"),
                 new LinkRequest.Ptz(3, "QL-01", new PtzCommand(PtzCommand.Action.MOVE, 0.5, 0, 0, null)),
                 new LinkRequest.Snapshot(4, "QL-01", "sub"),
+                new LinkRequest.Topics(5, "QL-01"),
                 new LinkRequest.LiveStart(7, "QL-01", "sub"),
                 new LinkRequest.LiveStop(7),
                 new LinkRequest.CamerasChanged(),
@@ -43,6 +45,8 @@ class LinkMessagesTest {
                         "QL-01", "Hikvision", "DS-2DE4425IW-DE", "que-loc", null))),
                 new LinkReply.Described(2, device),
                 new LinkReply.Done(3),
+                new LinkReply.Topics(5, List.of(new CameraTopic("tns1:RuleEngine/CellMotionDetector/Motion", true,
+                        List.of("IsMotion")), new CameraTopic("tnsaxis:Storage/Disruption", true, List.of("disruption")))),
                 new LinkReply.Failed(2, "NOT_AUTHORIZED", "the camera refused the account"),
                 new LinkReply.LiveEnded(7, "CAMERA_UNREACHABLE", "connection refused"));
         for (LinkMessage m : messages) {

@@ -2,6 +2,7 @@ package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 
 import java.util.List;
@@ -40,6 +41,13 @@ public interface GatewayControl {
      * @throws OnboardingRefusedException the camera refused or could not be reached (the message says which)
      */
     void ptz(String cameraId, PtzCommand command);
+
+    /**
+     * The event topics the camera says it can raise (ONVIF GetEventProperties), for its page.
+     *
+     * @throws OnboardingRefusedException the camera refused or could not be reached (the message says which)
+     */
+    List<CameraTopic> topics(String cameraId);
 
     /** The registry changed (a camera onboarded, edited or removed): follow it. */
     void camerasChanged();

@@ -1,6 +1,7 @@
 package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.MotionSettings;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
@@ -97,5 +98,18 @@ class RegistryController {
         }
         onboarding.control(camera.communeId()).ptz(id, command);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The camera's own event topics, read from it through its commune's gateway, for whoever may watch it. */
+    @GetMapping("/api/cameras/{id}/topics")
+    ResponseEntity<List<CameraTopic>> topics(@PathVariable String id, @AuthenticationPrincipal AppUser user) {
+        CameraView camera = cameras.find(user.scope(), id).orElse(null);
+        if (camera == null) {
+            return ResponseEntity.notFound().build();
+        }
+        if (camera.registration() == null) {
+            throw new IllegalStateException("camera " + id + " is not onboarded");
+        }
+        return ResponseEntity.ok(onboarding.control(camera.communeId()).topics(id));
     }
 }

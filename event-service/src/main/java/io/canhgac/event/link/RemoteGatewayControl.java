@@ -5,6 +5,7 @@ import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.camera.GatewayControl;
 import io.canhgac.event.camera.OnboardingRefusedException;
@@ -53,6 +54,11 @@ final class RemoteGatewayControl implements GatewayControl {
     @Override
     public void ptz(String cameraId, PtzCommand command) {
         expect(call(id -> new LinkRequest.Ptz(id, cameraId, command), properties.callTimeout()), LinkReply.Done.class);
+    }
+
+    @Override
+    public List<CameraTopic> topics(String cameraId) {
+        return expect(call(id -> new LinkRequest.Topics(id, cameraId), properties.callTimeout()), LinkReply.Topics.class).topics();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.canhgac.event.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
 import io.canhgac.contract.registry.PtzCommand;
@@ -77,6 +78,11 @@ class RegistryApiTest {
                 @Override
                 public void ptz(String cameraId, PtzCommand command) {
                     ptzCommands.add(cameraId + " " + command.action());
+                }
+
+                @Override
+                public List<CameraTopic> topics(String cameraId) {
+                    return List.of(new CameraTopic("tns1:RuleEngine/CellMotionDetector/Motion", true, List.of("IsMotion")));
                 }
 
                 @Override
@@ -167,6 +173,15 @@ class RegistryApiTest {
                 .isEqualTo(400);
         assertThat(operator.send("POST", "/api/cameras/que-lam-01/ptz", "{\"action\":\"PRESET\"}").statusCode()).isEqualTo(400);
         assertThat(operator.send("POST", "/api/cameras/QL-02/ptz", "{\"action\":\"STOP\"}").statusCode()).isEqualTo(409);
+
+        // the camera's own topic list comes from the gateway, for whoever may watch the camera
+        HttpResponse<String> topics = operator.get("/api/cameras/que-lam-01/topics");
+        assertThat(topics.statusCode()).as(topics.body()).isEqualTo(200);
+        JsonNode motion = json.readTree(topics.body()).get(0);
+        assertThat(motion.get("topic").asText()).isEqualTo("tns1:RuleEngine/CellMotionDetector/Motion");
+        assertThat(motion.get("property").asBoolean()).isTrue();
+        assertThat(motion.get("dataItems").get(0).asText()).isEqualTo("IsMotion");
+        assertThat(operator.get("/api/cameras/no-such-camera/topics").statusCode()).isEqualTo(404);
 
         // onboarding the same device again updates that camera, it does not make a second one
         HttpResponse<String> again = onboard(technician, request("http://10.9.0.11:80/onvif/device_service", PASSWORD, ""));

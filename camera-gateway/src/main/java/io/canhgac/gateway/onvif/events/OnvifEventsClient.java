@@ -24,6 +24,12 @@ public final class OnvifEventsClient {
         this.endpoint = endpoint;
     }
 
+    /** The topics the camera can raise: shown on the camera page so a technician sees what it reports. */
+    public List<EventTopic> getEventProperties() throws OnvifException {
+        return soap.call(endpoint, OnvifOperation.GET_EVENT_PROPERTIES, "<tev:GetEventProperties/>",
+                new WsAddressing(endpoint, List.of()), Duration.ZERO, EventPropertiesParser::parse);
+    }
+
     /** @param lifetime how long the camera keeps the subscription without a Renew */
     public PullPointSubscription createPullPointSubscription(Duration lifetime) throws OnvifException {
         requirePositive(lifetime, "subscription lifetime");

@@ -15,7 +15,23 @@ final class MediaUriParser {
     }
 
     static StreamUri streamUri(Element response) throws XmlContentException {
-        MediaUri media = mediaUri(response);
+        return checkedStream(mediaUri(response));
+    }
+
+    /** Media2 answers with the bare Uri: no validity flags, valid until the camera reboots at best. */
+    static StreamUri media2StreamUri(Element response) throws XmlContentException {
+        return checkedStream(media2Uri(response));
+    }
+
+    static SnapshotUri media2SnapshotUri(Element response) throws XmlContentException {
+        return checkedSnapshot(media2Uri(response));
+    }
+
+    private static MediaUri media2Uri(Element response) throws XmlContentException {
+        return new MediaUri(Elements.absoluteUri(Elements.requiredText(response, "Uri"), "Uri"), false, true, Duration.ZERO);
+    }
+
+    private static StreamUri checkedStream(MediaUri media) throws XmlContentException {
         String scheme = media.uri().getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("rtsp") && !scheme.equals("rtsps") && !scheme.startsWith("http")) {
             throw new XmlContentException("stream URI has an unusable scheme: " + media.uri());
@@ -24,7 +40,10 @@ final class MediaUriParser {
     }
 
     static SnapshotUri snapshotUri(Element response) throws XmlContentException {
-        MediaUri media = mediaUri(response);
+        return checkedSnapshot(mediaUri(response));
+    }
+
+    private static SnapshotUri checkedSnapshot(MediaUri media) throws XmlContentException {
         if (!media.uri().getScheme().toLowerCase(Locale.ROOT).startsWith("http")) {
             throw new XmlContentException("snapshot URI is not HTTP: " + media.uri());
         }

@@ -15,11 +15,22 @@ final class ProfilesParser {
     }
 
     static List<MediaProfile> parse(Element response) throws XmlContentException {
+        return each(response, ProfilesParser::profile);
+    }
+
+    /** Reads one Profiles element whose token is known; Media and Media2 differ only here. */
+    @FunctionalInterface
+    interface ProfileReader {
+        MediaProfile read(Element profile, String token) throws XmlContentException;
+    }
+
+    /** Every Profiles element of a GetProfilesResponse, a complaint naming the profile it is about. */
+    static List<MediaProfile> each(Element response, ProfileReader reader) throws XmlContentException {
         List<MediaProfile> profiles = new ArrayList<>();
         for (Element profile : Elements.children(response, "Profiles")) {
             String token = Elements.requiredAttribute(profile, "token");
             try {
-                profiles.add(profile(profile, token));
+                profiles.add(reader.read(profile, token));
             } catch (XmlContentException e) {
                 throw new XmlContentException("profile '" + token + "': " + e.getMessage());
             }
@@ -37,7 +48,11 @@ final class ProfilesParser {
         return new MediaProfile(token, name, fixed, sourceToken, video, ptz);
     }
 
-    private static VideoEncoderSettings encoder(Element encoder) throws XmlContentException {
+    /**
+     * The part of a video encoder configuration Media and Media2 share: encoding, resolution and
+     * rate control; the H.264 details are where the two differ.
+     */
+    static VideoEncoderSettings encoder(Element encoder, H264Profile h264Profile, int govLength) throws XmlContentException {
         String token = Elements.attribute(encoder, "token").map(String::trim).orElse("");
         VideoEncoding encoding = VideoEncoding.fromOnvif(Elements.requiredText(encoder, "Encoding"));
         int width = Elements.integer(encoder, "Resolution", "Width");
@@ -49,6 +64,13 @@ final class ProfilesParser {
             frameRate = Elements.integer(rate.get(), "FrameRateLimit");
             bitrate = Elements.integer(rate.get(), "BitrateLimit");
         }
+        boolean h264 = encoding == VideoEncoding.H264;
+        return new VideoEncoderSettings(token, encoding, width, height, frameRate, bitrate,
+                h264 ? h264Profile : null, h264 ? govLength : 0);
+    }
+
+    private static VideoEncoderSettings encoder(Element encoder) throws XmlContentException {
+        VideoEncoding encoding = VideoEncoding.fromOnvif(Elements.requiredText(encoder, "Encoding"));
         H264Profile h264Profile = null;
         int govLength = 0;
         Optional<Element> h264 = Elements.optionalChild(encoder, "H264");
@@ -57,6 +79,6 @@ final class ProfilesParser {
             Optional<String> gov = Elements.optionalText(h264.get(), "GovLength");
             govLength = gov.isPresent() ? Elements.parseInt(gov.get(), "GovLength") : 0;
         }
-        return new VideoEncoderSettings(token, encoding, width, height, frameRate, bitrate, h264Profile, govLength);
+        return encoder(encoder, h264Profile, govLength);
     }
 }

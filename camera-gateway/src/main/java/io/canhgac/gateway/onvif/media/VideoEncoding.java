@@ -14,7 +14,7 @@ public enum VideoEncoding {
     static VideoEncoding fromOnvif(String value) {
         switch (value.trim().toUpperCase(Locale.ROOT).replace(".", "")) {
             case "JPEG": return JPEG;
-            case "MPEG4": return MPEG4;
+            case "MPEG4": case "MPV4-ES": return MPEG4;
             case "H264": return H264;
             case "H265": case "HEVC": return H265;
             default: return OTHER;

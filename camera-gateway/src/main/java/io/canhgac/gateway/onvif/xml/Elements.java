@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reading values out of DOM elements by local name. Children are matched on local name, not
- * namespace: every camera picks its own prefixes and a few put ONVIF fields in the wrong
- * namespace, while the structure of the answer is what identifies a field.
+ * Reading values out of DOM elements by local name, namespace-aware. A child matches on its local
+ * name when its namespace is a standard one (ONVIF's, OASIS's, W3C's, SOAP 1.1's) or none: a few
+ * firmwares put ONVIF fields in the wrong ONVIF namespace (tt: for tds:), and the structure of the
+ * answer identifies the field. A vendor's element is never taken for a standard one, even with
+ * the same local name ({@code <vx:Model>} beside {@code <tds:Model>}).
  */
 public final class Elements {
 
@@ -30,11 +32,25 @@ public final class Elements {
     public static List<Element> children(Element parent, String localName) {
         List<Element> found = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE && localName.equals(n.getLocalName())) {
+            if (isStandard(n, localName)) {
                 found.add((Element) n);
             }
         }
         return found;
+    }
+
+    /** Namespaces of the standards ONVIF builds on; anything else is a vendor's. */
+    private static final List<String> STANDARD_NAMESPACES = List.of("http://www.onvif.org/",
+            "http://docs.oasis-open.org/", "http://www.w3.org/", "http://schemas.xmlsoap.org/");
+
+    /** Whether an element is in no namespace or a standard one: a field the gateway may read. */
+    public static boolean isStandard(Element element) {
+        String ns = element.getNamespaceURI();
+        return ns == null || ns.isEmpty() || STANDARD_NAMESPACES.stream().anyMatch(ns::startsWith);
+    }
+
+    private static boolean isStandard(Node n, String localName) {
+        return n.getNodeType() == Node.ELEMENT_NODE && localName.equals(n.getLocalName()) && isStandard((Element) n);
     }
 
     public static List<Element> children(Element parent) {
@@ -49,7 +65,7 @@ public final class Elements {
 
     public static Optional<Element> optionalChild(Element parent, String localName) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.ELEMENT_NODE && localName.equals(n.getLocalName())) {
+            if (isStandard(n, localName)) {
                 return Optional.of((Element) n);
             }
         }
