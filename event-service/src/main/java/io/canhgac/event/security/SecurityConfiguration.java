@@ -119,7 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/cameras/imports/**").hasAnyRole("ADMIN", "TECHNICIAN")
                         .requestMatchers(HttpMethod.POST, "/api/cameras/*/ptz").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // a camera's health page: technicians' work, the desk may look; commune heads have the daily report
-                        .requestMatchers(HttpMethod.GET, "/api/cameras/*/health", "/api/cameras/*/stream-stats")
+                        .requestMatchers(HttpMethod.GET, "/api/cameras/*/health", "/api/cameras/*/stream-stats", "/api/cameras/*/topics")
                         .hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // incidents and their evidence: police work; commune heads read their commune's, technicians none
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR")

@@ -76,6 +76,7 @@ class RouteWalkTest {
             Map.entry("POST /api/cameras/{id}/ptz", Access.ALERT_DESK),
             Map.entry("GET /api/cameras/{id}/health", Access.ALERT_DESK),
             Map.entry("GET /api/cameras/{id}/stream-stats", Access.ALERT_DESK),
+            Map.entry("GET /api/cameras/{id}/topics", Access.ALERT_DESK),
             Map.entry("PUT /api/ingest/stream-stats", Access.GATEWAY),
             Map.entry("POST /api/discovery/sweeps", Access.TECHNICIAN),
             Map.entry("GET /api/discovery/sweeps", Access.TECHNICIAN),
