@@ -2,16 +2,10 @@ package io.canhgac.district;
 
 import io.canhgac.event.ingest.IngestToken;
 import io.canhgac.simulator.scene.SceneScript;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "canhgac.gateway.register-inventory=false",
                 "canhgac.gateway.sweep-answer-wait=2s"})
 @Import(SmallDistrictBrowserTest.Scenes.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SmallDistrictBrowserTest {
+abstract class SmallDistrictBrowserTest extends ChromiumPageTest {
 
     @TestConfiguration
     static class Scenes {
@@ -52,8 +45,6 @@ abstract class SmallDistrictBrowserTest {
         }
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     IngestToken ingestToken;
     @Autowired
@@ -61,33 +52,8 @@ abstract class SmallDistrictBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    HeadlessChromium chromium;
-    ChromeDriver driver;
-
     @BeforeAll
-    void startBrowser() {
-        chromium = new HeadlessChromium();
-        driver = chromium.driver();
+    void desktopViewport() {
         chromium.viewport(1366, 768);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    void signIn(String username) {
-        chromium.signIn(base(), username, username + "-demo", 15);
-    }
-
-    void open(String page) {
-        driver.findElement(By.id("nav-" + page)).click();
-        chromium.waitFor(By.id("page-" + page), 5, WebElement::isDisplayed);
     }
 }

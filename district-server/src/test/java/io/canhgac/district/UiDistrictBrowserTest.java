@@ -1,15 +1,8 @@
 package io.canhgac.district;
 
 import io.canhgac.event.ingest.IngestToken;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -28,42 +21,10 @@ import org.springframework.context.annotation.Import;
                 "canhgac.simulator.control-port=0",
                 "canhgac.simulator.scene-cache=target/scene-cache"})
 @Import(EndToEndTest.Scenes.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class UiDistrictBrowserTest {
+abstract class UiDistrictBrowserTest extends ChromiumPageTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     SimulatorLifecycle simulator;
     @Autowired
     IngestToken ingestToken;
-
-    HeadlessChromium chromium;
-    ChromeDriver driver;
-
-    @BeforeAll
-    void startBrowser() {
-        chromium = new HeadlessChromium();
-        driver = chromium.driver();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    void signIn(String username, String password) {
-        chromium.signIn(base(), username, password, 10);
-    }
-
-    void open(String page) {
-        driver.findElement(By.id("nav-" + page)).click();
-        chromium.waitFor(By.id("page-" + page), 5, WebElement::isDisplayed);
-    }
 }
