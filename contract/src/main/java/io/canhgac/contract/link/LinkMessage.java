@@ -22,6 +22,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LinkRequest.LiveStop.class, name = "live-stop"),
         @JsonSubTypes.Type(value = LinkRequest.CamerasChanged.class, name = "cameras-changed"),
         @JsonSubTypes.Type(value = LinkRequest.MediaWanted.class, name = "media-wanted"),
+        @JsonSubTypes.Type(value = LinkRequest.Recordings.class, name = "recordings"),
+        @JsonSubTypes.Type(value = LinkRequest.PlaybackStart.class, name = "playback-start"),
+        @JsonSubTypes.Type(value = LinkRequest.RecordingHold.class, name = "recording-hold"),
+        @JsonSubTypes.Type(value = LinkRequest.RecordingExport.class, name = "recording-export"),
         @JsonSubTypes.Type(value = LinkReply.Hello.class, name = "hello"),
         @JsonSubTypes.Type(value = LinkReply.Status.class, name = "status"),
         @JsonSubTypes.Type(value = LinkReply.Progress.class, name = "progress"),
@@ -32,6 +36,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LinkReply.Failed.class, name = "failed"),
         @JsonSubTypes.Type(value = LinkReply.LiveOpened.class, name = "live-opened"),
         @JsonSubTypes.Type(value = LinkReply.LiveEnded.class, name = "live-ended"),
+        @JsonSubTypes.Type(value = LinkReply.Recorded.class, name = "recorded"),
 })
 public sealed interface LinkMessage permits LinkRequest, LinkReply {
 }

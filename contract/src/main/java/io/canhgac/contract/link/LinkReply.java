@@ -3,6 +3,8 @@ package io.canhgac.contract.link;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.recording.RecordedSpan;
+import io.canhgac.contract.recording.RecordingGap;
 
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +84,18 @@ public sealed interface LinkReply extends LinkMessage {
     record LiveEnded(long session, String reason, String message) implements LinkReply {
         public LiveEnded {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A camera's recording in the range asked for.
+     *
+     * @param oldest the start of the oldest segment the gateway still keeps for the camera, or null
+     */
+    record Recorded(long id, List<RecordedSpan> spans, List<RecordingGap> gaps, Instant oldest) implements Answer {
+        public Recorded {
+            spans = List.copyOf(spans);
+            gaps = List.copyOf(gaps);
         }
     }
 }

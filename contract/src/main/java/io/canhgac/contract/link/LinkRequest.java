@@ -2,6 +2,7 @@ package io.canhgac.contract.link;
 
 import io.canhgac.contract.registry.PtzCommand;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -78,6 +79,65 @@ public sealed interface LinkRequest extends LinkMessage {
     record MediaWanted(UUID eventId) implements LinkRequest {
         public MediaWanted {
             Objects.requireNonNull(eventId, "eventId");
+        }
+    }
+
+    /** A camera's recorded spans and gaps in [from, to): answered with {@link LinkReply.Recorded}. */
+    record Recordings(long id, String cameraId, Instant from, Instant to) implements Call {
+        public Recordings {
+            Objects.requireNonNull(cameraId, "cameraId");
+            requireRange(from, to);
+        }
+    }
+
+    /**
+     * Play a camera's recording from {@code from}, {@code speed} times real time (1, 2, 4 or 8), as the
+     * live session {@code session}: {@link LinkReply.LiveOpened}, then {@link LinkFrames#LIVE_PACKET}
+     * frames paced by their timestamps, starting at the keyframe at or before {@code from}; ended by
+     * {@link LiveStop} or, at the end of what is recorded, by {@link LinkReply.LiveEnded} END_OF_RECORDING.
+     * Only what someone watches crosses the link.
+     */
+    record PlaybackStart(long session, String cameraId, Instant from, int speed) implements LinkRequest {
+        public PlaybackStart {
+            Objects.requireNonNull(cameraId, "cameraId");
+            Objects.requireNonNull(from, "from");
+            if (speed != 1 && speed != 2 && speed != 4 && speed != 8) {
+                throw new IllegalArgumentException("speed is 1, 2, 4 or 8: " + speed);
+            }
+        }
+    }
+
+    /**
+     * Keep ({@code held}) a camera's recording in [from, to) for an incident, past its retention, or
+     * release that hold; answered {@link LinkReply.Done}. Holds of several incidents may overlap.
+     */
+    record RecordingHold(long id, UUID incidentId, String cameraId, Instant from, Instant to, boolean held)
+            implements Call {
+        public RecordingHold {
+            Objects.requireNonNull(incidentId, "incidentId");
+            Objects.requireNonNull(cameraId, "cameraId");
+            requireRange(from, to);
+        }
+    }
+
+    /**
+     * Remux a camera's recording in [from, to) into one MP4 (no re-encoding) and send it to the centre
+     * as the export {@code exportId}, over the gateway's resumable media upload; answered
+     * {@link LinkReply.Done} once queued, or {@link LinkReply.Failed} NOT_RECORDED.
+     */
+    record RecordingExport(long id, UUID exportId, String cameraId, Instant from, Instant to) implements Call {
+        public RecordingExport {
+            Objects.requireNonNull(exportId, "exportId");
+            Objects.requireNonNull(cameraId, "cameraId");
+            requireRange(from, to);
+        }
+    }
+
+    private static void requireRange(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("the range ends before it starts: " + from + " .. " + to);
         }
     }
 }

@@ -7,6 +7,8 @@ import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
+import io.canhgac.contract.recording.RecordedSpan;
+import io.canhgac.contract.recording.RecordingGap;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -48,7 +50,17 @@ class LinkMessagesTest {
                 new LinkReply.Topics(5, List.of(new CameraTopic("tns1:RuleEngine/CellMotionDetector/Motion", true,
                         List.of("IsMotion")), new CameraTopic("tnsaxis:Storage/Disruption", true, List.of("disruption")))),
                 new LinkReply.Failed(2, "NOT_AUTHORIZED", "the camera refused the account"),
-                new LinkReply.LiveEnded(7, "CAMERA_UNREACHABLE", "connection refused"));
+                new LinkReply.LiveEnded(7, "CAMERA_UNREACHABLE", "connection refused"),
+                new LinkRequest.Recordings(8, "QL-01", Instant.parse("2026-12-07T00:00:00Z"), Instant.parse("2026-12-08T00:00:00Z")),
+                new LinkRequest.PlaybackStart(9, "QL-01", Instant.parse("2026-12-07T02:10:00Z"), 4),
+                new LinkRequest.RecordingHold(10, UUID.randomUUID(), "QL-01", Instant.parse("2026-12-07T02:00:00Z"),
+                        Instant.parse("2026-12-07T02:20:00Z"), true),
+                new LinkRequest.RecordingExport(11, UUID.randomUUID(), "QL-01", Instant.parse("2026-12-07T02:00:00Z"),
+                        Instant.parse("2026-12-07T02:20:00Z")),
+                new LinkReply.Recorded(8, List.of(new RecordedSpan(Instant.parse("2026-12-07T00:00:00Z"),
+                        Instant.parse("2026-12-07T02:05:00Z"), "main")), List.of(new RecordingGap(
+                        Instant.parse("2026-12-07T02:05:00Z"), Instant.parse("2026-12-07T02:07:30Z"), "CAMERA_OFFLINE")),
+                        Instant.parse("2026-11-30T00:00:00Z")));
         for (LinkMessage m : messages) {
             String text = json.writeValueAsString(m);
             assertThat(json.readValue(text, LinkMessage.class)).as(text).isEqualTo(m);
@@ -57,6 +69,14 @@ class LinkMessagesTest {
         LinkReply.LiveOpened back = (LinkReply.LiveOpened) json.readValue(json.writeValueAsString(opened), LinkMessage.class);
         assertThat(back.extradata()).containsExactly(0, 0, 0, 1, 0x67);
         assertThat(back.width()).isEqualTo(640);
+    }
+
+    @Test
+    void aRecordingRangeThatEndsBeforeItStartsOrAnOddSpeedIsRefused() {
+        Instant t = Instant.parse("2026-12-07T02:10:00Z");
+        assertThatThrownBy(() -> new LinkRequest.Recordings(1, "QL-01", t, t)).hasMessageContaining("ends before");
+        assertThatThrownBy(() -> new LinkRequest.PlaybackStart(1, "QL-01", t, 3)).hasMessageContaining("1, 2, 4 or 8");
+        assertThatThrownBy(() -> new RecordedSpan(t, t.minusSeconds(1), "main")).hasMessageContaining("ends before");
     }
 
     @Test
