@@ -1,19 +1,16 @@
 package io.canhgac.event.backup;
 
+import io.canhgac.event.media.Sha256;
 import io.canhgac.event.db.EmbeddedPostgres;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -77,15 +74,11 @@ final class RestoredCheck {
         if (!Files.isRegularFile(file)) {
             return "missing";
         }
-        MessageDigest digest = TreeCopy.sha256();
-        long read;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            read = in.transferTo(java.io.OutputStream.nullOutputStream());
+        Sha256.Hashed read = Sha256.ofFile(file);
+        if (read.size() != size) {
+            return "size " + read.size() + ", recorded " + size;
         }
-        if (read != size) {
-            return "size " + read + ", recorded " + size;
-        }
-        return HexFormat.of().formatHex(digest.digest()).equals(sha256) ? null : "SHA-256 differs from the one recorded";
+        return read.sha256().equals(sha256) ? null : "SHA-256 differs from the one recorded";
     }
 
     private static long count(Statement sql, String table) throws SQLException {

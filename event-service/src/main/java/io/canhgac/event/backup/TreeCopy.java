@@ -1,5 +1,6 @@
 package io.canhgac.event.backup;
 
+import io.canhgac.event.media.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,10 +12,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -77,11 +76,11 @@ final class TreeCopy {
             Files.createDirectories(to.getParent());
             String sha256;
             long size;
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.digest();
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(to), digest)) {
                 size = in.transferTo(out);
             }
-            sha256 = HexFormat.of().formatHex(digest.digest());
+            sha256 = Sha256.hex(digest);
             FileEntry entry = new FileEntry(name, size, sha256);
             files.add(entry);
             progress.file(size);
@@ -95,16 +94,8 @@ final class TreeCopy {
     void write(Path to, String name, byte[] content) throws IOException {
         Files.createDirectories(to.getParent());
         Files.write(to, content);
-        files.add(new FileEntry(name, content.length, HexFormat.of().formatHex(sha256().digest(content))));
+        files.add(new FileEntry(name, content.length, Sha256.of(content)));
         progress.file(content.length);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("no SHA-256 in this JVM", e);
-        }
     }
 
     static String relative(Path root, Path path) {

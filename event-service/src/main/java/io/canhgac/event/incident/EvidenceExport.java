@@ -1,5 +1,6 @@
 package io.canhgac.event.incident;
 
+import io.canhgac.event.media.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.stereotype.Component;
@@ -13,11 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ class EvidenceExport {
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
-        return EvidenceFile.generated(name, content.length, HexFormat.of().formatHex(sha256().digest(content)));
+        return EvidenceFile.generated(name, content.length, Sha256.of(content));
     }
 
     private EvidenceFile writeMedia(ZipOutputStream zip, MediaFile file, String name) throws IOException {
@@ -104,7 +103,7 @@ class EvidenceExport {
         ZipEntry entry = new ZipEntry(name);
         entry.setLastModifiedTime(FileTime.from(file.capturedAt()));
         zip.putNextEntry(entry);
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         long size = 0;
         String failure = null;
         try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
@@ -118,7 +117,7 @@ class EvidenceExport {
             failure = e.toString();
         }
         zip.closeEntry();
-        String sha = HexFormat.of().formatHex(digest.digest());
+        String sha = Sha256.hex(digest);
         if (failure != null) {
             return media(file, name, EvidenceFile.Check.UNREADABLE, size, sha, "UNREADABLE after " + size + " bytes: " + failure);
         }
@@ -142,13 +141,5 @@ class EvidenceExport {
         String relative = file.path().replace('\\', '/').replaceAll("[^A-Za-z0-9._/-]", "_").replaceAll("\\.\\.+", "_");
         relative = relative.replaceAll("/+", "/").replaceAll("^/", "");
         return "media/" + (relative.isEmpty() ? file.id().toString() : relative);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

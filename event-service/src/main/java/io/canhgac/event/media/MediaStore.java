@@ -12,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -117,7 +115,7 @@ class MediaStore {
 
     /** Copies the body to {@code file}, refusing it if it is too large or its digest is not the declared one. */
     private long copyHashing(InputStream body, Path file, String declared) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         long size = 0;
         byte[] buffer = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -130,19 +128,11 @@ class MediaStore {
                 out.write(buffer, 0, n);
             }
         }
-        String actual = HexFormat.of().formatHex(sha.digest());
+        String actual = Sha256.hex(sha);
         if (!actual.equals(declared)) {
             throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "HASH_MISMATCH",
                     "sha256 mismatch: declared " + declared + ", received " + size + " bytes hashing to " + actual);
         }
         return size;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
