@@ -1,68 +1,76 @@
 package io.canhgac.gateway.live;
 
+import io.canhgac.gateway.video.RtspDemuxer;
+import io.canhgac.gateway.video.StillPicture;
 import io.canhgac.gateway.video.StreamException;
 import io.canhgac.gateway.video.StreamFailure;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
+import io.canhgac.gateway.video.StreamParameters;
+import io.canhgac.gateway.video.VideoPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * One keyframe decoded to a JPEG: from memory (a pull's newest keyframe) or from the first keyframe
- * of a short RTSP connection. Blocking; failures are an {@link IllegalStateException} around a
- * {@link StreamException} so they pass through a {@code CompletableFuture}.
+ * One keyframe to a JPEG, through the same {@link StillPicture} path as event snapshots: from memory
+ * (a pull's newest keyframe) or from the first keyframe of a short RTSP connection. Blocking; failures
+ * are an {@link IllegalStateException} around a {@link StreamException} so they pass through a
+ * {@code CompletableFuture}.
  */
 final class SnapshotDecoder {
+
+    /** A camera sends a keyframe every few seconds; past this many packets without one, give up. */
+    static final int MAX_PACKETS_BEFORE_KEYFRAME = 500;
+
+    /** An Annex B keyframe carries its own parameter sets: the decoder needs nothing out of band. */
+    private static final StreamParameters ANNEX_B_H264 =
+            new StreamParameters(avcodec.AV_CODEC_ID_H264, "h264", 0, 0, new byte[0], 1, 90_000);
 
     private SnapshotDecoder() {
     }
 
     /** One Annex B keyframe with its parameter sets, decoded from memory. */
     static byte[] fromKeyframe(byte[] annexB) {
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(new ByteArrayInputStream(annexB), 0);
-        g.setFormat("h264");
-        g.setVideoOption("threads", "1");
-        return grabJpeg(g);
+        VideoPacket keyframe = new VideoPacket(annexB, VideoPacket.NO_TIMESTAMP, VideoPacket.NO_TIMESTAMP, true, Instant.now());
+        return jpeg(ANNEX_B_H264, keyframe);
     }
 
     static byte[] fromRtsp(String url, Duration ioTimeout) {
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(url);
-        g.setOption("rtsp_transport", "tcp");
-        g.setOption("analyzeduration", "200000");
-        g.setOption("probesize", "32768");
-        g.setOption("timeout", String.valueOf(ioTimeout.toNanos() / 1000));
-        g.setTimeout((int) ioTimeout.toMillis());
-        g.setVideoOption("threads", "1");
-        g.setVideoOption("skip_frame", "nokey"); // the decoder skips everything but keyframes: the first picture is whole
-        return grabJpeg(g);
+        RtspDemuxer demuxer;
+        try {
+            demuxer = RtspDemuxer.open(url, ioTimeout);
+        } catch (StreamException e) {
+            throw new IllegalStateException(new StreamException(e.failure(),
+                    "cannot read a picture from the camera: " + e.getMessage(), e));
+        }
+        try {
+            StreamParameters stream = StreamParameters.of(demuxer.video());
+            for (int i = 0; i < MAX_PACKETS_BEFORE_KEYFRAME; i++) {
+                AVPacket pkt = demuxer.read();
+                if (pkt == null) {
+                    throw new IllegalStateException(new StreamException(StreamFailure.ENDED,
+                            "cannot read a picture from the camera: the stream ended before a keyframe"));
+                }
+                if (RtspDemuxer.keyframe(pkt)) {
+                    return jpeg(stream, new VideoPacket(RtspDemuxer.bytes(pkt), pkt.pts(), pkt.dts(), true, Instant.now()));
+                }
+            }
+            throw new IllegalStateException(new StreamException(StreamFailure.BAD_STREAM,
+                    "cannot read a picture from the camera: no keyframe in " + MAX_PACKETS_BEFORE_KEYFRAME + " packets"));
+        } finally {
+            demuxer.close();
+        }
     }
 
-    private static byte[] grabJpeg(FFmpegFrameGrabber g) {
+    private static byte[] jpeg(StreamParameters stream, VideoPacket keyframe) {
         try {
-            g.startUnsafe();
-            Frame frame = g.grabImage();
-            if (frame == null || frame.image == null) {
-                throw new IllegalStateException(new StreamException(StreamFailure.ENDED, "no picture from the camera"));
-            }
-            BufferedImage image = new Java2DFrameConverter().convert(frame);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            ImageIO.write(image, "jpg", out);
-            return out.toByteArray();
-        } catch (IOException e) { // FrameGrabber.Exception included
+            return StillPicture.jpeg(stream, List.of(keyframe), 0);
+        } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(new StreamException(StreamFailure.BAD_STREAM,
                     "cannot read a picture from the camera: " + e.getMessage(), e));
-        } finally {
-            try {
-                g.releaseUnsafe();
-            } catch (Exception ignored) {
-                // nothing more to do with a broken stream
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.canhgac.gateway.media;
 
+import io.canhgac.gateway.video.StillPicture;
 import io.canhgac.gateway.video.VideoPacket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ final class MediaWriter {
         try {
             int peak = snapshotPacket(packets, clip);
             jpg = spool.newTempFile(".jpg");
-            SnapshotMaker.write(clip.stream, packets, peak, jpg);
+            Files.write(jpg, StillPicture.jpeg(clip.stream, packets, peak));
             spool.add(jpg, UUID.randomUUID(), clip.eventId, cameraId, "SNAPSHOT", "image/jpeg", "jpg", clip.peakAt());
             jpg = null;
         } catch (IOException | RuntimeException e) {

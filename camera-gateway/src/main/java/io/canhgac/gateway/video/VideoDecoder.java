@@ -89,6 +89,11 @@ public final class VideoDecoder implements AutoCloseable {
         }
     }
 
+    /** No more packets: the decoder gives out the pictures it still holds. */
+    public void drain() {
+        avcodec.avcodec_send_packet(context, null);
+    }
+
     /** The next decoded picture's Y plane, valid until the next call; null when the decoder needs more packets. */
     LumaFrame receive() {
         if (avcodec.avcodec_receive_frame(context, frame) < 0) {
