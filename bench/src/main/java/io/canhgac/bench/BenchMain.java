@@ -24,6 +24,11 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "profile" -> {
+                if (!ProfileBench.run()) {
+                    System.exit(1);
+                }
+            }
             case "fanout" -> {
                 if (!FanoutBench.run()) {
                     System.exit(1);

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * A gateway with the product's whole per-camera path (ingest, motion detection, pre-roll and event
  * media) on the stream URLs given; after a warm-up it times every picture against the camera's own
  * clock for a while, then prints one RESULT line and exits.
+ * With {@code -Dbench.profile.out}, the measured window is profiled ({@link SampledProfile}).
  * Arguments: optionally {@code --no-media} (ingest and detection alone), warm-up seconds, measuring seconds, URLs.
  */
 public final class GatewayCapacityLoad {
@@ -44,7 +45,14 @@ public final class GatewayCapacityLoad {
             Map<String, StreamLag.Snapshot> before = new HashMap<>();
             streams.keySet().forEach(id -> before.put(id, gateway.lag(id)));
             ProcessCpu cpu = new ProcessCpu(ProcessHandle.current().pid());
+            java.util.Optional<SampledProfile> profile = SampledProfile.requested();
+            if (profile.isPresent()) {
+                profile.get().start();
+            }
             double share = cpu.coreShare(measure);
+            if (profile.isPresent()) {
+                profile.get().stop();
+            }
             long frames = 0;
             long late = 0;
             long worst = 0;
