@@ -7,6 +7,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -201,6 +202,17 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Script errors the pages threw (uncaught) since the last call, from the browser console. */
+    /**
+     * Shown, and inside a screen {@code width} wide. The element's box is read once: each WebDriver call
+     * is a round trip to chromium, and layout tests ask this of hundreds of elements.
+     */
+    void assertOnScreen(WebElement e, int width, String what) {
+        assertThat(e.isDisplayed()).as(what + " shown").isTrue();
+        Rectangle box = e.getRect();
+        assertThat(box.getX()).as(what + " left edge").isGreaterThanOrEqualTo(0);
+        assertThat(box.getX() + box.getWidth()).as(what + " right edge").isLessThanOrEqualTo(width);
+    }
+
     List<String> scriptErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Uncaught")).toList();

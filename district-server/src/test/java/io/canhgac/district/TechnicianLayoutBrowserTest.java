@@ -220,7 +220,7 @@ class TechnicianLayoutBrowserTest {
             long scrollWidth = chromium.script("return document.documentElement.scrollWidth");
             assertThat(scrollWidth).as("%s at %s: no sideways scrolling", page, at).isLessThanOrEqualTo(size[0]);
             for (String control : List.of("#nav-list a", "#lang", "#sound", "#logout button")) {
-                driver.findElements(By.cssSelector(control)).forEach(e -> assertOnScreen(e, size[0], page + " " + control));
+                driver.findElements(By.cssSelector(control)).forEach(e -> chromium.assertOnScreen(e, size[0], page + " " + control));
             }
             // every shown thing of the page inside the screen; only the registry table may scroll in its own box
             assertThat(outsideTheScreen(page, size[0])).as("%s at %s: cut off at the sides", page, at).isEmpty();
@@ -235,7 +235,7 @@ class TechnicianLayoutBrowserTest {
                 "#camera-page-name", "#camera-page-fps", "#camera-page-history li")) {
             List<WebElement> found = driver.findElements(By.cssSelector(control));
             assertThat(found).as("camera page %s", control).isNotEmpty();
-            found.forEach(e -> assertOnScreen(e, size[0], at + " camera page " + control));
+            found.forEach(e -> chromium.assertOnScreen(e, size[0], at + " camera page " + control));
         }
         assertThat(driver.findElement(By.id("camera-page-bar")).getRect().getWidth()).as("week bar at %s", at)
                 .isGreaterThan(size[0] / 2);
@@ -249,10 +249,10 @@ class TechnicianLayoutBrowserTest {
                 "#import-form a", "#import-results td", "#found-cameras button, #found-cameras td")) {
             List<WebElement> found = driver.findElements(By.cssSelector(control));
             assertThat(found).as(control).isNotEmpty();
-            found.forEach(e -> assertOnScreen(e, size[0], at + " " + control));
+            found.forEach(e -> chromium.assertOnScreen(e, size[0], at + " " + control));
         }
         WebElement table = driver.findElement(By.cssSelector("#page-registry .table-wrap"));
-        assertOnScreen(table, size[0], at + " registry table box");
+        chromium.assertOnScreen(table, size[0], at + " registry table box");
         chromium.script("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("camera-edit-form")));
         chromium.screenshot(size[0] + "x" + size[1], "technician-registry-edit" + language);
         chromium.script("arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("import-form")));
@@ -297,19 +297,19 @@ class TechnicianLayoutBrowserTest {
         WebElement edit = chromium.tabUntil(e -> e.getAttribute("class").contains("action-edit")
                 && "DH-A".equals(e.findElement(By.xpath("ancestor::tr")).getAttribute("data-camera")));
         assertVisibleFocus(edit);
-        assertOnScreen(edit, 800, "the focused Edit button");
+        chromium.assertOnScreen(edit, 800, "the focused Edit button");
         edit.sendKeys(Keys.ENTER);
 
         WebElement name = driver.switchTo().activeElement();
         assertThat(name.getAttribute("id")).as("the editor takes focus on the name").isEqualTo("edit-name");
         assertThat(name.getAttribute("value")).isEqualTo("UBND xã Đại Hồng");
         assertVisibleFocus(name);
-        assertOnScreen(name, 800, "the name field");
+        chromium.assertOnScreen(name, 800, "the name field");
         new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys("UBND xã Đại Hồng, cổng chính").perform();
 
         WebElement save = chromium.tabUntil(e -> "edit-save".equals(e.getAttribute("id")));
         assertVisibleFocus(save);
-        assertOnScreen(save, 800, "the focused Save button");
+        chromium.assertOnScreen(save, 800, "the focused Save button");
         new Actions(driver).sendKeys(Keys.SPACE).perform();
         chromium.waitFor(By.cssSelector("#edit-result.ok"), 10, e -> e.getText().contains("DH-A"));
         chromium.waitFor(By.cssSelector("#registry-cameras tr[data-camera='DH-A']"), 10,
@@ -420,11 +420,5 @@ class TechnicianLayoutBrowserTest {
         String style = chromium.script("const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth", focused);
         assertThat(style).as("focus outline of %s", focused.getAttribute("id") + " " + focused.getText())
                 .doesNotStartWith("none").doesNotEndWith(" 0px");
-    }
-
-    private void assertOnScreen(WebElement e, int width, String what) {
-        assertThat(e.isDisplayed()).as(what + " shown").isTrue();
-        assertThat(e.getRect().getX()).as(what + " left edge").isGreaterThanOrEqualTo(0);
-        assertThat(e.getRect().getX() + e.getRect().getWidth()).as(what + " right edge").isLessThanOrEqualTo(width);
     }
 }

@@ -232,10 +232,10 @@ class WebUiBrowserTest extends UiDistrictBrowserTest {
                 long scrollWidth = chromium.script("return document.documentElement.scrollWidth");
                 assertThat(scrollWidth).as("%s at %dx%d: no sideways scrolling", page, size[0], size[1]).isLessThanOrEqualTo(size[0]);
                 for (String control : List.of("#nav-list a", "#lang", "#sound", "#logout button")) {
-                    driver.findElements(By.cssSelector(control)).forEach(e -> assertOnScreen(e, size[0], page + " " + control));
+                    driver.findElements(By.cssSelector(control)).forEach(e -> chromium.assertOnScreen(e, size[0], page + " " + control));
                 }
                 if (page.equals("alerts")) {
-                    assertOnScreen(chromium.waitFor(By.cssSelector(".alert-card .action-acknowledge"), 5, WebElement::isDisplayed), size[0], "acknowledge");
+                    chromium.assertOnScreen(chromium.waitFor(By.cssSelector(".alert-card .action-acknowledge"), 5, WebElement::isDisplayed), size[0], "acknowledge");
                 }
                 if (page.equals("map")) {
                     WebElement map = chromium.waitForCount(By.cssSelector("#district-map .camera-dot"), 4).get(0)
@@ -273,18 +273,13 @@ class WebUiBrowserTest extends UiDistrictBrowserTest {
         assertThat(style).as("focus outline of %s", focused.getText()).doesNotStartWith("none").doesNotEndWith(" 0px");
     }
 
-    private void assertOnScreen(WebElement e, int width, String what) {
-        assertThat(e.isDisplayed()).as(what + " shown").isTrue();
-        assertThat(e.getRect().getX()).as(what + " left edge").isGreaterThanOrEqualTo(0);
-        assertThat(e.getRect().getX() + e.getRect().getWidth()).as(what + " right edge").isLessThanOrEqualTo(width);
-    }
-
     private String fill(WebElement dot) {
         return chromium.script("return getComputedStyle(arguments[0].querySelector('circle')).fill", dot);
     }
 
     private double[] centre(WebElement e) {
-        return new double[]{e.getRect().getX() + e.getRect().getWidth() / 2.0, e.getRect().getY() + e.getRect().getHeight() / 2.0};
+        org.openqa.selenium.Rectangle r = e.getRect();
+        return new double[]{r.getX() + r.getWidth() / 2.0, r.getY() + r.getHeight() / 2.0};
     }
 
     private static boolean loopback(String host) {

@@ -1,16 +1,10 @@
 package io.canhgac.simulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.canhgac.config.CameraSpec;
-import io.canhgac.config.Commune;
-import io.canhgac.config.DistrictInventory;
 import io.canhgac.simulator.CameraSimulator;
-import io.canhgac.simulator.SimulatorOptions;
 import io.canhgac.simulator.link.LinkConditions;
 import io.canhgac.simulator.link.LinkRelay;
 import io.canhgac.simulator.link.LinkRelays;
-import io.canhgac.simulator.scene.SceneScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,34 +12,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@code /links} routes over HTTP, on links whose target is never dialled (no client connects). */
 @Timeout(30)
-class FaultControlLinksTest {
+class FaultControlLinksTest extends FaultControlTestBase {
 
     static CameraSimulator simulator;
     static LinkRelays links;
     static LinkRelay queLoc;
     static FaultControlServer control;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        // the simulator wants a camera; the same small one as FaultControlServerTest, so its scene is cached
-        SceneScript scene = new SceneScript("control", 160, 96, 5, 2, 1.0, 8, List.of());
-        DistrictInventory inventory = new DistrictInventory("t", "Asia/Ho_Chi_Minh", List.of(new Commune("c", "C")), List.of(
-                new CameraSpec("CAM-1", "one", "c", null, null, null, null, null, false, "admin", "pass", "s", 0, null)));
+        // the simulator wants a camera: the control tests' small one
+        simulator = oneCamera("pass", false);
         links = new LinkRelays();
-        simulator = CameraSimulator.start(inventory, SimulatorOptions.forTests(Path.of("target/scene-cache"), n -> scene));
         InetSocketAddress centre = new InetSocketAddress("127.0.0.1", 9);
         queLoc = links.create("que-loc", centre);
         links.create("son-vien", centre);
@@ -66,12 +50,6 @@ class FaultControlLinksTest {
     @AfterEach
     void perfectAgain() {
         queLoc.clear();
-    }
-
-    private static HttpResponse<String> call(FaultControlServer server, String method, String path) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> call(String method, String path) throws Exception {

@@ -1,43 +1,26 @@
 package io.canhgac.simulator.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.canhgac.config.CameraSpec;
-import io.canhgac.config.Commune;
-import io.canhgac.config.DistrictInventory;
 import io.canhgac.simulator.CameraSimulator;
-import io.canhgac.simulator.SimulatorOptions;
-import io.canhgac.simulator.scene.SceneScript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class FaultControlServerTest {
+class FaultControlServerTest extends FaultControlTestBase {
 
     static CameraSimulator simulator;
     static FaultControlServer control;
-    static final HttpClient http = HttpClient.newHttpClient();
-    static final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void start() throws Exception {
-        SceneScript scene = new SceneScript("control", 160, 96, 5, 2, 1.0, 8, List.of());
-        DistrictInventory inventory = new DistrictInventory("t", "Asia/Ho_Chi_Minh", List.of(new Commune("c", "C")), List.of(
-                new CameraSpec("CAM-1", "one", "c", null, null, null, null, null, false, "admin", "old-pass", "s", 0, null)));
-        simulator = CameraSimulator.start(inventory,
-                SimulatorOptions.forTests(Path.of("target/scene-cache"), n -> scene).withAuthentication(true));
+        simulator = oneCamera("old-pass", true);
         control = FaultControlServer.start(simulator, new InetSocketAddress("127.0.0.1", 0));
     }
 
@@ -48,9 +31,7 @@ class FaultControlServerTest {
     }
 
     private static HttpResponse<String> call(String method, String path) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + control.address().getPort() + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return call(control, method, path);
     }
 
     @Test

@@ -132,8 +132,21 @@ class AlertBroadcaster implements SmartLifecycle {
                 log.debug("SSE client gone: {}", e.toString());
                 subscribers.remove(subscriber);
                 // end the async request too: else it stays open until its timeout and holds up graceful shutdown
-                subscriber.emitter().complete();
+                end(subscriber.emitter());
             }
+        }
+    }
+
+    /**
+     * Completing a stream whose connection has just failed can throw too (Tomcat refuses an async
+     * dispatch after its error handling ran): that must not end the loop, or the streams after a dead
+     * one would miss the event.
+     */
+    private static void end(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException e) {
+            log.debug("SSE stream already ended: {}", e.toString());
         }
     }
 }

@@ -1,17 +1,13 @@
 package io.canhgac.event.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.EventFixtures;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,20 +21,8 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
-class AlertDeskTest {
+class AlertDeskTest extends CentreApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    private String base;
     private WebSession operator;
     private WebSession queLoc;
     private WebSession sonVien;
@@ -52,10 +36,9 @@ class AlertDeskTest {
 
     @BeforeEach
     void signIn() {
-        base = "http://127.0.0.1:" + port;
-        operator = WebSession.login(base, "operator", "operator-demo");
-        queLoc = WebSession.login(base, "que-loc", "que-loc-demo");
-        sonVien = WebSession.login(base, "son-vien", "son-vien-demo");
+        operator = signIn("operator");
+        queLoc = signIn("que-loc");
+        sonVien = signIn("son-vien");
     }
 
     private void ingest(String... events) throws Exception {
@@ -164,7 +147,7 @@ class AlertDeskTest {
             assertThat(alert.get("state").asText()).isEqualTo("ACKNOWLEDGED");
             assertThat(alert.get("handledBy").asText()).isEqualTo("operator");
 
-            WebSession technician = WebSession.login(base, "technician", "technician-demo");
+            WebSession technician = signIn("technician");
             assertThat(technician.send("POST", "/api/alerts/" + id + "/notes", "{\"text\":\"  \"}").statusCode()).isEqualTo(400);
             HttpResponse<String> noted = technician.send("POST", "/api/alerts/" + id + "/notes", "{\"text\":\"cành cây đổ, không có người\"}");
             assertThat(noted.statusCode()).isEqualTo(200);

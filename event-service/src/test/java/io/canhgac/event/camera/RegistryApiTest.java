@@ -1,21 +1,17 @@
 package io.canhgac.event.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
 import io.canhgac.contract.registry.PtzCommand;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,12 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Discovery and onboarding through the API, against a scripted gateway; the real one is in district-server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
 @Import(RegistryApiTest.ScriptedGateway.class)
-class RegistryApiTest {
+class RegistryApiTest extends CentreApiTest {
 
     static final String PASSWORD = "Qu\u1ebf-L\u1ed9c#2026";
 
@@ -98,20 +90,11 @@ class RegistryApiTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    private String base;
     private WebSession technician;
 
     @BeforeEach
     void signIn() {
-        base = "http://127.0.0.1:" + port;
-        technician = WebSession.login(base, "technician", "technician-demo");
+        technician = signIn("technician");
         jdbc.update("DELETE FROM camera WHERE id LIKE 'que-lam-%'");
     }
 
@@ -165,7 +148,7 @@ class RegistryApiTest {
         assertThat(technician.get("/api/ingest/cameras").statusCode()).isEqualTo(401);
 
         // PTZ goes to the gateway; a move out of range or a preset without its token is refused
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        WebSession operator = signIn("operator");
         assertThat(operator.send("POST", "/api/cameras/que-lam-01/ptz", "{\"action\":\"MOVE\",\"pan\":0.5}").statusCode())
                 .isEqualTo(204);
         assertThat(ScriptedGateway.ptzCommands).contains("que-lam-01 MOVE");
@@ -213,9 +196,9 @@ class RegistryApiTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM camera", Integer.class)).isEqualTo(before);
 
         // only technicians and admins onboard
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        WebSession operator = signIn("operator");
         assertThat(onboard(operator, request("10.9.0.12", PASSWORD, ",\"communeId\":\"que-lam\"")).statusCode()).isEqualTo(403);
-        WebSession head = WebSession.login(base, "que-lam", "que-lam-demo");
+        WebSession head = signIn("que-lam");
         assertThat(onboard(head, request("10.9.0.12", PASSWORD, ",\"communeId\":\"que-lam\"")).statusCode()).isEqualTo(403);
     }
 
@@ -237,7 +220,7 @@ class RegistryApiTest {
         assertThat(done.get("devices")).extracting(d -> d.get("address").asText() + "=" + d.get("registeredCameraId").asText())
                 .containsExactly("10.9.0.11=que-lam-01", "10.9.0.12=null");
         assertThat(technician.get("/api/discovery/sweeps/no-such-sweep").statusCode()).isEqualTo(404);
-        assertThat(WebSession.login(base, "operator", "operator-demo").get("/api/discovery/sweeps/" + id).statusCode())
+        assertThat(signIn("operator").get("/api/discovery/sweeps/" + id).statusCode())
                 .isEqualTo(403);
     }
 }

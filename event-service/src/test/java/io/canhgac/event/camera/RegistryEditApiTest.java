@@ -1,16 +1,13 @@
 package io.canhgac.event.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,34 +26,22 @@ import static org.awaitility.Awaitility.await;
  * import a CSV file. Against the same scripted gateway as {@link RegistryApiTest} (one application
  * context for both): it takes only {@link RegistryApiTest#PASSWORD}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
 @Import(RegistryApiTest.ScriptedGateway.class)
-class RegistryEditApiTest {
+class RegistryEditApiTest extends CentreApiTest {
 
     static final String HEADER = "id,name,commune,status,manufacturer,model,firmware,serial,device_service,sub_stream,"
             + "latitude,longitude,username,password";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     InventorySeeder seeder;
 
-    private String base;
     private WebSession technician;
     /** Camera ids come round again from test to test: only this test's audit rows count. */
     private long auditMark;
 
     @BeforeEach
     void signIn() {
-        base = "http://127.0.0.1:" + port;
-        technician = WebSession.login(base, "technician", "technician-demo");
+        technician = signIn("technician");
         forgetTestCameras();
         auditMark = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_log", Long.class);
     }
@@ -154,7 +139,7 @@ class RegistryEditApiTest {
         assertThat(technician.send("PUT", "/api/cameras/no-such-camera", "{\"name\":\"X\",\"communeId\":\"que-lam\"}")
                 .statusCode()).isEqualTo(404);
         // operators watch cameras, they do not edit them
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        WebSession operator = signIn("operator");
         assertThat(operator.send("PUT", "/api/cameras/" + id, "{\"name\":\"X\",\"communeId\":\"que-lam\"}").statusCode())
                 .isEqualTo(403);
     }
@@ -242,7 +227,7 @@ class RegistryEditApiTest {
         } finally {
             jdbc.update("UPDATE camera SET password_secret = NULL WHERE id = 'QL-02'");
         }
-        WebSession head = WebSession.login(base, "que-lam", "que-lam-demo");
+        WebSession head = signIn("que-lam");
         assertThat(head.send("POST", "/api/cameras/" + id + "/credentials/test", "{}").statusCode()).isEqualTo(403);
     }
 
@@ -320,7 +305,7 @@ class RegistryEditApiTest {
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM camera", Integer.class)).isEqualTo(before);
         assertThat(technician.get("/api/cameras/imports/no-such-import").statusCode()).isEqualTo(404);
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        WebSession operator = signIn("operator");
         assertThat(operator.send("POST", "/api/cameras/import", "text/csv", HEADER + "\n").statusCode()).isEqualTo(403);
     }
 }

@@ -1,16 +1,12 @@
 package io.canhgac.event.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.WebSession;
+import io.canhgac.event.presence.PresenceApiTest;
 import io.canhgac.event.presence.PresenceFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,13 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is switched off; what belongs to another gateway or to the district is refused, naming it.
  * The same properties as GatewayPresenceTest, so both run in one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.gateways.silent-after=2s",
-        "canhgac.gateways.check-every=200ms"})
-class SiteInventoryApiTest {
+class SiteInventoryApiTest extends PresenceApiTest {
 
     static final String QT_01 = """
             {"id":"QT-01","name":"Trung tâm hành chính huyện","communeId":"que-trung","latitude":15.7052,"longitude":107.9931,
@@ -46,21 +36,12 @@ class SiteInventoryApiTest {
              "device":null,"username":"admin","password":"NSQT02@8841"}""";
     static final String QUE_TRUNG = "{\"id\":\"que-trung\",\"name\":\"Quế Trung\"}";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
     private final HttpClient http = HttpClient.newHttpClient();
-    private String base;
     private WebSession admin;
 
     @BeforeEach
     void setUp() {
-        base = "http://127.0.0.1:" + port;
-        admin = WebSession.login(base, "admin", "admin-demo");
+        admin = signIn("admin");
         clean();
     }
 

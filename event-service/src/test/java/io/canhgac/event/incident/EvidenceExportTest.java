@@ -1,16 +1,14 @@
 package io.canhgac.event.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.EventFixtures;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.ByteArrayInputStream;
@@ -34,23 +32,12 @@ import java.util.zip.ZipInputStream;
 import static io.canhgac.event.EventFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.media.dir=target/test-media"})
-class EvidenceExportTest {
+@TestPropertySource(properties = "canhgac.media.dir=target/test-media")
+class EvidenceExportTest extends CentreApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     MediaRootProperties media;
 
-    private String base;
     private WebSession operator;
     private String folder;
     private String incident;
@@ -60,8 +47,7 @@ class EvidenceExportTest {
     @BeforeEach
     void setUp() throws Exception {
         EventFixtures.clearEvents(jdbc);
-        base = "http://127.0.0.1:" + port;
-        operator = WebSession.login(base, "operator", "operator-demo");
+        operator = signIn("operator");
         folder = "evidence-" + UUID.randomUUID();
 
         UUID queLocEvent = UUID.randomUUID();
@@ -232,13 +218,13 @@ class EvidenceExportTest {
     void aCommuneHeadsExportHoldsOnlyTheirCommunesFiles() throws Exception {
         Path dir = Files.createTempDirectory("evidence");
         try {
-            List<String> names = unzip(export(WebSession.login(base, "que-loc", "que-loc-demo")), dir);
+            List<String> names = unzip(export(signIn("que-loc")), dir);
             assertThat(names.stream().filter(n -> n.startsWith("media/")))
                     .containsExactlyInAnyOrder("media/" + folder + "/QL-01/20261122T010000Z.jpg", "media/" + folder + "/QL-01/20261122T010000Z.mp4");
             assertThat(Files.readString(dir.resolve("incident.json"))).doesNotContain("SV-01");
             assertThat(Files.readString(dir.resolve("timeline.json"))).doesNotContain("SV-01");
             assertThat(sha256sumCheck(dir).exit()).isZero();
-            assertThat(WebSession.login(base, "technician", "technician-demo")
+            assertThat(signIn("technician")
                     .download("/api/incidents/" + incident + "/evidence.zip").statusCode()).isEqualTo(403);
         } finally {
             FileSystemUtils.deleteRecursively(dir);

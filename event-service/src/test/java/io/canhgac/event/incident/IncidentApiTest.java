@@ -1,7 +1,7 @@
 package io.canhgac.event.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.EventFixtures;
 import io.canhgac.event.WebSession;
 import io.canhgac.event.user.CommuneScope;
@@ -9,9 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -22,23 +20,12 @@ import java.util.UUID;
 import static io.canhgac.event.EventFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.media.dir=target/test-media"})
-class IncidentApiTest {
+@TestPropertySource(properties = "canhgac.media.dir=target/test-media")
+class IncidentApiTest extends CentreApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     IncidentRepository repository;
 
-    private String base;
     private WebSession operator;
     private WebSession queLoc;
 
@@ -51,9 +38,8 @@ class IncidentApiTest {
 
     @BeforeEach
     void signIn() {
-        base = "http://127.0.0.1:" + port;
-        operator = WebSession.login(base, "operator", "operator-demo");
-        queLoc = WebSession.login(base, "que-loc", "que-loc-demo");
+        operator = signIn("operator");
+        queLoc = signIn("que-loc");
     }
 
     /** Raises one alert per camera (motion) and answers their ids in the same order. */
@@ -183,9 +169,9 @@ class IncidentApiTest {
         assertThat(queLoc.get("/api/incidents/" + sonVienOnly + "/evidence.zip").statusCode()).isEqualTo(404);
         assertThat(queLoc.send("POST", "/api/incidents/" + shared + "/notes", "{\"text\":\"x\"}").statusCode()).isEqualTo(403);
 
-        WebSession sonVien = WebSession.login(base, "son-vien", "son-vien-demo");
+        WebSession sonVien = signIn("son-vien");
         assertThat(ok(sonVien.get("/api/incidents"), 200).findValuesAsText("id")).containsExactly(sonVienOnly, shared);
-        WebSession phuocNinh = WebSession.login(base, "phuoc-ninh", "phuoc-ninh-demo");
+        WebSession phuocNinh = signIn("phuoc-ninh");
         assertThat(ok(phuocNinh.get("/api/incidents"), 200)).isEmpty();
         assertThat(phuocNinh.get("/api/incidents/" + shared).statusCode()).isEqualTo(404);
 

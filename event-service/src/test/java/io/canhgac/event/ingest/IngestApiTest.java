@@ -1,8 +1,8 @@
 package io.canhgac.event.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.config.DistrictInventory;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.EventFixtures;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
@@ -10,9 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,18 +31,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
-class IngestApiTest {
+class IngestApiTest extends CentreApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     DistrictInventory inventory;
 
@@ -54,13 +41,13 @@ class IngestApiTest {
     @BeforeEach
     @AfterEach
     void clean() {
-        operator = WebSession.login("http://127.0.0.1:" + port, "operator", "operator-demo");
+        operator = signIn("operator");
         EventFixtures.clearEvents(jdbc); // incidents and media first: they refer to alerts and events
         jdbc.update("UPDATE camera SET status = 'UNKNOWN', status_reason = NULL, status_since = NULL");
     }
 
     private HttpResponse<String> post(String body, String token) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/events"))
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + "/api/ingest/events"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             r.header("Authorization", "Bearer " + token);
@@ -110,7 +97,7 @@ class IngestApiTest {
         try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(packed)) {
             gzip.write(body);
         }
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ingest/events"))
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/ingest/events"))
                 .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
                 .header("Authorization", "Bearer test-token")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(packed.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
@@ -340,12 +327,12 @@ class IngestApiTest {
 
     @Test
     void healthIsUpWithTheDatabaseAndOnlyAdminsSeeTheComponents() throws Exception {
-        WebSession admin = WebSession.login("http://127.0.0.1:" + port, "admin", "admin-demo");
+        WebSession admin = signIn("admin");
         JsonNode health = get(admin, "/actuator/health");
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
 
-        JsonNode forAnyone = get(WebSession.anonymous("http://127.0.0.1:" + port), "/actuator/health");
+        JsonNode forAnyone = get(WebSession.anonymous(base), "/actuator/health");
         assertThat(forAnyone.get("status").asText()).isEqualTo("UP");
         assertThat(forAnyone.has("components")).isFalse();
     }

@@ -1,15 +1,10 @@
 package io.canhgac.event.presence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,29 +18,14 @@ import static org.awaitility.Awaitility.await;
  * while the centre's own health stays UP (200): a commune's link going down is not the centre failing.
  * Same properties as GatewayPresenceTest, so both share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.gateways.silent-after=2s",
-        "canhgac.gateways.check-every=200ms"})
-class CentreHealthTest {
+class CentreHealthTest extends PresenceApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    private String base;
     private WebSession admin;
 
     @BeforeEach
     @AfterEach
     void clean() {
-        base = "http://127.0.0.1:" + port;
-        admin = WebSession.login(base, "admin", "admin-demo");
+        admin = signIn("admin");
         PresenceFixtures.clean(jdbc);
     }
 

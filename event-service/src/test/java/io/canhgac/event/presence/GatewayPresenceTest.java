@@ -1,17 +1,12 @@
 package io.canhgac.event.presence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,32 +24,17 @@ import static org.awaitility.Awaitility.await;
  * cleared when it dials in again; an outbox alarm raises GATEWAY_OUTBOX, cleared when it drains.
  * The gateway is a bare WebSocket client speaking the link's JSON.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.gateways.silent-after=2s",
-        "canhgac.gateways.check-every=200ms"})
 @Timeout(120)
-class GatewayPresenceTest {
+class GatewayPresenceTest extends PresenceApiTest {
 
     static final Duration SILENT_AFTER = Duration.ofSeconds(2);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    private String base;
     private WebSession admin;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        base = "http://127.0.0.1:" + port;
-        admin = WebSession.login(base, "admin", "admin-demo");
+        admin = signIn("admin");
         clean();
     }
 
@@ -71,7 +51,6 @@ class GatewayPresenceTest {
         PresenceFixtures.clean(jdbc);
         jdbc.update("UPDATE camera SET sub_stream = NULL, onboarded_at = NULL WHERE id = 'QL-01'");
     }
-
 
     private <T extends AutoCloseable> T closeLater(T c) {
         open.add(c);
@@ -120,14 +99,14 @@ class GatewayPresenceTest {
                         .formatted(event, Instant.now()))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
 
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        WebSession operator = signIn("operator");
         assertThat(operator.get("/api/events/" + event + "/media").body()).isEqualTo("[]");
         await().atMost(Duration.ofSeconds(10)).until(() -> wanted(link, event) == 1);
         operator.get("/api/events/" + event + "/media");
         Thread.sleep(500);
         assertThat(wanted(link, event)).as("asked once a minute at most, however often the page looks").isEqualTo(1);
         // a commune head of another commune opening it (it is not theirs) asks nothing
-        WebSession sonVien = WebSession.login(base, "son-vien", "son-vien-demo");
+        WebSession sonVien = signIn("son-vien");
         UUID other = UUID.randomUUID();
         jdbc.update("INSERT INTO camera_event (id, camera_id, type, occurred_at) VALUES (?, 'QL-01', 'MOTION_START', now())", other);
         sonVien.get("/api/events/" + other + "/media");
@@ -146,9 +125,9 @@ class GatewayPresenceTest {
         String token = registered.get("token").asText();
         String id = registered.at("/gateway/id").asText();
         jdbc.update("UPDATE camera SET sub_stream = 'rtsp://127.0.0.1:1/sub', onboarded_at = now() WHERE id = 'QL-01'");
-        WebSession technician = WebSession.login(base, "technician", "technician-demo");
-        WebSession queLoc = WebSession.login(base, "que-loc", "que-loc-demo");
-        WebSession sonVien = WebSession.login(base, "son-vien", "son-vien-demo");
+        WebSession technician = signIn("technician");
+        WebSession queLoc = signIn("que-loc");
+        WebSession sonVien = signIn("son-vien");
         SseTestClient queLocStream = closeLater(queLoc.sse("/api/alerts/stream"));
         SseTestClient sonVienStream = closeLater(sonVien.sse("/api/alerts/stream"));
 
@@ -176,7 +155,7 @@ class GatewayPresenceTest {
         // the built-in gateway holds nothing and never connected: never seen, not silent
         assertThat(statusOf(technician, "district").get("state").asText()).isIn("NEVER_SEEN", "REACHABLE");
         // the desk may look too; commune heads may not
-        assertThat(WebSession.login(base, "operator", "operator-demo").get("/api/gateways/status").statusCode()).isEqualTo(200);
+        assertThat(signIn("operator").get("/api/gateways/status").statusCode()).isEqualTo(200);
         assertThat(queLoc.get("/api/gateways/status").statusCode()).isEqualTo(403);
         // each camera names the gateway holding its commune; a commune held by none has none
         JsonNode cameras = json.readTree(admin.get("/api/cameras").body());
@@ -237,8 +216,8 @@ class GatewayPresenceTest {
     void anOutboxAlarmRaisesGatewayOutboxUntilItDrainsAndOnlyTheGatewaysCommuneSeesIt() throws Exception {
         JsonNode registered = register("son-vien-gw", "son-vien");
         String id = registered.at("/gateway/id").asText();
-        WebSession sonVien = WebSession.login(base, "son-vien", "son-vien-demo");
-        WebSession queLoc = WebSession.login(base, "que-loc", "que-loc-demo");
+        WebSession sonVien = signIn("son-vien");
+        WebSession queLoc = signIn("que-loc");
         FakeGatewayLink link = closeLater(FakeGatewayLink.open(base, registered.get("token").asText(), "dev"));
         link.status(3, 10, 1000, Instant.now().minusSeconds(30), 0, false, 0);
         Thread.sleep(600);

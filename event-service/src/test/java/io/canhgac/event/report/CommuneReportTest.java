@@ -1,8 +1,8 @@
 package io.canhgac.event.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.config.DistrictInventory;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.EventFixtures;
 import io.canhgac.event.WebSession;
 import io.canhgac.event.user.CommuneScope;
@@ -14,9 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,27 +39,16 @@ import static org.assertj.core.api.Assertions.within;
  * QL-01 comes in OFFLINE (from the day before), is ONLINE 06:00-18:00 local, then DEGRADED;
  * QL-02 is unknown until it is seen ONLINE at noon; the other cameras are never heard from.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.media.dir=target/test-media"})
-class CommuneReportTest {
+@TestPropertySource(properties = "canhgac.media.dir=target/test-media")
+class CommuneReportTest extends CentreApiTest {
 
     private static final String QUERY = "?commune=que-loc&date=2026-11-20";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     DistrictInventory inventory;
     @Autowired
     ReportService reports;
 
-    private String base;
     private WebSession operator;
     private long queLocCameras;
 
@@ -69,8 +56,7 @@ class CommuneReportTest {
     void setUp() {
         EventFixtures.clearEvents(jdbc);
         jdbc.update("DELETE FROM audit_log WHERE action = 'REPORT_EXPORTED'");
-        base = "http://127.0.0.1:" + port;
-        operator = WebSession.login(base, "operator", "operator-demo");
+        operator = signIn("operator");
         queLocCameras = inventory.cameras().stream().filter(c -> c.commune().equals("que-loc")).count();
         List<String> events = new ArrayList<>(List.of(
                 health("QL-01", "CAMERA_OFFLINE", "OFFLINE", "2026-11-19T10:00:00Z"),
@@ -163,8 +149,8 @@ class CommuneReportTest {
 
     @Test
     void aCommuneHeadGetsTheirOwnCommunesReportOnly() throws Exception {
-        WebSession queLoc = WebSession.login(base, "que-loc", "que-loc-demo");
-        WebSession sonVien = WebSession.login(base, "son-vien", "son-vien-demo");
+        WebSession queLoc = signIn("que-loc");
+        WebSession sonVien = signIn("son-vien");
         assertThat(read(queLoc, "/api/reports/daily?date=2026-11-20").get("communeId").asText()).isEqualTo("que-loc");
         assertThat(sonVien.get("/api/reports/daily" + QUERY).statusCode()).isEqualTo(404);
         assertThat(sonVien.get("/api/reports/daily.csv" + QUERY).statusCode()).isEqualTo(404);

@@ -1,14 +1,10 @@
 package io.canhgac.event.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -16,24 +12,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
-class LoginAndAuditTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    private String base;
+class LoginAndAuditTest extends CentreApiTest {
 
     @BeforeEach
     void setUp() {
-        base = "http://127.0.0.1:" + port;
         jdbc.update("DELETE FROM audit_log WHERE action <> 'ACCOUNT_CREATED'");
     }
 
@@ -43,7 +25,7 @@ class LoginAndAuditTest {
 
     @Test
     void aGoodLoginOpensTheApiAndIsAuditedWithItsAddress() throws Exception {
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        WebSession operator = signIn("operator");
         HttpResponse<String> me = operator.get("/api/me");
         assertThat(me.statusCode()).isEqualTo(200);
         JsonNode body = json.readTree(me.body());
@@ -84,7 +66,7 @@ class LoginAndAuditTest {
 
     @Test
     void logoutNeedsTheCsrfTokenEndsTheSessionAndIsAudited() {
-        WebSession technician = WebSession.login(base, "technician", "technician-demo");
+        WebSession technician = signIn("technician");
         String token = technician.csrfToken().orElseThrow();
         assertThat(token).isNotBlank();
 
@@ -98,8 +80,8 @@ class LoginAndAuditTest {
     @Test
     void theAuditTrailIsForAdminsOnlyNewestFirstAndFiltered() throws Exception {
         WebSession.anonymous(base).submitLogin("operator", "wrong");
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
-        WebSession admin = WebSession.login(base, "admin", "admin-demo");
+        WebSession operator = signIn("operator");
+        WebSession admin = signIn("admin");
 
         assertThat(operator.get("/api/audit").statusCode()).isEqualTo(403);
         assertThat(WebSession.anonymous(base).get("/api/audit").statusCode()).isEqualTo(401);

@@ -1,15 +1,12 @@
 package io.canhgac.event.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,30 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lockout per account name and per address, at the default limits. Each test starts from no counts
  * and lifts what it locked: a locked 127.0.0.1 would keep the other tests of this context out.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
-class LoginLockoutTest {
+class LoginLockoutTest extends CentreApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     LockoutProperties limits;
 
-    private String base;
     /** Signed in before anything locks: the address lock would keep a later login out. */
     private WebSession admin;
 
     @BeforeEach
     void setUp() {
-        base = "http://127.0.0.1:" + port;
         jdbc.update("DELETE FROM login_lock");
-        admin = WebSession.login(base, "admin", "admin-demo");
+        admin = signIn("admin");
     }
 
     @AfterEach
@@ -118,7 +103,7 @@ class LoginLockoutTest {
 
     @Test
     void onlyAdminsSeeAndLiftLocks() {
-        WebSession operator = WebSession.login(base, "operator", "operator-demo");
+        WebSession operator = signIn("operator");
         assertThat(operator.get("/api/lockouts").statusCode()).isEqualTo(403);
         assertThat(operator.send("POST", "/api/lockouts/release", "{\"kind\":\"ACCOUNT\",\"key\":\"x\"}").statusCode()).isEqualTo(403);
     }

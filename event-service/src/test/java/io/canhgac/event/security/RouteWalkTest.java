@@ -187,11 +187,22 @@ class RouteWalkTest {
     }
 
     private List<Caller> callers() {
+        List<Caller> callers = new ArrayList<>(machinesAndAnonymous());
+        callers.addAll(people());
+        return callers;
+    }
+
+    /** Fresh cookie jars: no CSRF cookie picked up from an earlier answer, as a first request has none. */
+    private List<Caller> machinesAndAnonymous() {
+        return List.of(
+                new Caller("anonymous", WebSession.anonymous(base), null, null),
+                new Caller("wrong token", WebSession.anonymous(base), "not-the-token", null),
+                new Caller("gateway", WebSession.anonymous(base), "test-token", "GATEWAY"),
+                new Caller("prometheus", WebSession.anonymous(base), SCRAPE_TOKEN, "SCRAPER"));
+    }
+
+    private List<Caller> people() {
         List<Caller> callers = new ArrayList<>();
-        callers.add(new Caller("anonymous", WebSession.anonymous(base), null, null));
-        callers.add(new Caller("wrong token", WebSession.anonymous(base), "not-the-token", null));
-        callers.add(new Caller("gateway", WebSession.anonymous(base), "test-token", "GATEWAY"));
-        callers.add(new Caller("prometheus", WebSession.anonymous(base), SCRAPE_TOKEN, "SCRAPER"));
         for (String user : List.of("admin", "operator", "technician")) {
             callers.add(new Caller(user, WebSession.login(base, user, user + "-demo"), null, user.toUpperCase()));
         }
@@ -244,6 +255,9 @@ class RouteWalkTest {
     void everyRouteAnswersEveryCallerAsItsPolicySays() throws Exception {
         List<String> wrong = new ArrayList<>();
         int calls = 0;
+        // each person signs in once for the whole walk (a login hashes a password: hundreds of them were
+        // most of this test's time); their sessions are checked to be still signed in at the end
+        List<Caller> people = people();
         for (String route : routes()) {
             Access access = policyOf(route);
             if (access == null) {
@@ -252,7 +266,9 @@ class RouteWalkTest {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("**", "db").replaceAll("\\{[^}]*}", "x");
             boolean machineReadable = path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs");
-            for (Caller caller : callers()) {
+            List<Caller> callers = new ArrayList<>(machinesAndAnonymous());
+            callers.addAll(people);
+            for (Caller caller : callers) {
                 WebSession.Answer answer = caller.session().head(method, path, caller.bearer());
                 calls++;
                 String outcome = outcome(answer);
@@ -265,6 +281,11 @@ class RouteWalkTest {
         }
         assertThat(wrong).as("routes that answered the wrong caller").isEmpty();
         assertThat(calls).isGreaterThan(POLICY.size() * 5);
+        // no route walked ended or changed a session, so every answer above was to the caller it names
+        for (Caller caller : people) {
+            assertThat(json.readTree(caller.session().get("/api/me").body()).get("role").asText())
+                    .as(caller.name() + " still signed in after the walk").isEqualTo(caller.role());
+        }
     }
 
     private static String outcome(WebSession.Answer answer) {

@@ -1,11 +1,10 @@
 package io.canhgac.event.user;
 
 import io.canhgac.config.DistrictInventory;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,12 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What a production start (demo off) does with the accounts it finds. Rolled back after each test. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
 @Transactional
-class AccountBootstrapTest {
+class AccountBootstrapTest extends CentreApiTest {
 
     @Autowired
     UserRepository users;
@@ -28,8 +23,6 @@ class AccountBootstrapTest {
     DistrictInventory inventory;
     @Autowired
     AuditLog audit;
-    @Autowired
-    JdbcTemplate jdbc;
 
     private AccountBootstrap production(String bootstrapPassword) {
         return new AccountBootstrap(new AccountProperties(false, bootstrapPassword), users, encoder, inventory, audit);

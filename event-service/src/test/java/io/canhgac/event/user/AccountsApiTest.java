@@ -1,16 +1,12 @@
 package io.canhgac.event.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.AccountFixtures;
+import io.canhgac.event.CentreApiTest;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,30 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The admin's account API, the forced password change, the password rules and what disabling ends. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true"})
-class AccountsApiTest {
+class AccountsApiTest extends CentreApiTest {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
     static final String GIVEN = "tam-thoi-2026-Xy";
     static final String CHOSEN = "núi Hòn Tàu mùa mưa";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    private String base;
     private WebSession admin;
 
     @BeforeEach
     void setUp() {
-        base = "http://127.0.0.1:" + port;
-        admin = WebSession.login(base, "admin", "admin-demo");
+        admin = signIn("admin");
     }
 
     private static String fresh() {
@@ -168,11 +151,11 @@ class AccountsApiTest {
                     "{\"displayName\":\"X\",\"role\":\"OPERATOR\",\"communeId\":null}"))).isEqualTo("ACCOUNT_LAST_ADMIN");
         } finally {
             assertThat(second.send("POST", "/api/accounts/admin/enable", null).statusCode()).isEqualTo(200);
-            AccountFixtures.disable(WebSession.login(base, "admin", "admin-demo"), other);
+            AccountFixtures.disable(signIn("admin"), other);
         }
         // disabling "admin" ended its session of this test's start
         assertThat(admin.get("/api/accounts").statusCode()).isEqualTo(401);
-        JsonNode accounts = json.readTree(WebSession.login(base, "admin", "admin-demo").get("/api/accounts").body());
+        JsonNode accounts = json.readTree(signIn("admin").get("/api/accounts").body());
         assertThat(accounts.findValuesAsText("username")).contains("admin", other);
         assertThat(accounts.findValues("passwordHash")).as("never a hash").isEmpty();
     }
