@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Playback rides the live ticket: the same signature and expiry, with the stream named
  * {@code playback:<sub|main>}, so a live ticket never opens a recording nor a playback ticket live
- * video. The live server takes it at {@code /playback/<cameraId>/<sub|main>?ticket=…&from=<instant>&speed=<1|2|4|8>}.
+ * video. The live server takes it at {@code /live/playback/<cameraId>/<sub|main>?ticket=…&from=<instant>&speed=<1|2|4|8>}.
  */
 public final class PlaybackTickets {
 
-    public static final String PATH = "/playback";
+    public static final String PATH = "/live/playback";
     private static final String PREFIX = "playback:";
 
     private PlaybackTickets() {
