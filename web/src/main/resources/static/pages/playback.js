@@ -9,10 +9,15 @@
   const MAX_CAMERAS = 4;
   const START_AHEAD_MS = 500; // wall time buffered before the clock runs: a weak link's jitter does not stall it
   const SPEEDS = [1, 2, 4, 8];
+  // what someone scrubs to: the starts of what happened, not every end and reconnect (a day bar has ~60 s per pixel)
+  const MARKED = ['MOTION_START', 'CAMERA_MOTION_START', 'CAMERA_TAMPER_START', 'CAMERA_OFFLINE'];
   let pickers, dayInput, timeInput, rows, clockText, playButton, speedSelect, problemText;
   let cameras = [];
   let views = []; // {camera, video, state, bar, cursor, player}
   let dayStart = 0;
+  // the stretch of the day the bars show: the whole day, or zoomed around the clock to tell seconds apart
+  const ZOOMS = [['pbZoomDay', DAY_MS], ['pbZoomHour', 3600000], ['pbZoom10', 600000], ['pbZoom1', 60000]];
+  let windowStart = 0, windowMs = DAY_MS, zoomSelect;
   const clock = { at: 0, since: 0, speed: 1, playing: false, waiting: false, still: false, ticker: null };
 
   const messages = {
@@ -24,7 +29,8 @@
       pbConnecting: 'Đang kết nối…', pbPlaying: 'Đang phát', pbEnd: 'Hết phần đã ghi', pbClosed: 'Mất hình',
       gap_CAMERA_OFFLINE: 'Không ghi: camera mất tín hiệu', gap_DISK_GUARD: 'Không ghi: dừng để đĩa không đầy',
       gap_GATEWAY_DOWN: 'Không ghi: gateway không chạy', gap_RETENTION: 'Đã xoá theo thời hạn lưu',
-      gap_OTHER: 'Không có bản ghi', pbPlayback: 'Xem lại', pbPlaybackHere: 'Xem lại lúc này'
+      gap_OTHER: 'Không có bản ghi', pbPlayback: 'Xem lại', pbPlaybackHere: 'Xem lại lúc này',
+      pbZoom: 'Phóng dòng thời gian', pbZoomDay: 'Cả ngày', pbZoomHour: '1 giờ', pbZoom10: '10 phút', pbZoom1: '1 phút'
     },
     en: {
       navPlayback: 'Playback', pbCameras: 'Cameras (up to 4)', pbDay: 'Day', pbTime: 'Time', pbShow: 'Show',
@@ -34,14 +40,23 @@
       pbConnecting: 'Connecting…', pbPlaying: 'Playing', pbEnd: 'End of the recording', pbClosed: 'No picture',
       gap_CAMERA_OFFLINE: 'Not recorded: the camera was offline', gap_DISK_GUARD: 'Not recorded: stopped to keep the disk from filling',
       gap_GATEWAY_DOWN: 'Not recorded: the gateway was not running', gap_RETENTION: 'Deleted by retention',
-      gap_OTHER: 'Nothing recorded', pbPlayback: 'Playback', pbPlaybackHere: 'Play back from this moment'
+      gap_OTHER: 'Nothing recorded', pbPlayback: 'Playback', pbPlaybackHere: 'Play back from this moment',
+      pbZoom: 'Timeline zoom', pbZoomDay: 'Whole day', pbZoomHour: '1 hour', pbZoom10: '10 minutes', pbZoom1: '1 minute'
     }
   };
   const t = key => App.t(key);
   const el = (...args) => App.el(...args);
 
   const { dayOf, localTime, startOfDay } = App.hooks.districtTime;
-  const pct = ms => Math.max(0, Math.min(100, (ms - dayStart) / DAY_MS * 100));
+  const pct = ms => Math.max(0, Math.min(100, (ms - windowStart) / windowMs * 100));
+
+  /** Shows the stretch around {@code at} (the whole day unzoomed), redrawing the bars if it moved. */
+  function placeWindow(at, always) {
+    const inside = at >= windowStart && at <= windowStart + windowMs;
+    if (inside && !always) return;
+    windowStart = Math.max(dayStart, Math.min(dayStart + DAY_MS - windowMs, at - windowMs / 2));
+    views.forEach(drawBar);
+  }
 
   function now() {
     return clock.playing ? clock.at + (performance.now() - clock.since) * clock.speed : clock.at;
@@ -58,6 +73,7 @@
     clock.playing = false;
     clock.waiting = play;
     clock.still = !play; // paused: fetch the one picture at the instant, then stop
+    placeWindow(at, false);
     views.forEach(v => {
       const status = key => { v.state.dataset.i18n = key; v.state.textContent = t(key); v.row.dataset.state = key; };
       v.player = App.hooks.playbackPlayer.open(v.camera.id, at, clock.speed, v.video, status);
@@ -76,6 +92,7 @@
       }
     }
     const at = now();
+    placeWindow(at, false);
     views.forEach(v => {
       if (!v.player) return;
       v.player.sync(at, clock.playing);
@@ -109,7 +126,7 @@
 
   /** Click or drag on a day bar: the cursor follows, letting go goes there. */
   function scrubbing(bar) {
-    const instant = e => { const r = bar.getBoundingClientRect(); return dayStart + (e.clientX - r.left) / r.width * DAY_MS; };
+    const instant = e => { const r = bar.getBoundingClientRect(); return windowStart + (e.clientX - r.left) / r.width * windowMs; };
     let dragging = false;
     bar.addEventListener('pointerdown', e => {
       if (e.target.closest('.pb-event')) return;
@@ -129,23 +146,34 @@
     });
   }
 
-  function timeline(camera, recorded, events) {
+  function timeline(camera) {
     const bar = el('div', { class: 'pb-timeline', role: 'group', 'data-camera': camera.id,
       'aria-label': t('pbTimeline').replace('{camera}', camera.id) });
-    recorded.spans.forEach(s => bar.append(el('div', { class: 'pb-span', 'data-start': s.start, 'data-end': s.end,
-      style: 'left:' + pct(Date.parse(s.start)) + '%;width:' + (pct(Date.parse(s.end)) - pct(Date.parse(s.start))) + '%' })));
-    recorded.gaps.forEach(g => {
-      const key = 'gap_' + (messages.en['gap_' + g.reason] ? g.reason : 'OTHER');
-      bar.append(el('div', { class: 'pb-gap', 'data-reason': g.reason, 'data-i18n-title': key, title: t(key),
-        style: 'left:' + pct(Date.parse(g.start)) + '%;width:' + Math.max(0.2, pct(Date.parse(g.end)) - pct(Date.parse(g.start))) + '%' }));
-    });
-    events.forEach(e => bar.append(el('button', { type: 'button', class: 'pb-event', 'data-at': e.occurredAt, 'data-type': e.type,
-      title: t(e.type) + ' · ' + App.formatTime(e.occurredAt), 'aria-label': t(e.type) + ' · ' + App.formatTime(e.occurredAt),
-      style: 'left:' + pct(Date.parse(e.occurredAt)) + '%', onclick: () => seek(Date.parse(e.occurredAt), true) })));
-    const cursor = el('div', { class: 'pb-cursor' });
-    bar.append(cursor);
     scrubbing(bar);
-    return { bar, cursor };
+    return { bar, cursor: el('div', { class: 'pb-cursor' }) };
+  }
+
+  /** A camera's bar over the shown stretch: recorded spans, gaps with why, event marks, the clock's cursor. */
+  function drawBar(v) {
+    // through the CSSOM: the content security policy refuses style attributes
+    const place = (node, from, to, min) => {
+      node.style.left = pct(from) + '%';
+      if (to != null) node.style.width = Math.max(min, pct(to) - pct(from)) + '%';
+      return node;
+    };
+    const shown = (from, to) => to >= windowStart && from <= windowStart + windowMs;
+    const spans = v.recorded.spans.filter(s => shown(Date.parse(s.start), Date.parse(s.end))).map(s => place(el('div', { class: 'pb-span',
+      'data-start': s.start, 'data-end': s.end }), Date.parse(s.start), Date.parse(s.end), 0));
+    const gaps = v.recorded.gaps.filter(g => shown(Date.parse(g.start), Date.parse(g.end))).map(g => {
+      const key = 'gap_' + (messages.en['gap_' + g.reason] ? g.reason : 'OTHER');
+      return place(el('div', { class: 'pb-gap', 'data-reason': g.reason, 'data-i18n-title': key, title: t(key) }),
+        Date.parse(g.start), Date.parse(g.end), 0.2);
+    });
+    const marks = v.events.filter(e => MARKED.includes(e.type) && shown(Date.parse(e.occurredAt), Date.parse(e.occurredAt)))
+      .map(e => place(el('button', { type: 'button', class: 'pb-event', 'data-at': e.occurredAt, 'data-type': e.type,
+        title: t(e.type) + ' · ' + App.formatTime(e.occurredAt), 'aria-label': t(e.type) + ' · ' + App.formatTime(e.occurredAt),
+        onclick: () => seek(Date.parse(e.occurredAt), true) }), Date.parse(e.occurredAt)));
+    v.bar.replaceChildren(...spans, ...gaps, ...marks, v.cursor);
   }
 
   function load(ids, at, play) {
@@ -170,15 +198,16 @@
         const video = el('video', { muted: true, playsinline: true, 'aria-label': camera.name, 'data-raw-label': true });
         video.muted = true;
         const state = el('span', { class: 'live-state' });
-        const { bar, cursor } = timeline(camera, recorded, events);
+        const { bar, cursor } = timeline(camera);
         const empty = recorded.spans.length ? null
           : el('p', { class: 'empty', 'data-i18n': 'pbNoRecording', text: t('pbNoRecording') });
         const row = el('div', { class: 'pb-row', 'data-camera': camera.id },
           el('h3', {}, el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name + ' ' }), state),
           el('div', { class: 'live-slot' }, video), bar, empty);
-        return { camera, video, state, bar, cursor, row, player: null };
+        return { camera, video, state, bar, cursor, row, recorded, events, player: null };
       });
       rows.replaceChildren(...views.map(v => v.row));
+      placeWindow(at, true);
       seek(at, play);
     });
   }
@@ -205,6 +234,9 @@
       speedSelect = el('select', { id: 'pb-speed', 'data-i18n-label': 'pbSpeed', 'aria-label': t('pbSpeed'),
         onchange: () => { const at = now(); const play = clock.playing || clock.waiting; clock.speed = Number(speedSelect.value); seek(at, play); } },
         ...SPEEDS.map(s => el('option', { value: String(s), 'data-raw': true, text: '×' + s })));
+      zoomSelect = el('select', { id: 'pb-zoom', 'data-i18n-label': 'pbZoom', 'aria-label': t('pbZoom'),
+        onchange: () => { windowMs = Number(zoomSelect.value); placeWindow(now() || dayStart, true); } },
+        ...ZOOMS.map(([key, ms]) => el('option', { value: String(ms), 'data-i18n': key, text: t(key) })));
       clockText = el('output', { id: 'pb-clock', 'data-raw': true });
       problemText = el('p', { id: 'pb-problem', class: 'empty', role: 'status' });
       rows = el('div', { id: 'pb-rows', class: 'pb-rows' });
@@ -215,7 +247,7 @@
           onclick: () => seek(now() - STEP_MS, clock.playing || clock.waiting) }),
         el('button', { type: 'button', id: 'pb-forward', class: 'small', 'data-i18n': 'pbForward', text: t('pbForward'),
           onclick: () => seek(now() + STEP_MS, clock.playing || clock.waiting) }),
-        speedSelect, el('span', { 'data-i18n': 'pbNow', text: t('pbNow') }), clockText), problemText, rows);
+        speedSelect, zoomSelect, el('span', { 'data-i18n': 'pbNow', text: t('pbNow') }), clockText), problemText, rows);
       drawClock();
     },
     /** #/playback/QL-01,QL-02@2026-12-07T02:10:00Z: those cameras from that instant, playing. */
