@@ -8,7 +8,7 @@
   const KEEP_BEHIND_SECONDS = 20; // media kept behind the playing point: memory stays flat through a long watch
 
   /**
-   * @param status called with a message key: pbConnecting, pbPlaying, pbEnd, pbClosed, or a problem_ key
+   * @param status called with a message key: pbConnecting, pbPlaying, pbEnd or pbClosed
    * @returns {close, freeze, startAt (ms since the epoch of the video's time 0, null before it is known),
    *           bufferedUntil() (ms since the epoch), sync(clockMs, playing)}
    */
@@ -62,7 +62,7 @@
           };
         }, { once: true });
       })
-      .catch(e => status(e.problem && e.problem.problem ? 'problem_' + e.problem.problem : 'pbClosed'));
+      .catch(() => status('pbClosed'));
 
     /** Stops the session at the gateway; the picture shown stays. */
     p.freeze = () => {

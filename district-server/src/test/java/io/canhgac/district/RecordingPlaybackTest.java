@@ -93,6 +93,9 @@ class RecordingPlaybackTest extends CommuneGatewayTestBase {
         if (gateway != null) {
             gateway.close();
         }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     @Autowired
