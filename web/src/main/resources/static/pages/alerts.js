@@ -108,7 +108,9 @@
       isGateway(a) ? gatewayMeta(a) : el('p', { class: 'meta' },
         el('span', { class: 'camera', 'data-raw': true, text: a.cameraName + ' (' + a.cameraId + ')' }), ' · ',
         el('span', { class: 'commune', 'data-raw': true, text: a.commune }), ' · ',
-        el('time', { datetime: a.raisedAt, class: 'time', text: App.formatTime(a.raisedAt) })),
+        el('time', { datetime: a.raisedAt, class: 'time', text: App.formatTime(a.raisedAt) }),
+        App.hooks.playbackHref ? [' · ', el('a', { class: 'playback-here', href: App.hooks.playbackHref(a.cameraId, a.raisedAt),
+          'data-i18n': 'pbPlaybackHere', text: t('pbPlaybackHere') })] : null),
       el('p', { class: 'state' }, state,
         a.handledBy ? el('span', { 'data-raw': true, text: a.handledBy }) : null,
         a.notes ? ' · ' + a.notes + ' ' + t('notesCount') : null)));

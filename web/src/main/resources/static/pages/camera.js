@@ -96,7 +96,10 @@
       ['cpFirmware', r ? r.firmware : null, 'camera-page-firmware'],
       ['cpAddress', r ? r.deviceService || r.subStream : null, 'camera-page-address'],
       ['cpPosition', camera.latitude == null ? null : number(camera.latitude, 5) + ', ' + number(camera.longitude, 5)]]),
-      r ? null : el('p', { class: 'empty', 'data-i18n': 'cpNotOnboarded', text: t('cpNotOnboarded') })].filter(Boolean));
+      r ? null : el('p', { class: 'empty', 'data-i18n': 'cpNotOnboarded', text: t('cpNotOnboarded') }),
+      // its recording, kept at the commune's gateway
+      App.hooks.playbackHref ? el('a', { id: 'camera-page-playback', class: 'button', href: App.hooks.playbackHref(camera.id),
+        'data-i18n': 'pbPlayback', text: t('pbPlayback') }) : null].filter(Boolean));
     statusBox.replaceChildren(el('h3', { 'data-i18n': 'cpStatusNow', text: t('cpStatusNow') }),
       el('p', { id: 'camera-page-status', class: 'camera-page-status status-' + camera.status.toLowerCase(),
         'data-status': camera.status }, el('span', { class: 'swatch' }),

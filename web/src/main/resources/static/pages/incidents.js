@@ -105,6 +105,7 @@
         el('h4', { 'data-i18n': 'linkedAlerts', text: t('linkedAlerts') }),
         el('ul', { id: 'incident-alerts' }, ...d.alerts.map(a => el('li', { 'data-raw': true,
           text: App.formatTime(a.raisedAt) + ' · ' + t(a.kind) + ' · ' + a.cameraId + ' ' + a.cameraName + ' (' + a.commune + ')' }))),
+        App.incidentRecordings.render(id, d),
         el('h4', { 'data-i18n': 'media', text: t('media') }), gallery,
         el('h4', { 'data-i18n': 'timeline', text: t('timeline') }),
         el('ol', { id: 'incident-timeline', class: 'timeline' }, ...d.timeline.map(e => el('li', {},
@@ -136,7 +137,9 @@
   }).then(incident => { location.hash = '#/incidents/' + incident.incident.id; });
 
   App.registerPage({
-    id: 'incidents', navKey: 'navIncidents', roles: ['ADMIN', 'OPERATOR', 'COMMUNE_HEAD'], messages,
+    id: 'incidents', navKey: 'navIncidents', roles: ['ADMIN', 'OPERATOR', 'COMMUNE_HEAD'],
+    messages: { vi: Object.assign({}, messages.vi, App.incidentRecordings.messages.vi),
+      en: Object.assign({}, messages.en, App.incidentRecordings.messages.en) },
     render(section) {
       statusFilter = el('select', { id: 'incident-status-filter', 'data-i18n-label': 'incidentStatus',
         'aria-label': t('incidentStatus'), onchange: draw },

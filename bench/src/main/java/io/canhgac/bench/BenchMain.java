@@ -69,8 +69,13 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "playback-latency" -> {
+                if (!PlaybackLatencyBench.run()) {
+                    System.exit(1);
+                }
+            }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health, playback-latency");
                 System.exit(2);
             }
         }

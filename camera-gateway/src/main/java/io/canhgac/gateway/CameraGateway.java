@@ -12,6 +12,8 @@ import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.motion.MotionDetector;
 import io.canhgac.gateway.motion.MotionEventTracker;
 import io.canhgac.gateway.motion.RunningAverageMotionDetector;
+import io.canhgac.gateway.recording.GatewayRecording;
+import io.canhgac.gateway.recording.RecordedStream;
 import io.canhgac.gateway.video.FfmpegFrameSource;
 import io.canhgac.gateway.video.PacketTap;
 import io.canhgac.gateway.video.StreamLag;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +53,8 @@ public final class CameraGateway implements AutoCloseable {
     private final MediaSpool spool;
     /** Writes event clips and snapshots for all cameras, one at a time, off the grab threads; null without media. */
     private final ExecutorService mediaWriter;
+    /** Around-the-clock recording; null for none. */
+    private final GatewayRecording recording;
     private final Map<String, CameraWorker> workers = new LinkedHashMap<>();
     private final Map<String, StreamMeter> meters = new LinkedHashMap<>();
     private final EventLoopGroup timers = new DefaultEventLoopGroup(1, new DefaultThreadFactory("gateway-timer", true));
@@ -73,13 +78,20 @@ public final class CameraGateway implements AutoCloseable {
 
     public CameraGateway(Map<String, String> streams, GatewaySettings settings,
                          Function<String, CameraMotionSettings> motion, CameraEventSink sink, MediaSettings media) {
+        this(streams, settings, motion, sink, media, null);
+    }
+
+    /** @param recording records each camera around the clock; null for none */
+    public CameraGateway(Map<String, String> streams, GatewaySettings settings, Function<String, CameraMotionSettings> motion,
+                         CameraEventSink sink, MediaSettings media, GatewayRecording recording) {
+        this.recording = recording;
         this.settings = settings;
         this.motion = motion;
         this.sink = sink;
         this.media = media;
         this.spool = media == null ? null : new MediaSpool(media.spoolDir());
         this.mediaWriter = media == null ? null : Executors.newSingleThreadExecutor(new DefaultThreadFactory("media-writer", true));
-        streams.forEach((cameraId, url) -> workers.put(cameraId, worker(cameraId, url, motion.apply(cameraId))));
+        streams.forEach((cameraId, url) -> workers.put(cameraId, worker(cameraId, url, null, motion.apply(cameraId))));
     }
 
     public synchronized CameraGateway start() {
@@ -95,8 +107,16 @@ public final class CameraGateway implements AutoCloseable {
 
     /** As {@link #attach(String, String)}, with the camera's own motion settings. */
     public synchronized void attach(String cameraId, String url, CameraMotionSettings settings) {
+        attach(cameraId, url, null, settings);
+    }
+
+    /**
+     * As {@link #attach(String, String, CameraMotionSettings)}, knowing the camera's main stream too:
+     * where the main stream is recorded, it is pulled for recording alone (demuxed, not decoded).
+     */
+    public synchronized void attach(String cameraId, String url, String mainUrl, CameraMotionSettings settings) {
         detach(cameraId);
-        CameraWorker worker = worker(cameraId, url, settings);
+        CameraWorker worker = worker(cameraId, url, mainUrl, settings);
         workers.put(cameraId, worker);
         if (started) {
             worker.start();
@@ -107,6 +127,9 @@ public final class CameraGateway implements AutoCloseable {
     public synchronized void detach(String cameraId) {
         CameraWorker old = workers.remove(cameraId);
         meters.remove(cameraId);
+        if (recording != null) {
+            recording.detached(cameraId);
+        }
         if (old != null) {
             old.stop();
         }
@@ -158,6 +181,22 @@ public final class CameraGateway implements AutoCloseable {
         return reports;
     }
 
+    /**
+     * The recorder rides on the worker's own read when the recorded stream is the one read (no second
+     * connection); a main stream recorded while the worker reads the substream gets a pull of its own.
+     */
+    private PacketTap withRecording(String cameraId, PacketTap tap, String url, String mainUrl) {
+        Optional<RecordedStream> recorded = recording == null ? Optional.empty() : recording.stream(cameraId);
+        if (recorded.isEmpty()) {
+            return tap;
+        }
+        if (recorded.get() == RecordedStream.MAIN && mainUrl != null && !mainUrl.equals(url)) {
+            recording.recordMain(cameraId, mainUrl, settings.ioTimeout(), new Backoff(settings.reconnectInitial(), settings.reconnectMax()));
+            return tap;
+        }
+        return PacketTap.both(tap, recording.recorder(cameraId));
+    }
+
     @Override
     public synchronized void close() {
         workers.values().forEach(CameraWorker::stop);
@@ -167,7 +206,7 @@ public final class CameraGateway implements AutoCloseable {
         }
     }
 
-    private CameraWorker worker(String cameraId, String url, CameraMotionSettings cameraMotion) {
+    private CameraWorker worker(String cameraId, String url, String mainUrl, CameraMotionSettings cameraMotion) {
         StreamMeter meter = new StreamMeter(STATS_WINDOW);
         meters.put(cameraId, meter);
         PacketTap tap = meter;
@@ -180,6 +219,7 @@ public final class CameraGateway implements AutoCloseable {
             Supplier<MotionDetector> plain = detectors;
             detectors = () -> recorder.scoring(plain.get());
         }
+        tap = withRecording(cameraId, tap, url, mainUrl);
         PacketTap packets = tap;
         return new CameraWorker(
                 cameraId,

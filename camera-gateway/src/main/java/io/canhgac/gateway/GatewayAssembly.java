@@ -31,6 +31,10 @@ import io.canhgac.gateway.outbox.JournalFigures;
 import io.canhgac.gateway.outbox.JournalSettings;
 import io.canhgac.gateway.outbox.OutboxPublisher;
 import io.canhgac.gateway.outbox.StreamReportSlot;
+import io.canhgac.gateway.recording.GatewayRecording;
+import io.canhgac.gateway.recording.RecordingRequests;
+import io.canhgac.gateway.live.RecordedSources;
+import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.gateway.publish.StreamStatsReporter;
 import io.canhgac.gateway.registry.AssignmentCache;
 import io.canhgac.gateway.registry.AssignmentClient;
@@ -85,6 +89,7 @@ public final class GatewayAssembly implements AutoCloseable {
     private OutboxPublisher publisher;
     private CameraGateway streams;
     private MediaUploader uploader;
+    private GatewayRecording recording;
     private OnvifWatches onvif;
     private volatile ManagedCameras cameras;
     private StreamStatsReporter stats;
@@ -140,8 +145,13 @@ public final class GatewayAssembly implements AutoCloseable {
         publisher = startOutbox(s, centre);
         // streams and ONVIF each see part of a camera's health; the merger publishes one status of both
         CameraStatusMerger merger = new CameraStatusMerger(publisher);
+        if (s.recording() != null) {
+            // exports wait in the media spool like clips, and jump the bulk queue as asked-for clips do
+            recording = GatewayRecording.open(s.recording(), mediaSpool(s.media()), merger.from(CameraStatusMerger.Source.RECORDING),
+                    this::mediaWanted);
+        }
         streams = new CameraGateway(s.cameras(), s.streams(), cameraId -> CameraMotionSettings.DEFAULTS,
-                merger.from(CameraStatusMerger.Source.STREAM), s.media()).start();
+                merger.from(CameraStatusMerger.Source.STREAM), s.media(), recording).start();
         if (s.media() != null) {
             OutboxPublisher events = publisher;
             // media only once its event is at the centre, and clips only while no event waits
@@ -188,13 +198,23 @@ public final class GatewayAssembly implements AutoCloseable {
     private CentreLink startLink(CentreClient centre, LinkSettings settings) {
         ManagedCameras registered = cameras;
         // live view and snapshots for the centre, which fans the one copy of a stream out to its viewers
-        linkMedia = new LinkMedia(cameraStreams(registered), LiveSettings.DEFAULTS, this::mediaWanted);
+        RecordedSources recorded = recording == null ? RecordedSources.NONE : new RecordingRequests(recording);
+        linkMedia = new LinkMedia(cameraStreams(registered), LiveSettings.DEFAULTS, this::mediaWanted, recorded);
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
                 ptz, topics, registered::assignment, follower::refreshNow, linkMedia);
         SiteAnnouncer announcer = site;
         // the centre may have restarted or been changed while the link was down: tell it the site again
         return new CentreLink(centre, settings, requests, this::status, VERSION)
                 .onConnected(announcer == null ? () -> { } : announcer::announceSoon).start();
+    }
+
+    private static MediaSpool mediaSpool(MediaSettings media) {
+        return media == null ? null : new MediaSpool(media.spoolDir());
+    }
+
+    /** The gateway's recording; empty when it records nothing or before start. */
+    public synchronized Optional<GatewayRecording> recording() {
+        return Optional.ofNullable(recording);
     }
 
     /** Someone at the centre opened an event: its media goes before the bulk queue. */
@@ -300,6 +320,7 @@ public final class GatewayAssembly implements AutoCloseable {
         closeQuietly(stats);
         closeQuietly(onvif);
         closeQuietly(streams);
+        closeQuietly(recording);
         closeQuietly(uploader);
         closeQuietly(publisher);
         closeQuietly(journal);
@@ -313,6 +334,7 @@ public final class GatewayAssembly implements AutoCloseable {
         stats = null;
         onvif = null;
         streams = null;
+        recording = null;
         uploader = null;
         publisher = null;
         journal = null;

@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * ({@code --media-kbps N}, default 512; 0 for unlimited). A site that keeps its own inventory (Quế Trung)
  * adds {@code --inventory FILE}: the gateway onboards those cameras itself and announces them to the
  * centre, which makes them this gateway's ({@code --onvif-port N} for hosts written without a port).
+ * Every camera is recorded around the clock into {@code --recording DIR} (default {@code recordings};
+ * {@code none} for no recording): see {@link GatewayArguments#recording()} for its options.
  */
 public final class GatewayMain {
 

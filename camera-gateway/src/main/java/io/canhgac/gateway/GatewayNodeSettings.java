@@ -3,6 +3,7 @@ package io.canhgac.gateway;
 import io.canhgac.gateway.health.HealthSettings;
 import io.canhgac.gateway.link.LinkSettings;
 import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.recording.RecordingSettings;
 import io.canhgac.gateway.site.SiteInventory;
 
 import java.net.InetSocketAddress;
@@ -36,11 +37,12 @@ import java.util.Objects;
  *                        reached in process)
  * @param site            the inventory of a site that keeps its own, onboarded here and announced to the
  *                        centre ({@code --inventory}); null for a gateway that follows the centre's registry only
+ * @param recording       around-the-clock recording of every camera ({@code --recording}); null for none
  */
 public record GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
                                   GatewaySettings streams, MediaSettings media, HealthSettings health, int onvifThreads,
                                   Duration registryRefresh, Map<String, String> cameras, LiveView live, Path outbox,
-                                  LinkSettings link, SiteInventory site) {
+                                  LinkSettings link, SiteInventory site, RecordingSettings recording) {
 
     /** A gateway without a site inventory of its own. */
     public GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
@@ -48,13 +50,28 @@ public record GatewayNodeSettings(String serviceUrl, String token, Duration retr
                                Duration registryRefresh, Map<String, String> cameras, LiveView live, Path outbox,
                                LinkSettings link) {
         this(serviceUrl, token, retryInitial, retryMax, streams, media, health, onvifThreads, registryRefresh, cameras, live,
-                outbox, link, null);
+                outbox, link, null, null);
+    }
+
+    /** A gateway that records nothing. */
+    public GatewayNodeSettings(String serviceUrl, String token, Duration retryInitial, Duration retryMax,
+                               GatewaySettings streams, MediaSettings media, HealthSettings health, int onvifThreads,
+                               Duration registryRefresh, Map<String, String> cameras, LiveView live, Path outbox,
+                               LinkSettings link, SiteInventory site) {
+        this(serviceUrl, token, retryInitial, retryMax, streams, media, health, onvifThreads, registryRefresh, cameras, live,
+                outbox, link, site, null);
+    }
+
+    /** The same gateway, recording its cameras as {@code settings} say (null: not at all). */
+    public GatewayNodeSettings withRecording(RecordingSettings settings) {
+        return new GatewayNodeSettings(serviceUrl, token, retryInitial, retryMax, streams, media, health, onvifThreads,
+                registryRefresh, cameras, live, outbox, link, site, settings);
     }
 
     /** The same gateway, announcing this site's inventory. */
     public GatewayNodeSettings withSite(SiteInventory inventory) {
         return new GatewayNodeSettings(serviceUrl, token, retryInitial, retryMax, streams, media, health, onvifThreads,
-                registryRefresh, cameras, live, outbox, link, inventory);
+                registryRefresh, cameras, live, outbox, link, inventory, recording);
     }
 
     public GatewayNodeSettings {

@@ -16,7 +16,8 @@ import java.time.Instant;
  * The centre's live server: the district's one live port in every topology, whose address the
  * tickets carry. It serves each camera from where {@link CentreLiveSources} finds it (a commune's
  * gateway over its link, or the gateway in this process) with the same fan-out either way: one
- * pull per watched stream, so one copy crosses a commune's link however many watch.
+ * pull per watched stream, so one copy crosses a commune's link however many watch. Recordings
+ * play back through it too, one gateway session per viewer.
  */
 final class CentreLiveLifecycle implements LiveServer, DisposableBean {
 
@@ -27,15 +28,15 @@ final class CentreLiveLifecycle implements LiveServer, DisposableBean {
     private final LiveViewServer server;
 
     /** @param ticketSecret the key the event-service signs live view tickets with */
-    CentreLiveLifecycle(DistrictProperties.Live properties, LiveSources sources, byte[] ticketSecret) {
+    CentreLiveLifecycle(DistrictProperties.Live properties, CentreLiveSources sources, byte[] ticketSecret) {
         this.properties = properties;
         this.server = start(properties, sources, ticketSecret);
     }
 
-    private static LiveViewServer start(DistrictProperties.Live properties, LiveSources sources, byte[] ticketSecret) {
+    private static LiveViewServer start(DistrictProperties.Live properties, CentreLiveSources sources, byte[] ticketSecret) {
         try {
             LiveViewServer server = LiveViewServer.start(new InetSocketAddress(properties.address(), properties.port()), sources,
-                    new TicketVerifier(ticketSecret), LiveSettings.DEFAULTS.withLinger(properties.linger()), fragment -> { });
+                    sources, new TicketVerifier(ticketSecret), LiveSettings.DEFAULTS.withLinger(properties.linger()), fragment -> { });
             log.info("Live view on {}:{}", properties.address(), server.port());
             return server;
         } catch (InterruptedException e) {

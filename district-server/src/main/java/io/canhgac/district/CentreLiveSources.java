@@ -5,9 +5,12 @@ import io.canhgac.event.link.GatewayLinks;
 import io.canhgac.event.link.LiveRoutes;
 import io.canhgac.gateway.live.LiveSource;
 import io.canhgac.gateway.live.LiveSources;
+import io.canhgac.gateway.live.PacketSource;
+import io.canhgac.gateway.live.PlaybackSources;
 import io.canhgac.gateway.live.LiveStream;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that reaches it, the others from the gateway in this process when one runs. Asked on the live
  * server's event loop, so each camera's route is kept a few seconds rather than queried every time.
  */
-final class CentreLiveSources implements LiveSources {
+final class CentreLiveSources implements LiveSources, PlaybackSources {
 
     private static final Duration ROUTE_KEPT = Duration.ofSeconds(5);
 
@@ -49,6 +52,16 @@ final class CentreLiveSources implements LiveSources {
             return Optional.of(new LinkLiveSource(links, gateway.get(), cameraId, stream, linkTimeout));
         }
         return inProcess.find(cameraId, stream);
+    }
+
+    /**
+     * A commune camera's recording, played by its gateway over the link. The gateway in this process
+     * keeps no recording the centre can play: its cameras have none here.
+     */
+    @Override
+    public Optional<PacketSource> playback(String cameraId, LiveStream stream, Instant from, int speed) {
+        return route(cameraId).flatMap(LiveRoutes.Route::gateway).map(gateway ->
+                LinkPacketSource.playback(() -> links.find(gateway.id()), gateway.name(), cameraId, from, speed, linkTimeout));
     }
 
     /** An unknown camera is not kept: one onboarded a moment ago is found at once. */

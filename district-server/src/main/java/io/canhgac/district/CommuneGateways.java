@@ -74,6 +74,9 @@ final class CommuneGateways implements DisposableBean {
                 "--service", "http://127.0.0.1:" + relay.address().getPort(),
                 "--outbox", dir.resolve("outbox").toString(),
                 "--media-spool", dir.resolve("media-spool").toString(),
+                // the demo records the substream into a small quota: a laptop's disk, not a commune's
+                "--recording", dir.resolve("recordings").toString(), "--recording-stream", "sub",
+                "--recording-quota-mb", "512", "--recording-days", "2", "--recording-free-mb", "1024",
                 "--parent-pid", Long.toString(ProcessHandle.current().pid())));
         if (settings.linkKbits() > 0) {
             // media may use half of a capped link: events, snapshots and live view keep the rest

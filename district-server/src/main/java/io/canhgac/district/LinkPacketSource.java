@@ -12,6 +12,7 @@ import io.canhgac.gateway.video.StreamException;
 import io.canhgac.gateway.video.StreamFailure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +37,8 @@ final class LinkPacketSource implements PacketSource, LiveSink {
 
     private final Supplier<Optional<GatewayLink>> link;
     private final String gatewayName;
-    private final String cameraId;
-    private final LiveStream stream;
+    private final String what;
+    private final BiFunction<GatewayLink, LiveSink, LiveSession> start;
     private final Duration timeout;
     private final BlockingQueue<LinkFrames.LivePacket> packets = new ArrayBlockingQueue<>(QUEUED_PACKETS);
     private final CompletableFuture<LinkReply.LiveOpened> opened = new CompletableFuture<>();
@@ -50,10 +52,25 @@ final class LinkPacketSource implements PacketSource, LiveSink {
      * @param timeout how long opening, and then each packet, may take
      */
     LinkPacketSource(Supplier<Optional<GatewayLink>> link, String gatewayName, String cameraId, LiveStream stream, Duration timeout) {
+        this(link, gatewayName, cameraId + "/" + stream.path(), (l, sink) -> l.openLive(cameraId, stream.path(), sink), timeout);
+    }
+
+    /**
+     * A camera's recording played back from {@code from} at {@code speed}, as the gateway sends it:
+     * a session like live video's, which the gateway ends at the end of the recording (ENDED).
+     */
+    static LinkPacketSource playback(Supplier<Optional<GatewayLink>> link, String gatewayName, String cameraId, Instant from,
+                                     int speed, Duration timeout) {
+        return new LinkPacketSource(link, gatewayName, cameraId + " recorded from " + from,
+                (l, sink) -> l.openPlayback(cameraId, from, speed, sink), timeout);
+    }
+
+    private LinkPacketSource(Supplier<Optional<GatewayLink>> link, String gatewayName, String what,
+                             BiFunction<GatewayLink, LiveSink, LiveSession> start, Duration timeout) {
         this.link = link;
         this.gatewayName = gatewayName;
-        this.cameraId = cameraId;
-        this.stream = stream;
+        this.what = what;
+        this.start = start;
         this.timeout = timeout;
     }
 
@@ -61,18 +78,18 @@ final class LinkPacketSource implements PacketSource, LiveSink {
     public StreamInfo open() throws StreamException {
         GatewayLink connected = link.get().orElseThrow(() -> new StreamException(StreamFailure.UNREACHABLE,
                 "gateway " + gatewayName + " is not connected to the centre"));
-        session = connected.openLive(cameraId, stream.path(), this);
+        session = start.apply(connected, this);
         try {
             LinkReply.LiveOpened o = opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new StreamInfo(Codec.fromWireName(o.codec()), o.width(), o.height(), o.extradata());
         } catch (TimeoutException e) {
-            throw new StreamException(StreamFailure.TIMEOUT, "gateway " + gatewayName + " did not open " + cameraId + "/"
-                    + stream.path() + " within " + timeout.toSeconds() + " s");
+            throw new StreamException(StreamFailure.TIMEOUT, "gateway " + gatewayName + " did not open " + what
+                    + " within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             throw (StreamException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StreamException(StreamFailure.ENDED, "interrupted while opening " + cameraId + "/" + stream.path());
+            throw new StreamException(StreamFailure.ENDED, "interrupted while opening " + what);
         }
     }
 
@@ -90,8 +107,8 @@ final class LinkPacketSource implements PacketSource, LiveSink {
             throw ended;
         }
         if (p == null) {
-            throw new StreamException(StreamFailure.TIMEOUT, "no video from gateway " + gatewayName + " for " + cameraId + "/"
-                    + stream.path() + " in " + timeout.toSeconds() + " s");
+            throw new StreamException(StreamFailure.TIMEOUT, "no video from gateway " + gatewayName + " for " + what
+                    + " in " + timeout.toSeconds() + " s");
         }
         return new VideoPacket(p.data(), p.dts(), p.pts(), p.keyframe());
     }

@@ -16,6 +16,8 @@ public final class EventFixtures {
 
     /** Deletes events and all that hangs on them, children first. */
     public static void clearEvents(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM event_media WHERE export_id IS NOT NULL");
+        jdbc.update("DELETE FROM recording_export");
         jdbc.update("DELETE FROM incident_entry");
         jdbc.update("DELETE FROM incident_commune");
         jdbc.update("DELETE FROM incident_alert");

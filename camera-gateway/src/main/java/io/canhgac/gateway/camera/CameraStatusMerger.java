@@ -19,7 +19,9 @@ public final class CameraStatusMerger {
 
     /** Who saw the status. */
     public enum Source {
-        STREAM("stream"), ONVIF("ONVIF");
+        STREAM("stream"), ONVIF("ONVIF"),
+        /** The gateway's recording of the camera: stopped by the disk guard, the camera is degraded. */
+        RECORDING("recording");
 
         private final String label;
 

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * What an H.264 track's init segment needs: picture size and the parameter sets, which also
  * give the browser's codec string (profile, constraints and level are SPS bytes 1–3).
  */
-record AvcFormat(int width, int height, byte[] sps, byte[] pps) {
+public record AvcFormat(int width, int height, byte[] sps, byte[] pps) {
 
-    AvcFormat {
+    public AvcFormat {
         if (width <= 0 || height <= 0 || width > 0xFFFF || height > 0xFFFF) {
             throw new IllegalArgumentException("bad picture size " + width + "x" + height);
         }
@@ -30,7 +30,7 @@ record AvcFormat(int width, int height, byte[] sps, byte[] pps) {
         return "video/mp4; codecs=\"" + codec() + "\"";
     }
 
-    boolean sameParameters(byte[] otherSps, byte[] otherPps) {
+    public boolean sameParameters(byte[] otherSps, byte[] otherPps) {
         return Arrays.equals(sps, otherSps) && Arrays.equals(pps, otherPps);
     }
 

@@ -4,11 +4,12 @@ package io.canhgac.gateway.live;
  * A fragmented MP4 writer for one H.264 video track, as Media Source Extensions want it: an init
  * segment (ftyp + moov with an empty sample table and mvex) and then one moof + mdat per picture,
  * so a picture leaves the gateway as soon as it arrives. Time is counted in 90 kHz ticks, the RTP
- * clock of every H.264 camera, so packet times pass through unscaled.
+ * clock of every H.264 camera, so packet times pass through unscaled. The recorder writes the same
+ * init segment and fragments into its segment files, so a recording plays as live view does.
  */
-final class Fmp4Muxer {
+public final class Fmp4Muxer {
 
-    static final int TIMESCALE = 90_000;
+    public static final int TIMESCALE = 90_000;
     private static final int TRACK_ID = 1;
     /** sample_depends_on = 2: a sync sample decodable alone. */
     private static final int SYNC_SAMPLE_FLAGS = 0x0200_0000;
@@ -24,7 +25,7 @@ final class Fmp4Muxer {
     private Fmp4Muxer() {
     }
 
-    static byte[] initSegment(AvcFormat format) {
+    public static byte[] initSegment(AvcFormat format) {
         BoxWriter w = new BoxWriter(512 + format.sps().length + format.pps().length);
         int ftyp = w.begin("ftyp");
         w.fourcc("iso5").u32(512).fourcc("iso5").fourcc("iso6").fourcc("avc1").fourcc("mp41");
@@ -124,7 +125,7 @@ final class Fmp4Muxer {
      * @param compositionOffset presentation time minus decode time (0 without B-frames)
      * @param sample            the access unit with 4-byte NAL lengths
      */
-    static byte[] fragment(long sequence, long decodeTime, int duration, int compositionOffset, boolean keyframe, byte[] sample) {
+    public static byte[] fragment(long sequence, long decodeTime, int duration, int compositionOffset, boolean keyframe, byte[] sample) {
         BoxWriter w = new BoxWriter(120 + sample.length);
         int moof = w.begin("moof");
         int mfhd = w.beginFull("mfhd", 0, 0);

@@ -7,11 +7,11 @@ import java.util.List;
  * H.264 NAL units as FFmpeg's RTSP demuxer hands them out (Annex B, with start codes) or as MP4
  * stores them (each prefixed with its 4-byte length). MP4 fragments need the latter.
  */
-final class H264Nals {
+public final class H264Nals {
 
     static final int IDR = 5;
-    static final int SPS = 7;
-    static final int PPS = 8;
+    public static final int SPS = 7;
+    public static final int PPS = 8;
     static final int AUD = 9;
 
     private H264Nals() {
@@ -22,13 +22,13 @@ final class H264Nals {
     }
 
     /** True when {@code data} starts with an Annex B start code (00 00 01 or 00 00 00 01). */
-    static boolean isAnnexB(byte[] data) {
+    public static boolean isAnnexB(byte[] data) {
         return data.length >= 3 && data[0] == 0 && data[1] == 0
                 && (data[2] == 1 || (data.length >= 4 && data[2] == 0 && data[3] == 1));
     }
 
     /** The NAL units in {@code data}, Annex B or 4-byte length-prefixed. */
-    static List<byte[]> split(byte[] data) {
+    public static List<byte[]> split(byte[] data) {
         return isAnnexB(data) ? splitAnnexB(data) : splitLengthPrefixed(data);
     }
 
@@ -86,7 +86,7 @@ final class H264Nals {
      * The picture NAL units of one access unit as an MP4 sample (4-byte lengths). Parameter sets
      * live in the init segment and delimiters mean nothing in MP4, so both are left out.
      */
-    static byte[] toMp4Sample(List<byte[]> nals) {
+    public static byte[] toMp4Sample(List<byte[]> nals) {
         int size = 0;
         for (byte[] nal : nals) {
             if (keepInSample(nal)) {
@@ -137,7 +137,7 @@ final class H264Nals {
         return all;
     }
 
-    static byte[] first(List<byte[]> nals, int type) {
+    public static byte[] first(List<byte[]> nals, int type) {
         for (byte[] nal : nals) {
             if (type(nal) == type) {
                 return nal;

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The centre's requests for pictures over a commune gateway's link: live sessions (the camera's
- * packets, only while someone at the centre watches) and snapshots. The centre fans the one copy
+ * packets, only while someone at the centre watches), playback of recordings (the same sessions,
+ * read from the segments), snapshots and the other recording requests. The centre fans the one copy
  * out to its viewers; this side only reads and forwards.
  */
 public final class LinkMedia implements GatewayRequests.Delegate, AutoCloseable {
@@ -31,6 +32,7 @@ public final class LinkMedia implements GatewayRequests.Delegate, AutoCloseable 
     private final LiveUplink uplink;
     private final LinkSnapshots snapshots;
     private final Consumer<UUID> mediaWanted;
+    private final RecordedSources recordings;
 
     /**
      * @param sources     this gateway's camera streams
@@ -38,6 +40,12 @@ public final class LinkMedia implements GatewayRequests.Delegate, AutoCloseable 
      *                    uploader's hook)
      */
     public LinkMedia(LiveSources sources, LiveSettings settings, Consumer<UUID> mediaWanted) {
+        this(sources, settings, mediaWanted, RecordedSources.NONE);
+    }
+
+    /** @param recordings playback and the other recording requests */
+    public LinkMedia(LiveSources sources, LiveSettings settings, Consumer<UUID> mediaWanted, RecordedSources recordings) {
+        this.recordings = recordings;
         this.uplink = new LiveUplink(sources);
         // no running keyframes here: while the centre watches a stream it decodes its own snapshots
         this.snapshots = new LinkSnapshots(new SnapshotService(sources, settings, key -> Optional.empty()));
@@ -54,9 +62,10 @@ public final class LinkMedia implements GatewayRequests.Delegate, AutoCloseable 
             snapshots.answer(snapshot, replies);
         } else if (request instanceof LinkRequest.MediaWanted wanted) {
             mediaWanted.accept(wanted.eventId());
-        } else if (request instanceof LinkRequest.Call call) {
-            replies.reply(new LinkReply.Failed(call.id(), "NOT_SUPPORTED", "this gateway does not do "
-                    + request.getClass().getSimpleName() + " over its link"));
+        } else if (request instanceof LinkRequest.PlaybackStart play) {
+            uplink.play(play, recordings.playback(play.cameraId(), play.from(), play.speed()), replies);
+        } else {
+            recordings.handle(request, replies);
         }
     }
 

@@ -17,6 +17,9 @@ public enum LiveRefusal {
     ACCESS_WITHDRAWN(4430, "access withdrawn (account disabled or changed): sign in again"),
     TOO_SLOW(4429, "link too slow for this stream: try the substream or snapshot refresh"),
     CAMERA_UNREACHABLE(4502, "camera stream unreachable"),
+    /** Playback reached the end of what the gateway has recorded (or nothing is recorded from there). */
+    END_OF_RECORDING(4100, "end of the recording"),
+    BAD_PLAYBACK(4422, "playback needs from=<instant> and speed=1, 2, 4 or 8"),
     SHUTTING_DOWN(1001, "live server shutting down");
 
     private final int code;

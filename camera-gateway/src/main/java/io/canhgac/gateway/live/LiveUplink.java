@@ -38,8 +38,22 @@ final class LiveUplink implements AutoCloseable {
                     "camera " + start.cameraId() + " has no " + start.stream() + " stream on this gateway"));
             return;
         }
-        UplinkSession session = new UplinkSession(start.session(), new StreamKey(start.cameraId(), stream.get()), source.get(),
-                replies, this);
+        run(new UplinkSession(start.session(), new StreamKey(start.cameraId(), stream.get()), source.get()::packets,
+                replies, this, false));
+    }
+
+    /** A recording played as a session: the same framing and lane as live video. */
+    void play(LinkRequest.PlaybackStart play, Optional<PacketSource> recording, LinkReplies replies) {
+        if (recording.isEmpty()) {
+            replies.reply(new LinkReply.LiveEnded(play.session(), "NOT_RECORDED",
+                    "camera " + play.cameraId() + " has no recording on this gateway"));
+            return;
+        }
+        PacketSource packets = recording.get();
+        run(new UplinkSession(play.session(), new StreamKey(play.cameraId(), LiveStream.MAIN), () -> packets, replies, this, true));
+    }
+
+    private void run(UplinkSession session) {
         UplinkSession old = sessions.put(session.id(), session);
         if (old != null) {
             old.stop();

@@ -19,10 +19,12 @@ final class LiveViewInitializer extends ChannelInitializer<SocketChannel> {
     private final TicketVerifier tickets;
     private final LiveSettings settings;
     private final OpenViews open;
+    private final PlaybackSources recordings;
 
     LiveViewInitializer(LiveStreams streams, SnapshotService snapshots, TicketVerifier tickets, LiveSettings settings,
-                        OpenViews open) {
+                        OpenViews open, PlaybackSources recordings) {
         this.open = open;
+        this.recordings = recordings;
         this.streams = streams;
         this.snapshots = snapshots;
         this.tickets = tickets;
@@ -34,7 +36,7 @@ final class LiveViewInitializer extends ChannelInitializer<SocketChannel> {
         ChannelPipeline p = ch.pipeline();
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-        // upgrades on /live/…: handshake here, then frames; other requests pass on to the snapshot handler
+        // upgrades on /live/… (and /live/playback/…): handshake here, then frames; other requests pass on to the snapshot handler
         p.addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/live")
                 .checkStartsWith(true)
@@ -43,5 +45,6 @@ final class LiveViewInitializer extends ChannelInitializer<SocketChannel> {
                 .build()));
         p.addLast(new SnapshotHandler(snapshots, tickets));
         p.addLast(new LiveViewerHandler(streams, tickets, settings, open));
+        p.addLast(new PlaybackViewerHandler(recordings, tickets, settings, open));
     }
 }

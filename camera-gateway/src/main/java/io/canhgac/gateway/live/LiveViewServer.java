@@ -58,12 +58,29 @@ public final class LiveViewServer implements AutoCloseable {
      */
     public static LiveViewServer start(InetSocketAddress address, LiveSources sources, TicketVerifier tickets,
                                        LiveSettings settings, Consumer<LiveFragment> tap) throws InterruptedException {
+        return start(address, sources, PlaybackSources.none(), tickets, settings, tap);
+    }
+
+    /**
+     * Also plays back recordings ({@code /live/playback/…}, one session per viewer) from {@code recordings}:
+     * the centre's server, whose commune gateways record.
+     */
+    public static LiveViewServer start(InetSocketAddress address, LiveSources sources, PlaybackSources recordings,
+                                       TicketVerifier tickets, LiveSettings settings, Consumer<LiveFragment> tap)
+            throws InterruptedException {
         LiveStreams streams = new LiveStreams(sources, settings, tap);
-        return start(address, streams, new SnapshotService(sources, settings, streams::latestKeyframe), tickets, settings);
+        return start(address, streams, new SnapshotService(sources, settings, streams::latestKeyframe), tickets, settings,
+                recordings);
     }
 
     static LiveViewServer start(InetSocketAddress address, LiveStreams streams, SnapshotService snapshots,
                                 TicketVerifier tickets, LiveSettings settings) throws InterruptedException {
+        return start(address, streams, snapshots, tickets, settings, PlaybackSources.none());
+    }
+
+    private static LiveViewServer start(InetSocketAddress address, LiveStreams streams, SnapshotService snapshots,
+                                        TicketVerifier tickets, LiveSettings settings, PlaybackSources recordings)
+            throws InterruptedException {
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(2); // writing shared buffers to sockets: two threads carry hundreds of viewers
         OpenViews open = new OpenViews();
@@ -72,7 +89,7 @@ public final class LiveViewServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
-                    .childHandler(new LiveViewInitializer(streams, snapshots, tickets, settings, open))
+                    .childHandler(new LiveViewInitializer(streams, snapshots, tickets, settings, open, recordings))
                     .bind(address).sync().channel();
             return new LiveViewServer(boss, workers, server, streams, snapshots, tickets, open);
         } catch (InterruptedException | RuntimeException e) {

@@ -35,6 +35,10 @@ final class LiveViewerHandler extends SimpleChannelInboundHandler<WebSocketFrame
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof HandshakeComplete handshake) {
             Optional<LiveRequest> request = LiveRequest.parse(handshake.requestUri());
+            if (request.isPresent() && request.get().kind().equals(LiveRequest.PLAYBACK)) {
+                super.userEventTriggered(ctx, evt); // a recording, not the live stream: the playback handler's
+                return;
+            }
             if (request.isEmpty() || !request.get().kind().equals(LiveRequest.LIVE)) {
                 WebSocketViewer.close(ctx.channel(), LiveRefusal.BAD_PATH);
                 return;

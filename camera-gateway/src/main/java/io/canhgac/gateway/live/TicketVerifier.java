@@ -43,6 +43,11 @@ public final class TicketVerifier {
     }
 
     public Verdict verify(String token, String cameraId, LiveStream stream) {
+        return verify(token, cameraId, stream.path());
+    }
+
+    /** @param streamName what the ticket must be signed for: a stream's path, or a playback's ({@code PlaybackTickets.stream}) */
+    Verdict verify(String token, String cameraId, String streamName) {
         if (token == null || token.isEmpty()) {
             return new Verdict(null, LiveRefusal.TICKET_MISSING);
         }
@@ -51,7 +56,7 @@ public final class TicketVerifier {
             return new Verdict(null, LiveRefusal.TICKET_INVALID);
         }
         LiveTicket t = opened.get();
-        if (!t.cameraId().equals(cameraId) || !t.stream().equals(stream.path())) {
+        if (!t.cameraId().equals(cameraId) || !t.stream().equals(streamName)) {
             return new Verdict(null, LiveRefusal.TICKET_OTHER_STREAM);
         }
         if (clock.instant().isAfter(t.expiresAt().plus(SKEW))) {

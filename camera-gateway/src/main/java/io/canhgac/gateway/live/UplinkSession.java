@@ -4,6 +4,7 @@ import io.canhgac.contract.link.LinkFrames;
 import io.canhgac.contract.link.LinkReply;
 import io.canhgac.gateway.link.LinkReplies;
 import io.canhgac.gateway.video.StreamException;
+import io.canhgac.gateway.video.StreamFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +26,23 @@ final class UplinkSession implements Runnable {
 
     private final long id;
     private final StreamKey key;
-    private final LiveSource source;
+    private final java.util.function.Supplier<PacketSource> source;
+    /** A recording played back rather than a camera read: its end is the recording's. */
+    private final boolean playback;
     private final LinkReplies replies;
     private final LiveUplink uplink;
     private final Thread thread;
     private volatile boolean stopped;
 
-    UplinkSession(long id, StreamKey key, LiveSource source, LinkReplies replies, LiveUplink uplink) {
+    UplinkSession(long id, StreamKey key, java.util.function.Supplier<PacketSource> source, LinkReplies replies,
+                  LiveUplink uplink, boolean playback) {
         this.id = id;
+        this.playback = playback;
         this.key = key;
         this.source = source;
         this.replies = replies;
         this.uplink = uplink;
-        this.thread = new Thread(this, "live-uplink-" + key);
+        this.thread = new Thread(this, (playback ? "playback-uplink-" : "live-uplink-") + key);
         thread.setDaemon(true);
     }
 
@@ -56,7 +61,7 @@ final class UplinkSession implements Runnable {
 
     @Override
     public void run() {
-        try (PacketSource packets = source.packets()) {
+        try (PacketSource packets = source.get()) {
             PacketSource.StreamInfo info = packets.open();
             if (stopped) {
                 return;
@@ -84,7 +89,8 @@ final class UplinkSession implements Runnable {
                 }
             }
         } catch (StreamException e) {
-            end("CAMERA_UNREACHABLE", e.getMessage());
+            end(!playback ? "CAMERA_UNREACHABLE" : e.failure() == StreamFailure.ENDED ? "END_OF_RECORDING" : "RECORDING_UNREADABLE",
+                    e.getMessage());
         } catch (RuntimeException e) {
             log.warn("live uplink {}: unexpected failure", key, e);
             end("FAILED", e.toString());

@@ -68,7 +68,8 @@ final class MediaLanes {
         return null;
     }
 
+    /** Event clips and recording exports: the heavy lane, behind snapshots and events. */
     static boolean isClip(SpooledMedia media) {
-        return "CLIP".equals(media.kind());
+        return "CLIP".equals(media.kind()) || "RECORDING".equals(media.kind());
     }
 }

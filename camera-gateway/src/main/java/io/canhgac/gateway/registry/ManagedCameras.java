@@ -85,7 +85,9 @@ public final class ManagedCameras {
             sink.accept(CameraEvent.health(a.id(), CameraStatus.UNAUTHORIZED, Instant.now(), a.problem()));
             return;
         }
-        streams.attach(a.id(), StreamUrls.withCredentials(URI.create(a.subStream()), account(a)), CameraMotionSettings.from(a.motion()));
+        String main = a.mainStream() == null ? null : StreamUrls.withCredentials(URI.create(a.mainStream()), account(a));
+        streams.attach(a.id(), StreamUrls.withCredentials(URI.create(a.subStream()), account(a)), main,
+                CameraMotionSettings.from(a.motion()));
         if (a.deviceService() != null) {
             onvif.watch(a.id(), URI.create(a.deviceService()), account(a));
         }

@@ -120,7 +120,10 @@ class IncidentRepository {
         return jdbc.query(sql.toString(), ENTRY, args.toArray());
     }
 
-    /** Snapshots and clips of the events behind the incident's alerts the scope allows, in capture order. */
+    /**
+     * Snapshots and clips of the events behind the incident's alerts, and the recordings exported
+     * for it that have arrived, those the scope allows, in capture order.
+     */
     List<MediaFile> media(CommuneScope scope, UUID incidentId) {
         StringBuilder sql = new StringBuilder("""
                 SELECT f.* FROM incident_alert ia JOIN alert a ON a.id = ia.alert_id
@@ -128,7 +131,13 @@ class IncidentRepository {
                 WHERE ia.incident_id = ?""");
         List<Object> args = new ArrayList<>(List.of(incidentId));
         scope.restrict(sql, args, "c.commune_id");
-        sql.append(" ORDER BY f.captured_at, f.id");
+        sql.append("""
+                 UNION ALL SELECT f.* FROM recording_export r JOIN event_media f ON f.export_id = r.id
+                    JOIN camera c ON c.id = f.camera_id
+                WHERE r.incident_id = ?""");
+        args.add(incidentId);
+        scope.restrict(sql, args, "c.commune_id");
+        sql.append(" ORDER BY captured_at, id");
         return jdbc.query(sql.toString(), (rs, n) -> new MediaFile(rs.getObject("id", UUID.class),
                 rs.getObject("event_id", UUID.class), rs.getString("camera_id"), rs.getString("kind"), rs.getString("path"),
                 rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),

@@ -3,6 +3,7 @@ package io.canhgac.event.incident;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.AppUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +32,12 @@ class IncidentService {
 
     private final IncidentRepository incidents;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    IncidentService(IncidentRepository incidents, AuditLog audit) {
+    IncidentService(IncidentRepository incidents, AuditLog audit, ApplicationEventPublisher events) {
         this.incidents = incidents;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -67,6 +70,9 @@ class IncidentService {
         String detail = from + " -> " + status + (note == null ? "" : ": " + note);
         incidents.addEntry(id, user.getUsername(), TimelineKind.STATUS_CHANGED, detail, null);
         audit.record(user.getUsername(), AuditAction.INCIDENT_STATUS_CHANGED, "incident " + id, detail, remoteAddress);
+        if (status == IncidentStatus.CLOSED) {
+            events.publishEvent(new IncidentClosed(id));
+        }
         return detail(user, id);
     }
 

@@ -106,6 +106,10 @@ public final class GatewayLink {
 
     /** Asks the gateway for a camera stream's packets; they go to {@code sink} until the session is closed. */
     public LiveSession openLive(String cameraId, String stream, LiveSink sink) {
+        return open(sink, session -> new LinkRequest.LiveStart(session, cameraId, stream));
+    }
+
+    private LiveSession open(LiveSink sink, LongFunction<LinkRequest> start) {
         long session = ids.incrementAndGet();
         live.put(session, sink);
         LiveSession handle = new LiveSession(this, session);
@@ -113,8 +117,16 @@ public final class GatewayLink {
             endLive(session, GatewayLinkException.LINK_DOWN, "the link to gateway " + gateway.name() + " is down");
             return handle;
         }
-        sendQuietly(new LinkRequest.LiveStart(session, cameraId, stream));
+        sendQuietly(start.apply(session));
         return handle;
+    }
+
+    /**
+     * Asks the gateway to play a camera's recording from {@code from} at {@code speed}: a live session
+     * of its own (one per viewer), whose packets go to {@code sink} until it is closed or the recording ends.
+     */
+    public LiveSession openPlayback(String cameraId, Instant from, int speed, LiveSink sink) {
+        return open(sink, session -> new LinkRequest.PlaybackStart(session, cameraId, from, speed));
     }
 
     /** Live sessions open on this link now: one per camera stream watched at the centre. */

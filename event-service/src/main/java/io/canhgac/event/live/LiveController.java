@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,15 +27,14 @@ class LiveController {
 
     private final LiveTickets tickets;
     private final LiveProperties properties;
-    private final ObjectProvider<LiveServer> inProcess; // the centre's live server, when this process runs one
+    private final LiveAddress address;
     private final CameraRepository cameras;
     private final AuditLog audit;
 
-    LiveController(LiveTickets tickets, LiveProperties properties, ObjectProvider<LiveServer> inProcess,
-                   CameraRepository cameras, AuditLog audit) {
+    LiveController(LiveTickets tickets, LiveProperties properties, LiveAddress address, CameraRepository cameras, AuditLog audit) {
         this.tickets = tickets;
         this.properties = properties;
-        this.inProcess = inProcess;
+        this.address = address;
         this.cameras = cameras;
         this.audit = audit;
     }
@@ -59,7 +57,7 @@ class LiveController {
         }
         String ticket = URLEncoder.encode(tickets.issue(request.cameraId(), request.stream(), user.getUsername()),
                 StandardCharsets.UTF_8);
-        URI base = base(http);
+        URI base = address.base(http);
         String path = "/" + URLEncoder.encode(request.cameraId(), StandardCharsets.UTF_8) + "/" + request.stream()
                 + "?ticket=" + ticket;
         String httpBase = base.toString().replaceFirst("^ws", "http");
@@ -67,17 +65,5 @@ class LiveController {
                 http.getRemoteAddr());
         return ResponseEntity.ok(new Ticket(request.cameraId(), request.stream(), base + "/live" + path,
                 httpBase + "/snapshot" + path, properties.validity().toSeconds()));
-    }
-
-    /** The configured address, else the host the browser came to, on the live server's port. */
-    private URI base(HttpServletRequest http) {
-        if (!properties.url().isBlank()) {
-            return URI.create(properties.url().replaceAll("/+$", ""));
-        }
-        LiveServer server = inProcess.getIfAvailable();
-        int port = server == null ? properties.port() : server.port();
-        String scheme = http.isSecure() ? "wss" : "ws";
-        String host = http.getServerName().contains(":") ? "[" + http.getServerName() + "]" : http.getServerName();
-        return URI.create(scheme + "://" + host + ":" + port);
     }
 }

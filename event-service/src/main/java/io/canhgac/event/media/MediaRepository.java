@@ -43,6 +43,12 @@ class MediaRepository {
                 .stream().findFirst();
     }
 
+    /** The camera of a recording export the centre asked for, or empty when there is no such export. */
+    Optional<String> exportCamera(UUID exportId) {
+        return jdbc.query("SELECT camera_id FROM recording_export WHERE id = ?", (rs, n) -> rs.getString(1), exportId)
+                .stream().findFirst();
+    }
+
     /** The commune of a motion start the scope may see; empty for another kind, another commune or no such event. */
     Optional<String> communeOfMotion(CommuneScope scope, UUID eventId) {
         StringBuilder sql = new StringBuilder("SELECT c.commune_id FROM camera_event e JOIN camera c ON c.id = e.camera_id"
@@ -54,10 +60,12 @@ class MediaRepository {
 
     /** Inserts the row unless its id is already stored; true if it was new. */
     boolean insertIfAbsent(MediaUpload upload, String path, long size) {
+        boolean recording = upload.kind() == MediaKind.RECORDING;
         return jdbc.update("""
-                INSERT INTO event_media (id, event_id, camera_id, kind, path, content_type, size_bytes, sha256, captured_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-                upload.id(), upload.eventId(), upload.cameraId(), upload.kind().name(), path, upload.kind().contentType(),
+                INSERT INTO event_media (id, event_id, export_id, camera_id, kind, path, content_type, size_bytes, sha256, captured_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                // a recording belongs to its export (same id), not to a camera event
+                upload.id(), recording ? null : upload.eventId(), recording ? upload.id() : null, upload.cameraId(), upload.kind().name(), path, upload.kind().contentType(),
                 size, upload.sha256(), Timestamp.from(upload.capturedAt())) == 1;
     }
 

@@ -105,11 +105,29 @@ class MediaStore {
      * 404, as its gateways send media only once their event is acknowledged.
      */
     void checkEvent(MediaUpload upload, HttpStatus unknown) {
+        if (upload.kind() == MediaKind.RECORDING) {
+            checkExport(upload);
+            return;
+        }
         String eventCamera = media.eventCamera(upload.eventId()).orElseThrow(() -> new MediaRejectedException(unknown,
                 "EVENT_UNKNOWN", "event " + upload.eventId() + " is not stored yet: deliver the event first, then retry"));
         if (!eventCamera.equals(upload.cameraId()) || !SAFE_CAMERA_ID.matcher(upload.cameraId()).matches()) {
             throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "CAMERA_MISMATCH",
                     "event " + upload.eventId() + " belongs to camera " + eventCamera + ", not " + upload.cameraId());
+        }
+    }
+
+    /**
+     * A recording is taken only as an export the centre asked for: its id (and event id) is the
+     * export's, its camera the export's. Anything else is refused, as an unknown event is.
+     */
+    private void checkExport(MediaUpload upload) {
+        String exportCamera = media.exportCamera(upload.id()).filter(c -> upload.eventId().equals(upload.id()))
+                .orElseThrow(() -> new MediaRejectedException(HttpStatus.NOT_FOUND, "EXPORT_UNKNOWN",
+                        "recording " + upload.id() + " is no export the centre asked for"));
+        if (!exportCamera.equals(upload.cameraId()) || !SAFE_CAMERA_ID.matcher(upload.cameraId()).matches()) {
+            throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "CAMERA_MISMATCH",
+                    "export " + upload.id() + " is of camera " + exportCamera + ", not " + upload.cameraId());
         }
     }
 

@@ -122,6 +122,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/cameras/*/health", "/api/cameras/*/stream-stats", "/api/cameras/*/topics")
                         .hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // incidents and their evidence: police work; commune heads read their commune's, technicians none
+                        // a commune head exports their commune's recordings into an incident (scoped in the service)
+                        .requestMatchers(HttpMethod.POST, "/api/incidents/*/recordings").hasAnyRole("ADMIN", "OPERATOR", "COMMUNE_HEAD")
                         .requestMatchers(HttpMethod.POST, "/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/incidents", "/api/incidents/**").hasAnyRole("ADMIN", "OPERATOR", "COMMUNE_HEAD")
                         .anyRequest().authenticated())

@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A commune gateway's control link as the centre sees it, without a gateway: a JDK WebSocket to
  * {@code /api/ingest/link} with the gateway's token, saying hello and sending status reports as text.
  */
-final class FakeGatewayLink implements AutoCloseable {
+public final class FakeGatewayLink implements AutoCloseable {
 
     private final WebSocket socket;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile Instant lastSent;
+    /** Answers a request the centre sent (its JSON text) with a reply's text, or null for none. */
+    private volatile Function<String, String> answers = request -> null;
 
     private FakeGatewayLink(String base, String token) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
@@ -27,6 +30,10 @@ final class FakeGatewayLink implements AutoCloseable {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         received.add(data.toString());
+                        String reply = answers.apply(data.toString());
+                        if (reply != null) {
+                            webSocket.sendText(reply, true);
+                        }
                         webSocket.request(1);
                         return null;
                     }
@@ -34,7 +41,7 @@ final class FakeGatewayLink implements AutoCloseable {
     }
 
     /** Connects and says hello, as a gateway does first on a new link. */
-    static FakeGatewayLink open(String base, String token, String version) throws Exception {
+    public static FakeGatewayLink open(String base, String token, String version) throws Exception {
         FakeGatewayLink link = new FakeGatewayLink(base, token);
         link.send("""
                 {"type":"hello","version":"%s","startedAt":"%s"}""".formatted(version, Instant.now()));
@@ -51,7 +58,13 @@ final class FakeGatewayLink implements AutoCloseable {
                         dropped, alarm, mediaPending, mediaPending * 1000L));
     }
 
-    void send(String text) throws Exception {
+    /** From now on answers the centre's requests as {@code answers} says (sent from the receiving thread). */
+    public FakeGatewayLink answering(Function<String, String> answers) {
+        this.answers = answers;
+        return this;
+    }
+
+    public void send(String text) throws Exception {
         socket.sendText(text, true).get(5, TimeUnit.SECONDS);
         lastSent = Instant.now();
     }
@@ -60,7 +73,7 @@ final class FakeGatewayLink implements AutoCloseable {
         return lastSent;
     }
 
-    List<String> received() {
+    public List<String> received() {
         return received;
     }
 

@@ -85,6 +85,12 @@ class RouteWalkTest {
             // the control link's WebSocket upgrade: a gateway's token, like all of ingest
             Map.entry("GET /api/ingest/link", Access.GATEWAY),
             Map.entry("POST /api/live/tickets", Access.SIGNED_IN),
+            // playback and the recording timeline: any person, for the cameras of their scope (RecordingApiTest)
+            Map.entry("POST /api/playback/tickets", Access.SIGNED_IN),
+            Map.entry("GET /api/cameras/{id}/recordings", Access.SIGNED_IN),
+            // an incident's recording exports: read and asked by those who read the incident (scoped in the service)
+            Map.entry("GET /api/incidents/{id}/recordings", Access.INCIDENT_READ),
+            Map.entry("POST /api/incidents/{id}/recordings", Access.INCIDENT_READ),
             Map.entry("GET /api/events", Access.SIGNED_IN),
             Map.entry("GET /api/alerts/stream", Access.SIGNED_IN),
             Map.entry("GET /api/me", Access.SIGNED_IN),
