@@ -36,6 +36,7 @@ import io.canhgac.gateway.registry.AssignmentCache;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
 import io.canhgac.gateway.registry.ManagedCameras;
+import io.canhgac.gateway.registry.CameraImagingReader;
 import io.canhgac.gateway.registry.CameraTopics;
 import io.canhgac.gateway.registry.PtzControl;
 import io.canhgac.gateway.site.SiteAnnouncer;
@@ -78,6 +79,7 @@ public final class GatewayAssembly implements AutoCloseable {
     private final HttpClient onvifHttp;
     private final PtzControl ptz;
     private final CameraTopics topics;
+    private final CameraImagingReader imaging;
 
     private EventJournal journal;
     private Path temporaryOutbox;
@@ -101,6 +103,7 @@ public final class GatewayAssembly implements AutoCloseable {
         this.onvifHttp = SoapClient.newHttpClient(onvifClient);
         this.ptz = new PtzControl(onvifHttp, onvifClient);
         this.topics = new CameraTopics(onvifHttp, onvifClient);
+        this.imaging = new CameraImagingReader(onvifHttp, onvifClient);
     }
 
     /** Describes cameras for onboarding over this gateway's ONVIF client. */
@@ -114,6 +117,10 @@ public final class GatewayAssembly implements AutoCloseable {
 
     public CameraTopics topics() {
         return topics;
+    }
+
+    public CameraImagingReader imaging() {
+        return imaging;
     }
 
     /** Builds and starts every part; a second call does nothing. */
@@ -190,7 +197,7 @@ public final class GatewayAssembly implements AutoCloseable {
         // live view and snapshots for the centre, which fans the one copy of a stream out to its viewers
         linkMedia = new LinkMedia(cameraStreams(registered), LiveSettings.DEFAULTS, this::mediaWanted);
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
-                ptz, topics, registered::assignment, follower::refreshNow, linkMedia);
+                ptz, topics, imaging, registered::assignment, follower::refreshNow, linkMedia);
         SiteAnnouncer announcer = site;
         // the centre may have restarted or been changed while the link was down: tell it the site again
         return new CentreLink(centre, settings, requests, this::status, VERSION)
