@@ -11,7 +11,6 @@ import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onboarding.OnboardingResult;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.OnvifException;
-import io.canhgac.gateway.onvif.OnvifFailure;
 import io.canhgac.gateway.registry.CameraImagingReader;
 import io.canhgac.gateway.registry.CameraTopics;
 import io.canhgac.gateway.registry.PtzControl;
@@ -153,18 +152,10 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
         try {
             return call.on(camera.get());
         } catch (OnvifException e) {
-            return new LinkReply.Failed(id, e.failure().name(), "Camera " + cameraId + ": " + message(e));
+            return new LinkReply.Failed(id, e.failure().name(), "Camera " + cameraId + ": " + e.plainMessage());
         } catch (IllegalStateException e) {
             return new LinkReply.Failed(id, "BAD_REQUEST", e.getMessage());
         }
-    }
-
-    /** A refused operation first says plainly what the camera cannot do, then the technical detail. */
-    private static String message(OnvifException e) {
-        if (e.failure() == OnvifFailure.ACTION_NOT_SUPPORTED) {
-            return "the camera does not support " + e.operation().operationName() + ". " + e.getMessage();
-        }
-        return e.getMessage();
     }
 
     @FunctionalInterface

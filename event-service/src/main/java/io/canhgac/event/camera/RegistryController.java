@@ -2,7 +2,6 @@ package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.MotionSettings;
 import io.canhgac.contract.registry.CameraTopic;
-import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.AppUser;
@@ -80,24 +79,6 @@ class RegistryController {
                 + settings.masks().size() + " masks, sensitivity " + settings.sensitivity() + ", "
                 + settings.schedule().windows().size() + " arming windows", http.getRemoteAddr());
         return ResponseEntity.of(onboarding.camera(id));
-    }
-
-    /** PTZ for whoever may watch the camera; a camera without PTZ answers 409. */
-    @PostMapping("/api/cameras/{id}/ptz")
-    ResponseEntity<Void> ptz(@PathVariable String id, @Valid @RequestBody PtzCommand command,
-                             @AuthenticationPrincipal AppUser user) {
-        CameraView camera = cameras.find(user.scope(), id).orElse(null);
-        if (camera == null) {
-            return ResponseEntity.notFound().build();
-        }
-        if (camera.registration() == null || !camera.registration().ptz()) {
-            throw new IllegalStateException("camera " + id + " has no PTZ");
-        }
-        if (command.action() == PtzCommand.Action.PRESET && (command.preset() == null || command.preset().isBlank())) {
-            throw new IllegalArgumentException("preset: a PRESET command names the preset's token");
-        }
-        onboarding.control(camera.communeId()).ptz(id, command);
-        return ResponseEntity.noContent().build();
     }
 
     /** The camera's own event topics, read from it through its commune's gateway, for whoever may watch it. */

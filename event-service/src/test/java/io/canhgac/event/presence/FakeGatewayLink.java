@@ -1,5 +1,10 @@
 package io.canhgac.event.presence;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -9,16 +14,21 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A commune gateway's control link as the centre sees it, without a gateway: a JDK WebSocket to
- * {@code /api/ingest/link} with the gateway's token, saying hello and sending status reports as text.
+ * {@code /api/ingest/link} with the gateway's token, saying hello and sending status reports as text,
+ * and answering the centre's requests when given a way to ({@link #answering}).
  */
-final class FakeGatewayLink implements AutoCloseable {
+public final class FakeGatewayLink implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocket socket;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile Instant lastSent;
+    private volatile Function<JsonNode, String> answers = request -> null;
 
     private FakeGatewayLink(String base, String token) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
@@ -27,14 +37,33 @@ final class FakeGatewayLink implements AutoCloseable {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         received.add(data.toString());
+                        String answer = answer(data.toString());
                         webSocket.request(1);
-                        return null;
+                        // not waited for here: the listener's thread also carries the send's completion
+                        return answer == null ? null : webSocket.sendText(answer, true);
                     }
                 }).get(10, TimeUnit.SECONDS);
     }
 
+    private String answer(String text) {
+        try {
+            return answers.apply(JSON.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * From now on, answers each request the centre sends with what {@code answers} makes of it (the
+     * request's JSON): a reply's JSON, or null to stay silent.
+     */
+    public FakeGatewayLink answering(Function<JsonNode, String> answers) {
+        this.answers = answers;
+        return this;
+    }
+
     /** Connects and says hello, as a gateway does first on a new link. */
-    static FakeGatewayLink open(String base, String token, String version) throws Exception {
+    public static FakeGatewayLink open(String base, String token, String version) throws Exception {
         FakeGatewayLink link = new FakeGatewayLink(base, token);
         link.send("""
                 {"type":"hello","version":"%s","startedAt":"%s"}""".formatted(version, Instant.now()));
@@ -60,7 +89,7 @@ final class FakeGatewayLink implements AutoCloseable {
         return lastSent;
     }
 
-    List<String> received() {
+    public List<String> received() {
         return received;
     }
 
