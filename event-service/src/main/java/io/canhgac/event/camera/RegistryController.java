@@ -1,7 +1,6 @@
 package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.MotionSettings;
-import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.AppUser;
@@ -28,11 +27,8 @@ class RegistryController {
     private final CameraOnboardingService onboarding;
     private final DiscoverySweeps sweeps;
     private final AuditLog audit;
-    private final CameraRepository cameras;
 
-    RegistryController(CameraOnboardingService onboarding, DiscoverySweeps sweeps, AuditLog audit,
-                       CameraRepository cameras) {
-        this.cameras = cameras;
+    RegistryController(CameraOnboardingService onboarding, DiscoverySweeps sweeps, AuditLog audit) {
         this.onboarding = onboarding;
         this.sweeps = sweeps;
         this.audit = audit;
@@ -79,18 +75,5 @@ class RegistryController {
                 + settings.masks().size() + " masks, sensitivity " + settings.sensitivity() + ", "
                 + settings.schedule().windows().size() + " arming windows", http.getRemoteAddr());
         return ResponseEntity.of(onboarding.camera(id));
-    }
-
-    /** The camera's own event topics, read from it through its commune's gateway, for whoever may watch it. */
-    @GetMapping("/api/cameras/{id}/topics")
-    ResponseEntity<List<CameraTopic>> topics(@PathVariable String id, @AuthenticationPrincipal AppUser user) {
-        CameraView camera = cameras.find(user.scope(), id).orElse(null);
-        if (camera == null) {
-            return ResponseEntity.notFound().build();
-        }
-        if (camera.registration() == null) {
-            throw new IllegalStateException("camera " + id + " is not onboarded");
-        }
-        return ResponseEntity.ok(onboarding.control(camera.communeId()).topics(id));
     }
 }

@@ -117,7 +117,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cameras/*/credentials/test", "/api/cameras/import")
                         .hasAnyRole("ADMIN", "TECHNICIAN")
                         .requestMatchers("/api/cameras/imports/**").hasAnyRole("ADMIN", "TECHNICIAN")
-                        // saving and removing presets (a PTZ command too) is narrowed to ADMIN and TECHNICIAN by CameraPtzController
+                        // saving and removing presets (a PTZ command too) is narrowed to ADMIN and TECHNICIAN by CameraOnvifController
                         .requestMatchers(HttpMethod.POST, "/api/cameras/*/ptz").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // a camera's health page: technicians' work, the desk may look; commune heads have the daily report
                         .requestMatchers(HttpMethod.GET, "/api/cameras/*/health", "/api/cameras/*/stream-stats", "/api/cameras/*/topics",

@@ -2,6 +2,7 @@ package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.CameraImaging;
 import io.canhgac.contract.registry.CameraPreset;
+import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
@@ -23,13 +24,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A camera's PTZ head, presets and imaging settings, through its commune's gateway, for whoever may
- * watch it (errors: {@link RegistryProblems}). Saving and removing presets changes what every
+ * A camera's ONVIF side, through its commune's gateway, for whoever may watch it: its PTZ head and
+ * presets, its imaging settings and its own event topics (errors: {@link RegistryProblems}). Saving and removing presets changes what every
  * operator goes to in an incident, so it is for technicians and admins and is audited; moves and
  * going to a preset are for the desk too and are not audited (they come several times a second).
  */
 @RestController
-class CameraPtzController {
+class CameraOnvifController {
 
     /** Who may change a camera's stored presets. */
     static final Set<Role> PRESET_KEEPERS = Set.of(Role.ADMIN, Role.TECHNICIAN);
@@ -38,7 +39,7 @@ class CameraPtzController {
     private final CameraRepository cameras;
     private final AuditLog audit;
 
-    CameraPtzController(CameraOnboardingService onboarding, CameraRepository cameras, AuditLog audit) {
+    CameraOnvifController(CameraOnboardingService onboarding, CameraRepository cameras, AuditLog audit) {
         this.onboarding = onboarding;
         this.cameras = cameras;
         this.audit = audit;
@@ -82,14 +83,26 @@ class CameraPtzController {
     /** The camera's imaging settings (its main video source), read from it now. */
     @GetMapping("/api/cameras/{id}/imaging")
     ResponseEntity<CameraImaging> imaging(@PathVariable String id, @AuthenticationPrincipal AppUser user) {
+        CameraView camera = onboarded(user, id);
+        return camera == null ? ResponseEntity.notFound().build()
+                : ResponseEntity.ok(onboarding.control(camera.communeId()).imaging(id));
+    }
+
+    /** The event topics the camera itself can raise. */
+    @GetMapping("/api/cameras/{id}/topics")
+    ResponseEntity<List<CameraTopic>> topics(@PathVariable String id, @AuthenticationPrincipal AppUser user) {
+        CameraView camera = onboarded(user, id);
+        return camera == null ? ResponseEntity.notFound().build()
+                : ResponseEntity.ok(onboarding.control(camera.communeId()).topics(id));
+    }
+
+    /** The camera in the person's communes, null when it is not there; 409 when it is not onboarded. */
+    private CameraView onboarded(AppUser user, String id) {
         CameraView camera = cameras.find(user.scope(), id).orElse(null);
-        if (camera == null) {
-            return ResponseEntity.notFound().build();
-        }
-        if (camera.registration() == null) {
+        if (camera != null && camera.registration() == null) {
             throw new IllegalStateException("camera " + id + " is not onboarded");
         }
-        return ResponseEntity.ok(onboarding.control(camera.communeId()).imaging(id));
+        return camera;
     }
 
     /** The camera in the person's communes, null when it is not there; 409 when it has no PTZ. */
