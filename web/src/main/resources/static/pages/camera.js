@@ -1,7 +1,8 @@
 // One camera for technicians (#/camera/ID): who it is, its status, its stream's live figures as the
 // gateway measures them (refreshed every few seconds, marked stale when the gateway stops reporting),
 // its status changes over the last week as a bar and a list, with its uptime, and on request the
-// event topics the camera itself reports (ONVIF GetEventProperties, read through its gateway).
+// event topics the camera itself reports (ONVIF GetEventProperties, read through its gateway); its
+// PTZ presets, position and imaging settings come from camera-ptz.js.
 (function () {
   'use strict';
   const STATS_EVERY_MS = 2000;
@@ -9,6 +10,7 @@
   const DAYS = 7;
   let topicsButton, topicsNote, topicsList;
   let topics = null; // null: not read yet; else the camera's answer
+  let parts, ptzPart = null, imagingPart = null, partsFor = null; // camera-ptz.js's parts, made once per camera
   let topicsError = null;
   let select, identity, statusBox, statsBox, staleNote, uptimeLine, bar, barEnds, history, message;
   let cameras = [];
@@ -200,6 +202,18 @@
     }).finally(() => { if (id === cameraId) drawTopics(); });
   }
 
+  /** The PTZ and imaging parts, made again only when the camera (or whether it has PTZ) changes. */
+  function drawParts() {
+    const id = camera && camera.registration ? camera.id : null;
+    const ptz = !!(id && camera.registration.ptz);
+    const key = id && id + (ptz ? ' ptz' : '');
+    if (key === partsFor) return;
+    partsFor = key;
+    ptzPart = ptz ? App.cameraPtz.ptzPanel(id) : null;
+    imagingPart = id ? App.cameraPtz.imagingPanel(id) : null;
+    parts.replaceChildren(...[ptzPart, imagingPart].filter(Boolean).map(p => p.node));
+  }
+
   function fillSelect() {
     select.replaceChildren(el('option', { value: '', 'data-i18n': 'cpChoose', text: t('cpChoose') }),
       ...cameras.map(c => el('option', { value: c.id, 'data-raw': true, text: c.id + ' — ' + c.name + ' (' + c.commune + ')' })));
@@ -225,6 +239,7 @@
       drawIdentity();
       drawHealth();
       drawTopics();
+      drawParts();
     });
   }
 
@@ -255,6 +270,8 @@
     stopTimers();
     cameraId = id || null;
     camera = stats = health = topics = topicsError = null;
+    partsFor = null;
+    parts.replaceChildren();
     notFound = false;
     message.hidden = true;
     drawIdentity();
@@ -268,7 +285,8 @@
   }
 
   App.registerPage({
-    id: 'camera', navKey: 'navCamera', roles: ['ADMIN', 'OPERATOR', 'TECHNICIAN'], nav: false, messages,
+    id: 'camera', navKey: 'navCamera', roles: ['ADMIN', 'OPERATOR', 'TECHNICIAN'], nav: false,
+    messages: { vi: Object.assign({}, messages.vi, App.cameraPtz.messages.vi), en: Object.assign({}, messages.en, App.cameraPtz.messages.en) },
     render(section) {
       select = el('select', { id: 'camera-page-select', 'data-i18n-label': 'cpChoose', 'aria-label': t('cpChoose'),
         onchange: () => { if (select.value) location.hash = '#/camera/' + encodeURIComponent(select.value); } });
@@ -288,13 +306,14 @@
         text: t('cpTopicsRead'), onclick: readTopics });
       topicsNote = el('p', { id: 'camera-page-topics-note', class: 'empty', role: 'status' });
       topicsList = el('ul', { id: 'camera-page-topics', class: 'camera-page-topics' });
+      parts = el('div', { id: 'camera-page-parts', class: 'camera-page-grid' });
       section.append(el('div', { class: 'inline-form' }, select), message,
         el('div', { class: 'camera-page-grid' }, identity, statusBox,
           el('div', { class: 'camera-details' }, el('h3', { 'data-i18n': 'cpStream', text: t('cpStream') }), staleNote, statsBox)),
         el('h3', { 'data-i18n': 'cpHealth', text: t('cpHealth') }), uptimeLine, bar, barEnds, legend,
         el('h4', { 'data-i18n': 'cpHistory', text: t('cpHistory') }), history,
         el('h3', { 'data-i18n': 'cpTopics', text: t('cpTopics') }), el('div', { class: 'inline-form' }, topicsButton),
-        topicsNote, topicsList);
+        topicsNote, topicsList, parts);
       // a status change of this camera: read its status and history again (at most once a second)
       App.on('camera-event', e => {
         if (!visible || e.cameraId !== cameraId || reloadTimer) return;
@@ -318,6 +337,8 @@
       drawStats();
       drawHealth();
       drawTopics();
+      if (ptzPart) ptzPart.draw();
+      if (imagingPart) imagingPart.draw();
     }
   });
 

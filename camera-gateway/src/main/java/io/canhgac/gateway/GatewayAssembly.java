@@ -40,6 +40,7 @@ import io.canhgac.gateway.registry.AssignmentCache;
 import io.canhgac.gateway.registry.AssignmentClient;
 import io.canhgac.gateway.registry.AssignmentFollower;
 import io.canhgac.gateway.registry.ManagedCameras;
+import io.canhgac.gateway.registry.CameraImagingReader;
 import io.canhgac.gateway.registry.CameraTopics;
 import io.canhgac.gateway.registry.PtzControl;
 import io.canhgac.gateway.site.SiteAnnouncer;
@@ -82,6 +83,7 @@ public final class GatewayAssembly implements AutoCloseable {
     private final HttpClient onvifHttp;
     private final PtzControl ptz;
     private final CameraTopics topics;
+    private final CameraImagingReader imaging;
 
     private EventJournal journal;
     private Path temporaryOutbox;
@@ -106,6 +108,7 @@ public final class GatewayAssembly implements AutoCloseable {
         this.onvifHttp = SoapClient.newHttpClient(onvifClient);
         this.ptz = new PtzControl(onvifHttp, onvifClient);
         this.topics = new CameraTopics(onvifHttp, onvifClient);
+        this.imaging = new CameraImagingReader(onvifHttp, onvifClient);
     }
 
     /** Describes cameras for onboarding over this gateway's ONVIF client. */
@@ -119,6 +122,10 @@ public final class GatewayAssembly implements AutoCloseable {
 
     public CameraTopics topics() {
         return topics;
+    }
+
+    public CameraImagingReader imaging() {
+        return imaging;
     }
 
     /** Builds and starts every part; a second call does nothing. */
@@ -201,7 +208,7 @@ public final class GatewayAssembly implements AutoCloseable {
         RecordedSources recorded = recording == null ? RecordedSources.NONE : new RecordingRequests(recording);
         linkMedia = new LinkMedia(cameraStreams(registered), LiveSettings.DEFAULTS, this::mediaWanted, recorded);
         requests = new GatewayRequests(WsDiscoveryProbe.anyNetwork(), SweepSettings.DEFAULTS, onboarding(STREAM_CHECK_TIMEOUT),
-                ptz, topics, registered::assignment, follower::refreshNow, linkMedia);
+                ptz, topics, imaging, registered::assignment, follower::refreshNow, linkMedia);
         SiteAnnouncer announcer = site;
         // the centre may have restarted or been changed while the link was down: tell it the site again
         return new CentreLink(centre, settings, requests, this::status, VERSION)

@@ -1,6 +1,8 @@
 package io.canhgac.district;
 
 import io.canhgac.contract.registry.CameraAssignment;
+import io.canhgac.contract.registry.CameraImaging;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.gateway.GatewayAssembly;
@@ -66,16 +68,27 @@ final class GatewayLifecycle implements DisposableBean {
 
     /** @throws IllegalStateException the camera is not on this gateway (yet) or has no PTZ */
     void ptz(String cameraId, PtzCommand command) throws OnvifException {
-        CameraAssignment camera = gateway.assignment(cameraId).orElseThrow(
-                () -> new IllegalStateException("camera " + cameraId + " is not on this gateway yet"));
-        gateway.ptz().apply(camera, command);
+        gateway.ptz().apply(camera(cameraId), command);
     }
 
     /** @throws IllegalStateException the camera is not on this gateway (yet) */
     List<CameraTopic> topics(String cameraId) throws OnvifException {
-        CameraAssignment camera = gateway.assignment(cameraId).orElseThrow(
+        return gateway.topics().read(camera(cameraId));
+    }
+
+    /** @throws IllegalStateException the camera is not on this gateway (yet) */
+    CameraImaging imaging(String cameraId) throws OnvifException {
+        return gateway.imaging().read(camera(cameraId));
+    }
+
+    /** @throws IllegalStateException the camera is not on this gateway (yet) or has no PTZ */
+    List<CameraPreset> presets(String cameraId) throws OnvifException {
+        return gateway.ptz().presets(camera(cameraId));
+    }
+
+    private CameraAssignment camera(String cameraId) {
+        return gateway.assignment(cameraId).orElseThrow(
                 () -> new IllegalStateException("camera " + cameraId + " is not on this gateway yet"));
-        return gateway.topics().read(camera);
     }
 
     /** The registry changed: fetch it now rather than at the next refresh. */

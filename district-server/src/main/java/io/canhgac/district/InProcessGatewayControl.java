@@ -3,6 +3,8 @@ package io.canhgac.district;
 import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraImaging;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.camera.GatewayControl;
@@ -62,20 +64,39 @@ final class InProcessGatewayControl implements GatewayControl {
 
     @Override
     public void ptz(String cameraId, PtzCommand command) {
-        try {
+        refusing(cameraId, () -> {
             gateway.ptz(cameraId, command);
-        } catch (OnvifException e) {
-            throw new OnboardingRefusedException(e.failure().name(), "Camera " + cameraId + ": " + e.getMessage());
-        }
+            return null;
+        });
     }
 
     @Override
     public List<CameraTopic> topics(String cameraId) {
+        return refusing(cameraId, () -> gateway.topics(cameraId));
+    }
+
+    @Override
+    public CameraImaging imaging(String cameraId) {
+        return refusing(cameraId, () -> gateway.imaging(cameraId));
+    }
+
+    @Override
+    public List<CameraPreset> presets(String cameraId) {
+        return refusing(cameraId, () -> gateway.presets(cameraId));
+    }
+
+    /** A camera call whose ONVIF failures are refusals with their problem code, as a commune gateway answers them. */
+    private static <T> T refusing(String cameraId, CameraCall<T> call) {
         try {
-            return gateway.topics(cameraId);
+            return call.run();
         } catch (OnvifException e) {
-            throw new OnboardingRefusedException(e.failure().name(), "Camera " + cameraId + ": " + e.getMessage());
+            throw new OnboardingRefusedException(e.failure().name(), "Camera " + cameraId + ": " + e.plainMessage());
         }
+    }
+
+    @FunctionalInterface
+    private interface CameraCall<T> {
+        T run() throws OnvifException;
     }
 
     @Override

@@ -63,7 +63,7 @@ class CameraPageBrowserTest extends SmallDistrictBrowserTest {
             assertThat(driver.findElements(By.id("nav-camera"))).as("reached by links, not in the navigation").isEmpty();
             assertThat(chromium.waitFor(By.id("camera-page-name"), 10, e -> !e.getText().isEmpty()).getText()).isEqualTo("Chợ Sơn Viên");
             assertThat(driver.findElement(By.id("camera-page-commune")).getText()).isEqualTo("Sơn Viên");
-            assertThat(driver.findElement(By.id("camera-page-model")).getText()).isEqualTo("Dahua IPC-HFW1230S");
+            assertThat(driver.findElement(By.id("camera-page-model")).getText()).isEqualTo("Dahua SD22204T-GN");
             assertThat(driver.findElement(By.id("camera-page-address")).getText()).startsWith("http://127.0.93.41:");
 
             // the gateway pulls it and reports its figures: a frame rate above zero, refreshed on the page
@@ -87,6 +87,35 @@ class CameraPageBrowserTest extends SmallDistrictBrowserTest {
                     "#camera-page-topics li[data-topic='tns1:RuleEngine/CellMotionDetector/Motion']"), 20, WebElement::isDisplayed);
             assertThat(motion.getText()).contains("trạng thái", "IsMotion");
             assertThat(driver.findElement(By.id("camera-page-topics-note")).getText()).isEqualTo("2 loại sự kiện");
+
+            // its PTZ presets: one saved where a typed position put it, gone back to after a step, removed
+            driver.findElement(By.id("camera-ptz-read")).click();
+            chromium.waitFor(By.cssSelector("#camera-ptz-presets li[data-token='1']"), 20, WebElement::isDisplayed);
+            chromium.script("document.getElementById('camera-ptz-pan').value = '0.4';"
+                    + "document.getElementById('camera-ptz-tilt').value = '-0.2'");
+            driver.findElement(By.id("camera-ptz-go")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Math.abs(camera.pan().orElseThrow() - 0.4) < 1e-6);
+            driver.findElement(By.id("camera-ptz-preset-name")).sendKeys("Cổng chợ");
+            driver.findElement(By.id("camera-ptz-save")).click();
+            WebElement saved = chromium.waitFor(By.xpath("//ul[@id='camera-ptz-presets']/li[contains(., 'Cổng chợ')]"), 20,
+                    WebElement::isDisplayed);
+            assertThat(saved.getText()).contains("0.40, -0.20");
+            String token = saved.getAttribute("data-token");
+            driver.findElement(By.cssSelector("#camera-ptz button[data-step='ptzStepRight']")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Math.abs(camera.pan().orElseThrow() - 0.5) < 1e-6);
+            driver.findElement(By.cssSelector("#camera-ptz-presets li[data-token='" + token + "'] button[data-action='go']")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Math.abs(camera.pan().orElseThrow() - 0.4) < 1e-6);
+            driver.findElement(By.cssSelector("#camera-ptz-presets li[data-token='" + token + "'] button[data-action='remove']")).click();
+            chromium.waitFor(By.id("camera-ptz-note"), 20, e -> e.getText().equals("Đã xóa vị trí “Cổng chợ”."));
+            assertThat(driver.findElements(By.cssSelector("#camera-ptz-presets li[data-token='" + token + "']"))).isEmpty();
+            assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target = '" + CAMERA + "' AND action LIKE 'PTZ_PRESET_%'"
+                    + " ORDER BY id", String.class)).containsExactly("PTZ_PRESET_SAVED", "PTZ_PRESET_REMOVED");
+            // and its imaging settings, read from it when asked
+            driver.findElement(By.id("camera-imaging-read")).click();
+            assertThat(chromium.waitFor(By.id("camera-imaging-brightness"), 20, WebElement::isDisplayed).getText()).isEqualTo("50");
+            assertThat(driver.findElement(By.id("camera-imaging-exposure")).getText()).isEqualTo("Tự động");
+            assertThat(driver.findElement(By.id("camera-imaging-ir-cut")).getText())
+                    .isIn("Bật (ban ngày, ảnh màu)", "Tắt (ban đêm, hồng ngoại)");
 
             // its power is cut: OFFLINE in the history and the bar, the stream's rate falls to zero
             Instant cut = Instant.now();

@@ -11,6 +11,7 @@ import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onboarding.OnboardingResult;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.OnvifException;
+import io.canhgac.gateway.registry.CameraImagingReader;
 import io.canhgac.gateway.registry.CameraTopics;
 import io.canhgac.gateway.registry.PtzControl;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import java.util.function.Function;
 
 /**
  * What the centre may ask of a commune's gateway over its link: sweep the commune's network,
- * describe (onboard or test an account on) a camera, move a PTZ head, and follow a registry change.
+ * describe (onboard or test an account on) a camera, move a PTZ head and keep its presets, read a
+ * camera's topics, imaging settings and presets for its page, and follow a registry change.
  * Each blocking call runs on a small pool of its own, so a long sweep never holds up a PTZ stop.
  * Snapshots, live video and media requests go to the handlers given for them.
  */
@@ -47,6 +49,7 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
     private final CameraOnboarding onboarding;
     private final PtzControl ptz;
     private final CameraTopics topics;
+    private final CameraImagingReader imaging;
     private final Function<String, Optional<CameraAssignment>> cameras;
     private final Runnable registryChanged;
     private final Delegate media;
@@ -55,14 +58,16 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
 
     /**
      * @param topics          reads a camera's event topics for the camera page
+     * @param imaging         reads a camera's imaging settings for the camera page
      * @param cameras         the camera as the registry gave it to this gateway, by id
      * @param registryChanged fetch this gateway's cameras now
      * @param media           snapshots, live video and media requests
      */
     public GatewayRequests(WsDiscoveryProbe probe, SweepSettings sweep, CameraOnboarding onboarding, PtzControl ptz,
-                           CameraTopics topics, Function<String, Optional<CameraAssignment>> cameras, Runnable registryChanged,
-                           Delegate media) {
+                           CameraTopics topics, CameraImagingReader imaging, Function<String, Optional<CameraAssignment>> cameras,
+                           Runnable registryChanged, Delegate media) {
         this.topics = topics;
+        this.imaging = imaging;
         this.probe = probe;
         this.sweep = sweep;
         this.onboarding = onboarding;
@@ -82,6 +87,10 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
             run(calls, p.id(), replies, () -> ptz(p));
         } else if (request instanceof LinkRequest.Topics t) {
             run(calls, t.id(), replies, () -> topics(t));
+        } else if (request instanceof LinkRequest.Imaging i) {
+            run(calls, i.id(), replies, () -> onCamera(i.id(), i.cameraId(), c -> new LinkReply.Imaging(i.id(), imaging.read(c))));
+        } else if (request instanceof LinkRequest.Presets p) {
+            run(calls, p.id(), replies, () -> onCamera(p.id(), p.cameraId(), c -> new LinkReply.Presets(p.id(), ptz.presets(c))));
         } else if (request instanceof LinkRequest.CamerasChanged) {
             registryChanged.run();
         } else {
@@ -143,7 +152,7 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
         try {
             return call.on(camera.get());
         } catch (OnvifException e) {
-            return new LinkReply.Failed(id, e.failure().name(), "Camera " + cameraId + ": " + e.getMessage());
+            return new LinkReply.Failed(id, e.failure().name(), "Camera " + cameraId + ": " + e.plainMessage());
         } catch (IllegalStateException e) {
             return new LinkReply.Failed(id, "BAD_REQUEST", e.getMessage());
         }

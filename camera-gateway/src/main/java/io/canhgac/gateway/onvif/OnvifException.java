@@ -48,6 +48,14 @@ public class OnvifException extends Exception {
         return Optional.ofNullable(fault);
     }
 
+    /** For the centre's pages: an operation the camera does not implement first says so plainly, then the detail. */
+    public String plainMessage() {
+        if (failure == OnvifFailure.ACTION_NOT_SUPPORTED) {
+            return "the camera does not support " + operation.operationName() + ". " + getMessage();
+        }
+        return getMessage();
+    }
+
     private static String message(OnvifFailure failure, URI endpoint, OnvifOperation operation, String detail) {
         return "ONVIF " + operation.operationName() + " at " + endpoint + ": " + failure.explanation()
                 + (detail == null || detail.isBlank() ? "" : " (" + detail + ")")

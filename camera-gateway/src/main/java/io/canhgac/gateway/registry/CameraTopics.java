@@ -5,13 +5,9 @@ import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifException;
 import io.canhgac.gateway.onvif.OnvifService;
-import io.canhgac.gateway.onvif.SoapClient;
-import io.canhgac.gateway.onvif.device.OnvifDeviceClient;
 import io.canhgac.gateway.onvif.events.OnvifEventsClient;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -29,14 +25,8 @@ public final class CameraTopics {
     }
 
     public List<CameraTopic> read(CameraAssignment camera) throws OnvifException {
-        if (camera.deviceService() == null) {
-            throw new IllegalStateException("camera " + camera.id() + " has no ONVIF device service");
-        }
-        SoapClient soap = new SoapClient(http, settings, ManagedCameras.account(camera), Clock.systemUTC());
-        OnvifDeviceClient device = new OnvifDeviceClient(soap, URI.create(camera.deviceService()));
-        device.synchronizeClock();
-        URI events = device.serviceAddresses().of(OnvifService.EVENTS).orElse(device.endpoint());
-        return new OnvifEventsClient(soap, events).getEventProperties().stream()
+        CameraSession session = CameraSession.open(http, settings, camera);
+        return new OnvifEventsClient(session.soap(), session.address(OnvifService.EVENTS)).getEventProperties().stream()
                 .map(t -> new CameraTopic(t.topic(), t.property(), t.dataItems())).toList();
     }
 }

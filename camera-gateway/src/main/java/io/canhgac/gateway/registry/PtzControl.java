@@ -1,26 +1,27 @@
 package io.canhgac.gateway.registry;
 
 import io.canhgac.contract.registry.CameraAssignment;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
 import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.OnvifException;
 import io.canhgac.gateway.onvif.OnvifService;
-import io.canhgac.gateway.onvif.SoapClient;
-import io.canhgac.gateway.onvif.device.OnvifDeviceClient;
 import io.canhgac.gateway.onvif.ptz.OnvifPtzClient;
+import io.canhgac.gateway.onvif.ptz.PtzPosition;
+import io.canhgac.gateway.onvif.ptz.PtzPreset;
 import io.canhgac.gateway.onvif.ptz.PtzVelocity;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Moves registered cameras' PTZ heads over ONVIF. A move carries a timeout, so a "stop" lost on a
- * weak link does not leave the camera turning. Blocking: call it off any event loop.
+ * Moves registered cameras' PTZ heads over ONVIF and keeps their presets. A move carries a timeout,
+ * so a "stop" lost on a weak link does not leave the camera turning. Blocking: call it off any event loop.
  */
 public final class PtzControl {
 
@@ -40,25 +41,40 @@ public final class PtzControl {
         this.settings = settings;
     }
 
-    /** An operator's command as the centre sends it. */
+    /** An operator's command as the centre sends it (and has checked: {@link PtzCommand#problem()}). */
     public void apply(CameraAssignment camera, PtzCommand command) throws OnvifException {
+        if (command.problem() != null) {
+            throw new IllegalStateException(command.problem());
+        }
+        OnvifPtzClient ptz = client(camera);
+        String profile = profile(camera);
         switch (command.action()) {
-            case MOVE -> move(camera, command.pan(), command.tilt(), command.zoom());
-            case STOP -> stop(camera);
-            case PRESET -> gotoPreset(camera, command.preset());
+            case MOVE -> ptz.continuousMove(profile, velocity(command), MOVE_TIMEOUT);
+            case STOP -> ptz.stop(profile);
+            case PRESET -> ptz.gotoPreset(profile, command.preset());
+            case ABSOLUTE -> ptz.absoluteMove(profile, new PtzPosition(OptionalDouble.of(command.pan()),
+                    OptionalDouble.of(command.tilt()), OptionalDouble.of(command.zoom())));
+            case RELATIVE -> ptz.relativeMove(profile, velocity(command));
+            case SET_PRESET -> ptz.setPreset(profile, command.presetName(), command.preset());
+            case REMOVE_PRESET -> ptz.removePreset(profile, command.preset());
         }
     }
 
-    public void move(CameraAssignment camera, double pan, double tilt, double zoom) throws OnvifException {
-        client(camera).continuousMove(profile(camera), new PtzVelocity(pan, tilt, zoom), MOVE_TIMEOUT);
+    /** The presets stored for the camera's main profile, in the camera's order. */
+    public List<CameraPreset> presets(CameraAssignment camera) throws OnvifException {
+        return client(camera).getPresets(profile(camera)).stream().map(PtzControl::preset).toList();
     }
 
-    public void stop(CameraAssignment camera) throws OnvifException {
-        client(camera).stop(profile(camera));
+    private static CameraPreset preset(PtzPreset p) {
+        return new CameraPreset(p.token(), p.name(), axis(p.position().pan()), axis(p.position().tilt()), axis(p.position().zoom()));
     }
 
-    public void gotoPreset(CameraAssignment camera, String preset) throws OnvifException {
-        client(camera).gotoPreset(profile(camera), preset);
+    private static Double axis(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    private static PtzVelocity velocity(PtzCommand command) {
+        return new PtzVelocity(command.pan(), command.tilt(), command.zoom());
     }
 
     private OnvifPtzClient client(CameraAssignment camera) throws OnvifException {
@@ -67,11 +83,8 @@ public final class PtzControl {
         }
         Head head = heads.get(camera.deviceService());
         if (head == null || !head.account().equals(ManagedCameras.account(camera))) {
-            SoapClient soap = new SoapClient(http, settings, ManagedCameras.account(camera), Clock.systemUTC());
-            OnvifDeviceClient device = new OnvifDeviceClient(soap, URI.create(camera.deviceService()));
-            device.synchronizeClock();
-            URI ptz = device.serviceAddresses().of(OnvifService.PTZ).orElse(device.endpoint());
-            head = new Head(ManagedCameras.account(camera), new OnvifPtzClient(soap, ptz));
+            CameraSession session = CameraSession.open(http, settings, camera);
+            head = new Head(ManagedCameras.account(camera), new OnvifPtzClient(session.soap(), session.address(OnvifService.PTZ)));
             heads.put(camera.deviceService(), head);
         }
         return head.client();

@@ -40,6 +40,7 @@ final class ImagingService implements SoapService {
                 .leaf("tt:IrCutFilter", night ? "OFF" : "ON")
                 .leaf("tt:Sharpness", 50.0)
                 .open("tt:WideDynamicRange").leaf("tt:Mode", "OFF").close()
+                .open("tt:WhiteBalance").leaf("tt:Mode", "AUTO").close()
                 .close().close();
     }
 }

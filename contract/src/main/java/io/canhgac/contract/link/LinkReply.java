@@ -1,5 +1,7 @@
 package io.canhgac.contract.link;
 
+import io.canhgac.contract.registry.CameraImaging;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
@@ -48,6 +50,20 @@ public sealed interface LinkReply extends LinkMessage {
     record Topics(long id, List<CameraTopic> topics) implements Answer {
         public Topics {
             topics = List.copyOf(topics);
+        }
+    }
+
+    // PTZ presets and imaging for the camera page and the live wall (issue 16)
+
+    record Imaging(long id, CameraImaging imaging) implements Answer {
+        public Imaging {
+            Objects.requireNonNull(imaging, "imaging");
+        }
+    }
+
+    record Presets(long id, List<CameraPreset> presets) implements Answer {
+        public Presets {
+            presets = List.copyOf(presets);
         }
     }
 

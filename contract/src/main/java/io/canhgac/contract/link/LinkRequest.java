@@ -49,6 +49,22 @@ public sealed interface LinkRequest extends LinkMessage {
         }
     }
 
+    // PTZ presets and imaging for the camera page and the live wall (issue 16)
+
+    /** The imaging settings of a camera's main video source: answered with {@link LinkReply.Imaging}. */
+    record Imaging(long id, String cameraId) implements Call {
+        public Imaging {
+            Objects.requireNonNull(cameraId, "cameraId");
+        }
+    }
+
+    /** The PTZ presets a camera stores for its main profile: answered with {@link LinkReply.Presets}. */
+    record Presets(long id, String cameraId) implements Call {
+        public Presets {
+            Objects.requireNonNull(cameraId, "cameraId");
+        }
+    }
+
     /** A current JPEG of a camera stream; the picture comes back as a binary {@link LinkFrames#SNAPSHOT} frame with this id. */
     record Snapshot(long id, String cameraId, String stream) implements Call {
         public Snapshot {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraImaging;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.contract.recording.RecordedSpan;
@@ -35,6 +37,16 @@ class LinkMessagesTest {
                 new LinkRequest.Ptz(3, "QL-01", new PtzCommand(PtzCommand.Action.MOVE, 0.5, 0, 0, null)),
                 new LinkRequest.Snapshot(4, "QL-01", "sub"),
                 new LinkRequest.Topics(5, "QL-01"),
+                // PTZ presets and imaging (issue 16)
+                new LinkRequest.Ptz(12, "QL-01", new PtzCommand(PtzCommand.Action.ABSOLUTE, -0.25, 0.5, 0.75, null)),
+                new LinkRequest.Ptz(13, "QL-01", new PtzCommand(PtzCommand.Action.RELATIVE, 0.1, -0.1, 0, null)),
+                new LinkRequest.Ptz(14, "QL-01", new PtzCommand(PtzCommand.Action.SET_PRESET, 0, 0, 0, null, "Cổng chợ")),
+                new LinkRequest.Ptz(15, "QL-01", new PtzCommand(PtzCommand.Action.REMOVE_PRESET, 0, 0, 0, "4")),
+                new LinkRequest.Imaging(16, "QL-01"),
+                new LinkRequest.Presets(17, "QL-01"),
+                new LinkReply.Imaging(16, new CameraImaging(50.0, 45.5, 50.0, null, "AUTO", "OFF", "ON", "AUTO", null)),
+                new LinkReply.Presets(17, List.of(new CameraPreset("1", "Home", 0.0, 0.0, 0.0),
+                        new CameraPreset("2", "", null, null, null))),
                 new LinkRequest.LiveStart(7, "QL-01", "sub"),
                 new LinkRequest.LiveStop(7),
                 new LinkRequest.CamerasChanged(),
@@ -105,5 +117,22 @@ class LinkMessagesTest {
         assertThatThrownBy(() -> LinkFrames.readSnapshot(frame)).hasMessageContaining("kind 1");
         assertThatThrownBy(() -> LinkFrames.readLivePacket(ByteBuffer.wrap(new byte[]{1, 0, 0}))).hasMessageContaining("shorter");
         assertThatThrownBy(() -> LinkFrames.kind(ByteBuffer.allocate(0))).hasMessageContaining("empty");
+    }
+
+    @Test
+    void aPtzCommandSaysWhatIsWrongWithItBeyondItsFieldsRanges() {
+        assertThat(new PtzCommand(PtzCommand.Action.ABSOLUTE, 1, -1, 0, null).problem()).isNull();
+        assertThat(new PtzCommand(PtzCommand.Action.ABSOLUTE, 0, 0, -0.1, null).problem()).startsWith("zoom:");
+        assertThat(new PtzCommand(PtzCommand.Action.RELATIVE, 0, 0, -0.1, null).problem()).isNull();
+        assertThat(new PtzCommand(PtzCommand.Action.PRESET, 0, 0, 0, null).problem()).startsWith("preset:");
+        assertThat(new PtzCommand(PtzCommand.Action.REMOVE_PRESET, 0, 0, 0, "Preset_1").problem()).isNull();
+        assertThat(new PtzCommand(PtzCommand.Action.REMOVE_PRESET, 0, 0, 0, "1</tt:x>").problem()).startsWith("preset:");
+        assertThat(new PtzCommand(PtzCommand.Action.SET_PRESET, 0, 0, 0, null, "Cổng chợ").problem()).isNull();
+        assertThat(new PtzCommand(PtzCommand.Action.SET_PRESET, 0, 0, 0, "3", "Cổng chợ").problem()).isNull();
+        assertThat(new PtzCommand(PtzCommand.Action.SET_PRESET, 0, 0, 0, null, " ").problem()).startsWith("presetName:");
+        assertThat(new PtzCommand(PtzCommand.Action.SET_PRESET, 0, 0, 0, null, "a\nb").problem()).startsWith("presetName:");
+        assertThat(new PtzCommand(PtzCommand.Action.SET_PRESET, 0, 0, 0, null, "x".repeat(65)).problem()).startsWith("presetName:");
+        assertThat(new PtzCommand(PtzCommand.Action.SET_PRESET, 0, 0, 0, null, "Gate").changesPresets()).isTrue();
+        assertThat(new PtzCommand(PtzCommand.Action.PRESET, 0, 0, 0, "1").changesPresets()).isFalse();
     }
 }

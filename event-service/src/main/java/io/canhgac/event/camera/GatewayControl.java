@@ -2,6 +2,8 @@ package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraImaging;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 
@@ -36,7 +38,7 @@ public interface GatewayControl {
     DeviceDescription describe(String address, String username, String password);
 
     /**
-     * Moves, stops or sends to a preset a camera's PTZ head.
+     * Moves, stops or sends to a preset a camera's PTZ head, or saves or removes one of its presets.
      *
      * @throws OnboardingRefusedException the camera refused or could not be reached (the message says which)
      */
@@ -48,6 +50,20 @@ public interface GatewayControl {
      * @throws OnboardingRefusedException the camera refused or could not be reached (the message says which)
      */
     List<CameraTopic> topics(String cameraId);
+
+    /**
+     * The imaging settings of the camera's main video source, for its page.
+     *
+     * @throws OnboardingRefusedException the camera refused or could not be reached (the message says which)
+     */
+    CameraImaging imaging(String cameraId);
+
+    /**
+     * The PTZ presets the camera stores for its main profile.
+     *
+     * @throws OnboardingRefusedException the camera refused or could not be reached (the message says which)
+     */
+    List<CameraPreset> presets(String cameraId);
 
     /** The registry changed (a camera onboarded, edited or removed): follow it. */
     void camerasChanged();

@@ -1,8 +1,6 @@
 package io.canhgac.event.camera;
 
 import io.canhgac.contract.registry.MotionSettings;
-import io.canhgac.contract.registry.CameraTopic;
-import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.AppUser;
@@ -29,11 +27,8 @@ class RegistryController {
     private final CameraOnboardingService onboarding;
     private final DiscoverySweeps sweeps;
     private final AuditLog audit;
-    private final CameraRepository cameras;
 
-    RegistryController(CameraOnboardingService onboarding, DiscoverySweeps sweeps, AuditLog audit,
-                       CameraRepository cameras) {
-        this.cameras = cameras;
+    RegistryController(CameraOnboardingService onboarding, DiscoverySweeps sweeps, AuditLog audit) {
         this.onboarding = onboarding;
         this.sweeps = sweeps;
         this.audit = audit;
@@ -80,36 +75,5 @@ class RegistryController {
                 + settings.masks().size() + " masks, sensitivity " + settings.sensitivity() + ", "
                 + settings.schedule().windows().size() + " arming windows", http.getRemoteAddr());
         return ResponseEntity.of(onboarding.camera(id));
-    }
-
-    /** PTZ for whoever may watch the camera; a camera without PTZ answers 409. */
-    @PostMapping("/api/cameras/{id}/ptz")
-    ResponseEntity<Void> ptz(@PathVariable String id, @Valid @RequestBody PtzCommand command,
-                             @AuthenticationPrincipal AppUser user) {
-        CameraView camera = cameras.find(user.scope(), id).orElse(null);
-        if (camera == null) {
-            return ResponseEntity.notFound().build();
-        }
-        if (camera.registration() == null || !camera.registration().ptz()) {
-            throw new IllegalStateException("camera " + id + " has no PTZ");
-        }
-        if (command.action() == PtzCommand.Action.PRESET && (command.preset() == null || command.preset().isBlank())) {
-            throw new IllegalArgumentException("preset: a PRESET command names the preset's token");
-        }
-        onboarding.control(camera.communeId()).ptz(id, command);
-        return ResponseEntity.noContent().build();
-    }
-
-    /** The camera's own event topics, read from it through its commune's gateway, for whoever may watch it. */
-    @GetMapping("/api/cameras/{id}/topics")
-    ResponseEntity<List<CameraTopic>> topics(@PathVariable String id, @AuthenticationPrincipal AppUser user) {
-        CameraView camera = cameras.find(user.scope(), id).orElse(null);
-        if (camera == null) {
-            return ResponseEntity.notFound().build();
-        }
-        if (camera.registration() == null) {
-            throw new IllegalStateException("camera " + id + " is not onboarded");
-        }
-        return ResponseEntity.ok(onboarding.control(camera.communeId()).topics(id));
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.stream.Collectors;
 
 /** How the registry's routes say what went wrong: problem details the page can show as they are. */
-@RestControllerAdvice(assignableTypes = {RegistryController.class, RegistryEditController.class})
+@RestControllerAdvice(assignableTypes = {RegistryController.class, RegistryEditController.class, CameraOnvifController.class})
 class RegistryProblems {
 
     @ExceptionHandler(IllegalStateException.class)

@@ -5,6 +5,8 @@ import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.registry.AddressRange;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
+import io.canhgac.contract.registry.CameraImaging;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.PtzCommand;
 import io.canhgac.event.camera.GatewayControl;
@@ -59,6 +61,16 @@ final class RemoteGatewayControl implements GatewayControl {
     @Override
     public List<CameraTopic> topics(String cameraId) {
         return expect(call(id -> new LinkRequest.Topics(id, cameraId), properties.callTimeout()), LinkReply.Topics.class).topics();
+    }
+
+    @Override
+    public CameraImaging imaging(String cameraId) {
+        return expect(call(id -> new LinkRequest.Imaging(id, cameraId), properties.callTimeout()), LinkReply.Imaging.class).imaging();
+    }
+
+    @Override
+    public List<CameraPreset> presets(String cameraId) {
+        return expect(call(id -> new LinkRequest.Presets(id, cameraId), properties.callTimeout()), LinkReply.Presets.class).presets();
     }
 
     @Override

@@ -117,9 +117,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cameras/*/credentials/test", "/api/cameras/import")
                         .hasAnyRole("ADMIN", "TECHNICIAN")
                         .requestMatchers("/api/cameras/imports/**").hasAnyRole("ADMIN", "TECHNICIAN")
+                        // saving and removing presets (a PTZ command too) is narrowed to ADMIN and TECHNICIAN by CameraOnvifController
                         .requestMatchers(HttpMethod.POST, "/api/cameras/*/ptz").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // a camera's health page: technicians' work, the desk may look; commune heads have the daily report
-                        .requestMatchers(HttpMethod.GET, "/api/cameras/*/health", "/api/cameras/*/stream-stats", "/api/cameras/*/topics")
+                        .requestMatchers(HttpMethod.GET, "/api/cameras/*/health", "/api/cameras/*/stream-stats", "/api/cameras/*/topics",
+                                "/api/cameras/*/presets", "/api/cameras/*/imaging")
                         .hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         // incidents and their evidence: police work; commune heads read their commune's, technicians none
                         // a commune head exports their commune's recordings into an incident (scoped in the service)

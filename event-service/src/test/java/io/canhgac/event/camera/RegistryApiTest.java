@@ -1,6 +1,8 @@
 package io.canhgac.event.camera;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.canhgac.contract.registry.CameraImaging;
+import io.canhgac.contract.registry.CameraPreset;
 import io.canhgac.contract.registry.CameraTopic;
 import io.canhgac.contract.registry.DeviceDescription;
 import io.canhgac.contract.registry.DiscoveredDevice;
@@ -75,6 +77,16 @@ class RegistryApiTest extends CentreApiTest {
                 @Override
                 public List<CameraTopic> topics(String cameraId) {
                     return List.of(new CameraTopic("tns1:RuleEngine/CellMotionDetector/Motion", true, List.of("IsMotion")));
+                }
+
+                @Override
+                public CameraImaging imaging(String cameraId) {
+                    return new CameraImaging(50.0, 50.0, 50.0, 50.0, "AUTO", "OFF", "OFF", "AUTO", "AUTO");
+                }
+
+                @Override
+                public List<CameraPreset> presets(String cameraId) {
+                    return List.of(new CameraPreset("1", "Home", 0.0, 0.0, 0.0));
                 }
 
                 @Override

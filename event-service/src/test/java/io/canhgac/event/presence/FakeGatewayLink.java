@@ -1,5 +1,10 @@
 package io.canhgac.event.presence;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -13,15 +18,17 @@ import java.util.function.Function;
 
 /**
  * A commune gateway's control link as the centre sees it, without a gateway: a JDK WebSocket to
- * {@code /api/ingest/link} with the gateway's token, saying hello and sending status reports as text.
+ * {@code /api/ingest/link} with the gateway's token, saying hello and sending status reports as text,
+ * and answering the centre's requests when given a way to ({@link #answering}).
  */
 public final class FakeGatewayLink implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocket socket;
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile Instant lastSent;
-    /** Answers a request the centre sent (its JSON text) with a reply's text, or null for none. */
-    private volatile Function<String, String> answers = request -> null;
+    private volatile Function<JsonNode, String> answers = request -> null;
 
     private FakeGatewayLink(String base, String token) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
@@ -30,14 +37,29 @@ public final class FakeGatewayLink implements AutoCloseable {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                         received.add(data.toString());
-                        String reply = answers.apply(data.toString());
-                        if (reply != null) {
-                            webSocket.sendText(reply, true);
-                        }
+                        String answer = answer(data.toString());
                         webSocket.request(1);
-                        return null;
+                        // not waited for here: the listener's thread also carries the send's completion
+                        return answer == null ? null : webSocket.sendText(answer, true);
                     }
                 }).get(10, TimeUnit.SECONDS);
+    }
+
+    private String answer(String text) {
+        try {
+            return answers.apply(JSON.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * From now on, answers each request the centre sends with what {@code answers} makes of it (the
+     * request's JSON): a reply's JSON, or null to stay silent.
+     */
+    public FakeGatewayLink answering(Function<JsonNode, String> answers) {
+        this.answers = answers;
+        return this;
     }
 
     /** Connects and says hello, as a gateway does first on a new link. */
@@ -56,12 +78,6 @@ public final class FakeGatewayLink implements AutoCloseable {
                 "droppedEvents":%d,"outboxAlarm":%s,"mediaPending":%d,"mediaBytes":%d,"mediaDropped":0}}"""
                 .formatted(Instant.now(), cameras, outboxEvents, outboxBytes, oldestPending == null ? "null" : "\"" + oldestPending + "\"",
                         dropped, alarm, mediaPending, mediaPending * 1000L));
-    }
-
-    /** From now on answers the centre's requests as {@code answers} says (sent from the receiving thread). */
-    public FakeGatewayLink answering(Function<String, String> answers) {
-        this.answers = answers;
-        return this;
     }
 
     public void send(String text) throws Exception {

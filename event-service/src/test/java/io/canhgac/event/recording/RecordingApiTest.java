@@ -93,8 +93,7 @@ class RecordingApiTest {
     /** The fake gateway: one span and one gap for any camera; holds done; exports done unless nothing is recorded. */
     private FakeGatewayLink connect() throws Exception {
         FakeGatewayLink link = FakeGatewayLink.open(base, token, "test");
-        link.answering(text -> {
-            JsonNode m = read(text);
+        link.answering(m -> {
             long id = m.path("id").asLong();
             return switch (m.get("type").asText()) {
                 case "recordings" -> """
@@ -109,14 +108,6 @@ class RecordingApiTest {
             };
         });
         return link;
-    }
-
-    private JsonNode read(String text) {
-        try {
-            return json.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private JsonNode ok(HttpResponse<String> r, int status) throws Exception {

@@ -77,6 +77,9 @@ class RouteWalkTest {
             Map.entry("GET /api/cameras/{id}/health", Access.ALERT_DESK),
             Map.entry("GET /api/cameras/{id}/stream-stats", Access.ALERT_DESK),
             Map.entry("GET /api/cameras/{id}/topics", Access.ALERT_DESK),
+            // read from the camera through its commune's gateway, as topics are
+            Map.entry("GET /api/cameras/{id}/presets", Access.ALERT_DESK),
+            Map.entry("GET /api/cameras/{id}/imaging", Access.ALERT_DESK),
             Map.entry("PUT /api/ingest/stream-stats", Access.GATEWAY),
             Map.entry("POST /api/discovery/sweeps", Access.TECHNICIAN),
             Map.entry("GET /api/discovery/sweeps", Access.TECHNICIAN),

@@ -15,8 +15,10 @@ import java.util.OptionalDouble;
  * @param backlightCompensation ON or OFF
  * @param wideDynamicRange      ON or OFF
  * @param exposureMode          AUTO or MANUAL
+ * @param whiteBalanceMode      AUTO or MANUAL
  */
 public record ImagingSettings(OptionalDouble brightness, OptionalDouble colorSaturation, OptionalDouble contrast,
                               OptionalDouble sharpness, Optional<String> irCutFilter, Optional<String> backlightCompensation,
-                              Optional<String> wideDynamicRange, Optional<String> exposureMode) {
+                              Optional<String> wideDynamicRange, Optional<String> exposureMode,
+                              Optional<String> whiteBalanceMode) {
 }

@@ -18,7 +18,8 @@ final class ImagingSettingsParser {
         Element s = Elements.child(response, "ImagingSettings");
         return new ImagingSettings(number(s, "Brightness"), number(s, "ColorSaturation"), number(s, "Contrast"),
                 number(s, "Sharpness"), mode(s, "IrCutFilter"), mode(s, "BacklightCompensation", "Mode"),
-                mode(s, "WideDynamicRange", "Mode"), mode(s, "Exposure", "Mode"));
+                mode(s, "WideDynamicRange", "Mode"), mode(s, "Exposure", "Mode"),
+                mode(s, "WhiteBalance", "Mode"));
     }
 
     private static OptionalDouble number(Element settings, String name) throws XmlContentException {

@@ -20,6 +20,7 @@ class ImagingClientTest extends OnvifCaptureTest {
         assertThat(camera().lastRequest().bodyText()).contains(
                 "<timg:GetImagingSettings><timg:VideoSourceToken>VideoSource_0</timg:VideoSourceToken></timg:GetImagingSettings>");
         assertThat(settings).isEqualTo(new ImagingSettings(OptionalDouble.of(50), OptionalDouble.of(45.5), OptionalDouble.of(50),
-                OptionalDouble.empty(), Optional.of("OFF"), Optional.of("OFF"), Optional.of("ON"), Optional.of("AUTO")));
+                OptionalDouble.empty(), Optional.of("OFF"), Optional.of("OFF"), Optional.of("ON"), Optional.of("AUTO"),
+                Optional.of("MANUAL")));
     }
 }
