@@ -368,39 +368,8 @@ class TechnicianLayoutBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#import-results tr.refused"))).hasSize(2);
     }
 
-    /**
-     * Shown elements of the page reaching past either side of the screen. The registry table may scroll
-     * in its own box, but the editor in it must fit that box as it is first shown (not scrolled sideways).
-     */
     private List<String> outsideTheScreen(String page, int width) {
-        return chromium.script("""
-                const [section, width] = arguments;
-                const out = [];
-                // elements, and the text in them: a line that does not wrap runs out of its box
-                const check = (node, element, rects, name) => {
-                  const box = element.closest('.table-wrap');
-                  if (box && !element.closest('.edit-row td > *')) return;
-                  if (getComputedStyle(element).visibility === 'hidden') return;
-                  const [left, right] = box ? [box.getBoundingClientRect().left, box.getBoundingClientRect().left + box.clientWidth]
-                    : [0, width];
-                  for (const r of rects) {
-                    if (r.width > 0 && (r.left < left - 0.5 || r.right > right + 0.5)) {
-                      out.push(name + ' ' + Math.round(r.left) + '..' + Math.round(r.right) + ' (room ' + Math.round(left) + '..'
-                        + Math.round(right) + ')');
-                      return;
-                    }
-                  }
-                };
-                section.querySelectorAll('*').forEach(e => check(e, e, [e.getBoundingClientRect()],
-                  e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')));
-                const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
-                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-                  if (!n.textContent.trim()) continue;
-                  const range = document.createRange();
-                  range.selectNodeContents(n);
-                  check(n, n.parentElement, range.getClientRects(), '"' + n.textContent.trim().slice(0, 40) + '"');
-                }
-                return out;""", driver.findElement(By.id("page-" + page)), width);
+        return ScreenFit.outside(chromium, driver.findElement(By.id("page-" + page)), width);
     }
 
     private String base() {

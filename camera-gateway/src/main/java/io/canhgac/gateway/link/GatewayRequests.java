@@ -1,5 +1,6 @@
 package io.canhgac.gateway.link;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.canhgac.contract.link.LinkReply;
 import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.registry.AddressRange;
@@ -53,8 +54,8 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
     private final Function<String, Optional<CameraAssignment>> cameras;
     private final Runnable registryChanged;
     private final Delegate media;
-    private final ExecutorService sweeps = Executors.newSingleThreadExecutor(daemon("link-sweep"));
-    private final ExecutorService calls = Executors.newFixedThreadPool(2, daemon("link-call"));
+    private final ExecutorService sweeps = Executors.newSingleThreadExecutor(new DefaultThreadFactory("link-sweep", true));
+    private final ExecutorService calls = Executors.newFixedThreadPool(2, new DefaultThreadFactory("link-call", true));
 
     /**
      * @param topics          reads a camera's event topics for the camera page
@@ -179,14 +180,6 @@ public final class GatewayRequests implements LinkRequestHandler, AutoCloseable 
         } catch (RejectedExecutionException e) {
             replies.reply(new LinkReply.Failed(id, "FAILED", "the gateway is stopping"));
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

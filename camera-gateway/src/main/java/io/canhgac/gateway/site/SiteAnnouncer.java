@@ -1,5 +1,6 @@
 package io.canhgac.gateway.site;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.canhgac.config.CameraSpec;
 import io.canhgac.config.DistrictInventory;
@@ -51,8 +52,8 @@ public final class SiteAnnouncer implements AutoCloseable {
     private final Duration again;
     private final Backoff backoff;
     private final Map<String, DeviceDescription> described = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("site-announcer"));
-    private final ExecutorService describers = Executors.newFixedThreadPool(DESCRIBING, daemon("site-describe"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("site-announcer", true));
+    private final ExecutorService describers = Executors.newFixedThreadPool(DESCRIBING, new DefaultThreadFactory("site-describe", true));
     private volatile boolean requested;
     private boolean running;
     private String lastRefusal;
@@ -224,14 +225,6 @@ public final class SiteAnnouncer implements AutoCloseable {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

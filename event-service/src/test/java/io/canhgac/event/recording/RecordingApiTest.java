@@ -115,6 +115,14 @@ class RecordingApiTest {
         return json.readTree(r.body());
     }
 
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<JsonNode> sent(FakeGatewayLink link, String type) {
         return link.received().stream().map(this::read).filter(m -> m.get("type").asText().equals(type)).toList();
     }
