@@ -8,7 +8,16 @@ import io.canhgac.contract.link.LinkFrames;
 import io.canhgac.contract.link.LinkReply;
 import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.recording.RecordingGap;
+import com.sun.net.httpserver.HttpServer;
 import io.canhgac.gateway.CameraGateway;
+import io.canhgac.gateway.GatewayAssembly;
+import io.canhgac.gateway.GatewayNodeSettings;
+import io.canhgac.gateway.health.HealthSettings;
+import io.canhgac.gateway.link.LinkSettings;
+import io.canhgac.gateway.onvif.OnvifClientSettings;
+import io.canhgac.simulator.link.LinkRelay;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.live.KeptLink;
 import io.canhgac.gateway.live.LinkMedia;
@@ -184,6 +193,35 @@ class RecordingFromCameraTest {
         assertThat(recorded.spans()).hasSize(2);
         assertThat(recorded.gaps()).extracting(RecordingGap::reason).contains("CAMERA_OFFLINE");
         assertThat(recorded.gaps().get(0).start()).isEqualTo(down);
+    }
+
+    @Test
+    @Order(5)
+    void aWholeGatewayRecordsOnWhileItsLinkToTheCentreIsCut() throws Exception {
+        HttpServer centre = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        centre.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        centre.start();
+        LinkRelay relay = LinkRelay.start("commune", centre.getAddress());
+        relay.cut();
+        GatewayNodeSettings settings = new GatewayNodeSettings("http://127.0.0.1:" + relay.address().getPort() + "/", "T",
+                Duration.ofMillis(100), Duration.ofMillis(500), FAST, null, HealthSettings.DEFAULTS, 1, Duration.ofMinutes(10),
+                Map.of("CAM-CUT", simulator.camera(CAMERA).rtspUrl()), null, dir.resolve("outbox"), LinkSettings.DEFAULTS)
+                .withRecording(RecordingSettings.defaults(dir.resolve("cut-recordings")).withSegment(Duration.ofSeconds(10)));
+        try (GatewayAssembly whole = new GatewayAssembly(OnvifClientSettings.DEFAULTS).start(settings)) {
+            GatewayRecording cut = whole.recording().orElseThrow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> cut.archive("CAM-CUT").lastEnd() != null);
+            Instant started = cut.archive("CAM-CUT").lastEnd();
+            await().atMost(Duration.ofSeconds(10)).until(() -> cut.archive("CAM-CUT").lastEnd().isAfter(started.plusSeconds(3)));
+            assertThat(whole.linkConnected()).isFalse();
+            assertThat(cut.bytes()).isPositive();
+        } finally {
+            relay.close();
+            centre.stop(0);
+        }
     }
 
     private static Instant wallClock(LinkFrames.LivePacket p) {
