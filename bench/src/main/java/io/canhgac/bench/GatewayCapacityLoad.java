@@ -4,6 +4,10 @@ import io.canhgac.contract.CameraStatus;
 import io.canhgac.gateway.CameraGateway;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.media.MediaSettings;
+import io.canhgac.gateway.motion.CameraMotionSettings;
+import io.canhgac.gateway.recording.GatewayRecording;
+import io.canhgac.gateway.recording.RecordedStream;
+import io.canhgac.gateway.recording.RecordingSettings;
 import io.canhgac.gateway.video.StreamLag;
 
 import java.nio.file.Files;
@@ -20,7 +24,9 @@ import java.util.regex.Pattern;
  * A gateway with the product's whole per-camera path (ingest, motion detection, pre-roll and event
  * media) on the stream URLs given; after a warm-up it times every picture against the camera's own
  * clock for a while, then prints one RESULT line and exits.
- * Arguments: optionally {@code --no-media} (ingest and detection alone), warm-up seconds, measuring seconds, URLs.
+ * Arguments: optionally {@code --no-media} (ingest and detection alone), optionally {@code --record} (every
+ * camera recorded around the clock from the stream read, into a temporary folder: the RESULT line adds the
+ * bytes recorded while measuring and the heap in use), warm-up seconds, measuring seconds, URLs.
  */
 public final class GatewayCapacityLoad {
 
@@ -28,8 +34,10 @@ public final class GatewayCapacityLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean media = !args[0].equals("--no-media");
-        int first = media ? 0 : 1;
+        List<String> flags = Arrays.stream(args).takeWhile(a -> a.startsWith("--")).toList();
+        boolean media = !flags.contains("--no-media");
+        boolean record = flags.contains("--record");
+        int first = flags.size();
         int warmup = Integer.parseInt(args[first]);
         int measure = Integer.parseInt(args[first + 1]);
         List<String> urls = Arrays.asList(args).subList(first + 2, args.length);
@@ -38,9 +46,12 @@ public final class GatewayCapacityLoad {
             streams.put("CAM-" + i, urls.get(i));
         }
         Path spool = Files.createTempDirectory("bench-capacity-spool");
-        try (CameraGateway gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS, e -> { },
-                media ? MediaSettings.defaults(spool) : null).start()) {
+        GatewayRecording recording = record ? GatewayRecording.open(RecordingSettings.defaults(Files.createTempDirectory("bench-recording"))
+                .withStream(RecordedStream.SUB), null, e -> { }, id -> { }) : null;
+        try (CameraGateway gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS, id -> CameraMotionSettings.DEFAULTS, e -> { },
+                media ? MediaSettings.defaults(spool) : null, recording).start()) {
             Thread.sleep(warmup * 1000L);
+            long recordedBefore = recording == null ? 0 : recording.bytes();
             Map<String, StreamLag.Snapshot> before = new HashMap<>();
             streams.keySet().forEach(id -> before.put(id, gateway.lag(id)));
             ProcessCpu cpu = new ProcessCpu(ProcessHandle.current().pid());
@@ -57,8 +68,16 @@ public final class GatewayCapacityLoad {
                 slowest = Math.min(slowest, s.frames());
             }
             long online = gateway.states().stream().filter(s -> s.status() != CameraStatus.OFFLINE && s.status() != CameraStatus.UNAUTHORIZED).count();
-            System.out.printf("RESULT cameras=%d online=%d frames=%d late=%d worstMs=%d slowestCameraFrames=%d cpu=%.4f rssKb=%d%n",
-                    streams.size(), online, frames, late, worst, slowest, share, cpu.residentKilobytes());
+            long recorded = recording == null ? 0 : recording.bytes() - recordedBefore;
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("RESULT cameras=%d online=%d frames=%d late=%d worstMs=%d slowestCameraFrames=%d cpu=%.4f rssKb=%d"
+                            + " recordedBytes=%d heapUsedKb=%d%n",
+                    streams.size(), online, frames, late, worst, slowest, share, cpu.residentKilobytes(), recorded,
+                    (rt.totalMemory() - rt.freeMemory()) >> 10);
+            if (recording != null) {
+                System.out.printf("PLAYBACK firstPictureMs=%.1f%n", PlaybackLatency.firstPictureMillis(recording, streams.keySet().iterator().next()));
+                recording.close();
+            }
         }
         System.exit(0); // the gateway's threads are daemons, but do not wait for stream teardowns
     }
