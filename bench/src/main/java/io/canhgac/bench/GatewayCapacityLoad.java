@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * clock for a while, then prints one RESULT line and exits.
  * Arguments: optionally {@code --no-media} (ingest and detection alone), optionally {@code --record} (every
  * camera recorded around the clock from the stream read, into a temporary folder: the RESULT line adds the
- * bytes recorded while measuring and the heap in use), warm-up seconds, measuring seconds, URLs.
+ * bytes recorded while measuring and the heap in use), or {@code --record-main} (each camera's main stream, the
+ * URL's {@code /sub} made {@code /main}, recorded through a demux-only pull of its own while the worker reads the
+ * substream), warm-up seconds, measuring seconds, URLs.
  */
 public final class GatewayCapacityLoad {
 
@@ -36,7 +38,8 @@ public final class GatewayCapacityLoad {
     public static void main(String[] args) throws Exception {
         List<String> flags = Arrays.stream(args).takeWhile(a -> a.startsWith("--")).toList();
         boolean media = !flags.contains("--no-media");
-        boolean record = flags.contains("--record");
+        boolean recordMain = flags.contains("--record-main");
+        boolean record = flags.contains("--record") || recordMain;
         int first = flags.size();
         int warmup = Integer.parseInt(args[first]);
         int measure = Integer.parseInt(args[first + 1]);
@@ -47,9 +50,12 @@ public final class GatewayCapacityLoad {
         }
         Path spool = Files.createTempDirectory("bench-capacity-spool");
         GatewayRecording recording = record ? GatewayRecording.open(RecordingSettings.defaults(Files.createTempDirectory("bench-recording"))
-                .withStream(RecordedStream.SUB), null, e -> { }, id -> { }) : null;
-        try (CameraGateway gateway = new CameraGateway(streams, GatewaySettings.DEFAULTS, id -> CameraMotionSettings.DEFAULTS, e -> { },
-                media ? MediaSettings.defaults(spool) : null, recording).start()) {
+                .withStream(recordMain ? RecordedStream.MAIN : RecordedStream.SUB), null, e -> { }, id -> { }) : null;
+        try (CameraGateway gateway = new CameraGateway(recordMain ? Map.of() : streams, GatewaySettings.DEFAULTS,
+                id -> CameraMotionSettings.DEFAULTS, e -> { }, media ? MediaSettings.defaults(spool) : null, recording).start()) {
+            if (recordMain) {
+                streams.forEach((id, url) -> gateway.attach(id, url, url.replaceFirst("/sub$", "/main"), CameraMotionSettings.DEFAULTS));
+            }
             Thread.sleep(warmup * 1000L);
             long recordedBefore = recording == null ? 0 : recording.bytes();
             Map<String, StreamLag.Snapshot> before = new HashMap<>();

@@ -9,6 +9,7 @@ import io.canhgac.gateway.camera.CameraEventSink;
 import io.canhgac.gateway.live.PacketSource;
 import io.canhgac.gateway.media.MediaSpool;
 import io.canhgac.gateway.video.PacketTap;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,8 @@ public final class GatewayRecording implements AutoCloseable {
     private final RecordingHolds holds;
     private final DiskGuard guard;
     private final RetentionSweep sweep;
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("recording-retention"));
-    private final ScheduledExecutorService exporter = Executors.newSingleThreadScheduledExecutor(daemon("recording-export"));
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("recording-retention", true));
+    private final ScheduledExecutorService exporter = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("recording-export", true));
     private final AtomicBoolean sweepQueued = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicInteger exportsWaiting = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -282,14 +283,6 @@ public final class GatewayRecording implements AutoCloseable {
         } catch (IOException e) {
             return Long.MAX_VALUE; // cannot tell: the quota still bounds us
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

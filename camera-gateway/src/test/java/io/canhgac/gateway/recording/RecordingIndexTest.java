@@ -3,9 +3,7 @@ package io.canhgac.gateway.recording;
 import io.canhgac.contract.link.LinkReply;
 import io.canhgac.contract.recording.RecordedSpan;
 import io.canhgac.contract.recording.RecordingGap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -21,20 +19,12 @@ import static io.canhgac.gateway.recording.RecordingFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Segments, the index and its gaps, from a camera's packets: cut at keyframes, outages, a kill in the middle of a segment. */
-class RecordingIndexTest {
+class RecordingIndexTest extends RecordingTestBase {
 
-    @TempDir
-    Path dir;
-    private RecordingFixture fixture;
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void segmentsStartAtAKeyframeAfterTheirLengthAndJoinIntoOneSpan() throws IOException {
-        fixture = new RecordingFixture(dir, RecordingFixture.settings(dir));
+        record(settings());
         Instant t0 = NOW.minusSeconds(60);
         fixture.camera("QL-01").send(t0, 35.55).disconnect();
 
@@ -58,7 +48,7 @@ class RecordingIndexTest {
 
     @Test
     void aCameraOutageIsAGapWithItsReasonAndSurvivesARestart() {
-        fixture = new RecordingFixture(dir, RecordingFixture.settings(dir));
+        record(settings());
         Instant t0 = NOW.minusSeconds(120);
         SyntheticCamera camera = fixture.camera("QL-01").send(t0, 12);
         camera.disconnect();
@@ -74,7 +64,7 @@ class RecordingIndexTest {
 
     @Test
     void aSegmentCutShortByAKillIsRepairedAtStartAndTheDowntimeIsTheGateways() throws IOException {
-        fixture = new RecordingFixture(dir, RecordingFixture.settings(dir));
+        record(settings());
         Instant t0 = NOW.minusSeconds(300);
         fixture.camera("QL-01").send(t0, 14.5); // no disconnect: the process dies with a segment open
         Path part = partFile();

@@ -6,11 +6,8 @@ import io.canhgac.contract.link.LinkReply;
 import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.contract.recording.RecordedSpan;
 import io.canhgac.contract.recording.RecordingGap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,22 +17,14 @@ import static io.canhgac.gateway.recording.RecordingFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What is kept: days per camera, the gateway's quota oldest first, incident holds, and the disk guard. */
-class RetentionTest {
+class RetentionTest extends RecordingTestBase {
 
     private static final Duration DAY = Duration.ofDays(1);
 
-    @TempDir
-    Path dir;
-    private RecordingFixture fixture;
-
-    @AfterEach
-    void close() {
-        fixture.close();
-    }
 
     @Test
     void segmentsOlderThanTheirCamerasDaysGoAndTheTimelineSaysRetention() {
-        fixture = new RecordingFixture(dir, RecordingFixture.settings(dir).withRetention(7, Map.of("QL-02", 2)));
+        record(settings().withRetention(7, Map.of("QL-02", 2)));
         Instant old = NOW.minus(DAY.multipliedBy(3));
         fixture.camera("QL-01").send(old, 20.5).disconnect();
         fixture.camera("QL-02").send(old, 20.5).disconnect();
@@ -53,7 +42,7 @@ class RetentionTest {
     @Test
     void overTheQuotaTheOldestSegmentOfAnyCameraGoesFirst() {
         // 20 KB pictures: 2 MB per 10 s segment; a 9 MB quota holds four of the six
-        fixture = new RecordingFixture(dir, RecordingFixture.settings(dir).withDisk(9L << 20, 0));
+        record(settings().withDisk(9L << 20, 0));
         new SyntheticCamera(fixture.recording.recorder("QL-01"), 20_000).connect().send(NOW.minusSeconds(300), 20).disconnect();
         new SyntheticCamera(fixture.recording.recorder("QL-02"), 20_000).connect().send(NOW.minusSeconds(200), 20).disconnect();
         new SyntheticCamera(fixture.recording.recorder("QL-01"), 20_000).connect().send(NOW.minusSeconds(100), 20).disconnect();
@@ -68,7 +57,7 @@ class RetentionTest {
 
     @Test
     void aHeldRangeOutlivesRetentionUntilItsIncidentReleasesIt() {
-        fixture = new RecordingFixture(dir, RecordingFixture.settings(dir).withRetention(1, Map.of()));
+        record(settings().withRetention(1, Map.of()));
         Instant t0 = NOW.minusSeconds(3600);
         fixture.camera("QL-01").send(t0, 30.05).disconnect();
         UUID incident = UUID.randomUUID();
@@ -97,7 +86,7 @@ class RetentionTest {
 
     @Test
     void theDiskGuardStopsRecordingWithAHealthAlertAndResumesWhenSpaceReturns() {
-        fixture = new RecordingFixture(dir, RecordingFixture.settings(dir));
+        record(settings());
         Instant t0 = NOW.minusSeconds(120);
         SyntheticCamera camera = fixture.camera("QL-01").send(t0, 12);
 
