@@ -64,6 +64,11 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "recording" -> {
+                if (!RecordingBench.run()) {
+                    System.exit(1);
+                }
+            }
             case "communes" -> {
                 if (!CommuneFaultsBench.run()) {
                     System.exit(1);
@@ -75,7 +80,7 @@ public final class BenchMain {
                 }
             }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health, playback-latency");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health, playback-latency, recording, profile");
                 System.exit(2);
             }
         }

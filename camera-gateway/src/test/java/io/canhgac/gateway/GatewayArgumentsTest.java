@@ -2,8 +2,13 @@ package io.canhgac.gateway;
 
 import org.junit.jupiter.api.Test;
 
+import io.canhgac.gateway.recording.RecordedStream;
+import io.canhgac.gateway.recording.RecordingSettings;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +65,25 @@ class GatewayArgumentsTest {
         GatewayArguments plain = GatewayArguments.parse(new String[]{"--service", "http://d", "--inventory", QUE_TRUNG}, "T");
         assertThat(plain.site().onvifAddress(plain.site().inventory().cameras().get(0))).isEqualTo("127.0.60.11");
         assertThat(GatewayArguments.parse(new String[]{"--service", "http://d"}, "T").settings().site()).isNull();
+    }
+
+    @Test
+    void recordsByDefaultAndTakesItsBoundsOrNone() {
+        RecordingSettings plain = GatewayArguments.parse(new String[]{"--service", "http://d"}, null).settings().recording();
+        assertThat(plain.dir()).isEqualTo(Path.of("recordings"));
+        assertThat(plain.stream()).isEqualTo(RecordedStream.MAIN);
+        assertThat(plain.segment()).isEqualTo(Duration.ofSeconds(30));
+
+        RecordingSettings small = GatewayArguments.parse(new String[]{"--service", "http://d", "--recording", "/srv/rec",
+                "--recording-stream", "sub", "--recording-days", "3", "--recording-quota-mb", "512", "--recording-free-mb", "1024",
+                "--segment-seconds", "20"}, null).settings().recording();
+        assertThat(small).isEqualTo(new RecordingSettings(Path.of("/srv/rec"), true, RecordedStream.SUB, Map.of(), Duration.ofSeconds(20),
+                3, Map.of(), 512L << 20, 1024L << 20));
+        assertThat(GatewayArguments.parse(new String[]{"--service", "http://d", "--recording", "none"}, null).settings().recording()).isNull();
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--segment-seconds", "5"}, null))
+                .hasMessageContaining("10 to 60 seconds");
+        assertThatThrownBy(() -> GatewayArguments.parse(new String[]{"--service", "http://d", "--recording-stream", "hd"}, null))
+                .hasMessageContaining("main or sub");
     }
 
     @Test

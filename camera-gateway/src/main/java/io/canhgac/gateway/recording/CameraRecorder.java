@@ -29,6 +29,7 @@ final class CameraRecorder implements PacketTap {
     /** A jump between pictures beyond this is a camera clock reset, not a duration. */
     private static final long MAX_DURATION = 5 * Ticks.PER_SECOND;
     private static final int DEFAULT_DURATION = (int) (Ticks.PER_SECOND / 10);
+    private static final Duration RESYNC = Duration.ofMillis(250);
 
     private final CameraArchive archive;
     private final Duration segmentLength;
@@ -86,7 +87,7 @@ final class CameraRecorder implements PacketTap {
             pts = dts;
         }
         if (writer != null && packet.keyframe() && (formatChanged || dts - segmentFirstDts >= Ticks.fromNanos(segmentLength.toNanos()))) {
-            Instant next = flushHeld(dts) ? writer.end() : packet.receivedAt();
+            Instant next = flushHeld(dts) ? resynced(writer.end(), packet.receivedAt()) : packet.receivedAt();
             finishSegment();
             startSegment(next, dts);
         } else if (writer == null) {
@@ -121,6 +122,16 @@ final class CameraRecorder implements PacketTap {
             archive.idle(at, reason);
         }
         breakReason = reason;
+    }
+
+    /**
+     * Where the next segment starts: end to end with the last, on the camera's clock, unless the
+     * gateway's clock has moved on by more than {@link #RESYNC}: a camera clock running slow would
+     * otherwise drift the recording away from the wall clock over a day (a fast one is not pulled
+     * back, segments never overlap).
+     */
+    private static Instant resynced(Instant end, Instant received) {
+        return received.isAfter(end.plus(RESYNC)) ? received : end;
     }
 
     private void startSegment(Instant start, long firstDts) {

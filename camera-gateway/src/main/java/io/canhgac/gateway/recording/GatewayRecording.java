@@ -10,6 +10,7 @@ import io.canhgac.gateway.camera.CameraEventSink;
 import io.canhgac.gateway.live.PacketSource;
 import io.canhgac.gateway.media.MediaSpool;
 import io.canhgac.gateway.video.PacketTap;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -36,8 +36,8 @@ public record RecordingSettings(Path dir, boolean enabled, RecordedStream stream
         }
         checkDays(retentionDays);
         cameraDays.values().forEach(RecordingSettings::checkDays);
-        if (quotaBytes < 64L << 20 || minFreeBytes < 0) {
-            throw new IllegalArgumentException("the quota is at least 64 MB and the free-space floor not negative");
+        if (quotaBytes < 1L << 20 || minFreeBytes < 0) {
+            throw new IllegalArgumentException("the quota is at least 1 MB and the free-space floor not negative");
         }
     }
 

@@ -3,18 +3,14 @@ package io.canhgac.gateway.live;
 import io.canhgac.contract.link.LinkFrames;
 import io.canhgac.contract.link.LinkReply;
 import io.canhgac.contract.link.LinkRequest;
-import io.canhgac.gateway.link.LinkReplies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,41 +35,6 @@ class LinkMediaTest {
         }
     }
 
-    /** The link as the session sees it: replies kept, live frames kept or refused by the number of the offer. */
-    static final class Link implements LinkReplies {
-        final List<LinkReply> replies = new CopyOnWriteArrayList<>();
-        final List<LinkFrames.LivePacket> sent = new CopyOnWriteArrayList<>();
-        final AtomicInteger offers = new AtomicInteger();
-        private final IntPredicate refuse;
-
-        Link(IntPredicate refuse) {
-            this.refuse = refuse;
-        }
-
-        @Override
-        public void reply(LinkReply reply) {
-            replies.add(reply);
-        }
-
-        @Override
-        public void picture(ByteBuffer frame) {
-        }
-
-        @Override
-        public boolean live(ByteBuffer frame) {
-            if (refuse.test(offers.incrementAndGet())) {
-                return false;
-            }
-            sent.add(LinkFrames.readLivePacket(frame));
-            return true;
-        }
-
-        @Override
-        public long liveBacklog() {
-            return 0;
-        }
-    }
-
     /** The scripted camera numbers its pictures in the last byte. */
     private static int picture(LinkFrames.LivePacket p) {
         return p.data()[p.data().length - 1] & 0xFF;
@@ -82,7 +43,7 @@ class LinkMediaTest {
     @Test
     void opensWithTheStreamsFormatStartsAtAKeyframeAndAfterARefusalSkipsToTheNextKeyframe() {
         ScriptedPacketSource camera = ScriptedPacketSource.h264();
-        Link link = new Link(n -> n >= 3 && n <= 5); // the link's live lane is full for three offers
+        KeptLink link = new KeptLink(n -> n >= 3 && n <= 5); // the link's live lane is full for three offers
         media(camera).handle(new LinkRequest.LiveStart(7, "CAM-1", "sub"), link);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> link.sent.size() >= 20);
@@ -112,7 +73,7 @@ class LinkMediaTest {
 
     @Test
     void anUnknownCameraOrStreamEndsTheSessionAtOnce() {
-        Link link = new Link(n -> false);
+        KeptLink link = new KeptLink(n -> false);
         LinkMedia m = media(ScriptedPacketSource.h264());
         m.handle(new LinkRequest.LiveStart(1, "CAM-9", "sub"), link);
         m.handle(new LinkRequest.LiveStart(2, "CAM-1", "main"), link);
@@ -133,7 +94,7 @@ class LinkMediaTest {
 
     @Test
     void anUnreachableCameraEndsTheSessionWithTheReason() {
-        Link link = new Link(n -> false);
+        KeptLink link = new KeptLink(n -> false);
         media(new ScriptedPacketSource(PacketSource.Codec.H264, false, 0)).handle(new LinkRequest.LiveStart(5, "CAM-1", "sub"), link);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !link.replies.isEmpty());
@@ -148,7 +109,7 @@ class LinkMediaTest {
     @Test
     void theLinkDroppingOrTheCentreStoppingEndsTheSessionAndItsCameraConnection() {
         ScriptedPacketSource camera = ScriptedPacketSource.h264();
-        Link link = new Link(n -> false);
+        KeptLink link = new KeptLink(n -> false);
         LinkMedia m = media(camera);
         m.handle(new LinkRequest.LiveStart(1, "CAM-1", "sub"), link);
         await().atMost(Duration.ofSeconds(5)).until(() -> link.sent.size() >= 5);
@@ -169,7 +130,7 @@ class LinkMediaTest {
     @Test
     void mediaWantedGoesToTheUploadersHook() {
         UUID event = UUID.randomUUID();
-        media(ScriptedPacketSource.h264()).handle(new LinkRequest.MediaWanted(event), new Link(n -> false));
+        media(ScriptedPacketSource.h264()).handle(new LinkRequest.MediaWanted(event), new KeptLink(n -> false));
         assertThat(mediaWanted).containsExactly(event);
     }
 }
