@@ -66,7 +66,7 @@ class WebUiBrowserTest extends UiDistrictBrowserTest {
         signIn("operator", "operator-demo");
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
         assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Bàn cảnh báo", "Sự kiện", "Bản đồ camera",
-                "Xem trực tiếp", "Vụ việc", "Báo cáo");
+                "Xem trực tiếp", "Xem lại", "Vụ việc", "Báo cáo");
 
         // keyboard from the top: the skip link comes first, is visible when focused, and moves focus to the content
         chromium.tab();
@@ -195,7 +195,7 @@ class WebUiBrowserTest extends UiDistrictBrowserTest {
         driver.findElement(By.id("lang")).sendKeys(Keys.ENTER);
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(chromium.texts(By.cssSelector("#nav-list a > span[data-i18n]"))).containsExactly("Alert desk", "Events", "Camera map",
-                "Live wall", "Incidents", "Reports");
+                "Live wall", "Playback", "Incidents", "Reports");
         for (String page : PAGES) {
             open(page);
             assertThat(chromium.visibleTexts()).as("English page %s shows no Vietnamese outside server data", page)
