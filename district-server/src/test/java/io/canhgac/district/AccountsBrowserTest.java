@@ -168,7 +168,9 @@ class AccountsBrowserTest extends UiDistrictBrowserTest {
             type("username", "que-loc");
             type("password", "que-loc-demo");
             driver.findElement(By.id("password")).sendKeys(Keys.ENTER);
-            assertThat(chromium.waitFor(By.id("locked"), 5, WebElement::isDisplayed).getAttribute("data-locked")).isEqualTo("account");
+            // read inside the wait: the answer replaces the page, so a #locked found a moment before may be gone
+            assertThat(chromium.waitFor(By.id("locked"), 5, e -> e.isDisplayed() && "account".equals(e.getAttribute("data-locked"))))
+                    .isNotNull();
 
             // an admin sees the lock on the accounts page and lifts it there
             signIn("admin", "admin-demo");
