@@ -64,13 +64,18 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "nodes" -> {
+                if (!NodesBench.run()) {
+                    System.exit(1);
+                }
+            }
             case "communes" -> {
                 if (!CommuneFaultsBench.run()) {
                     System.exit(1);
                 }
             }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, nodes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health");
                 System.exit(2);
             }
         }

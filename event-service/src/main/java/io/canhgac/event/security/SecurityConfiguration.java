@@ -1,5 +1,6 @@
 package io.canhgac.event.security;
 
+import io.canhgac.event.user.AccessNotices;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -59,12 +59,6 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with the {id} to upgrade later
     }
 
-    /** Publishes session ends (logout, timeout) as Spring events: open SSE streams of the session close. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
-    }
-
     /** Form login's passwords behind the lockout (which the audit listener and the admin's page see). */
     @Bean
     AuthenticationProvider loginProvider(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
@@ -87,7 +81,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain peopleSecurity(HttpSecurity http, AccessNotices notices) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineReadable = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
                 path.matcher("/v3/api-docs"), path.matcher("/v3/api-docs/**"), path.matcher("/v3/api-docs.yaml"));
@@ -127,7 +121,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureHandler(loginFailure()))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                // sessions live in PostgreSQL (Spring Session JDBC); a logout is told to every node, whose streams of it end
+                .logout(l -> l.logoutUrl("/logout").addLogoutHandler(notices).logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(csrfHandler))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(machineReadable))
                         .accessDeniedHandler(accessDenied(machineReadable)))
