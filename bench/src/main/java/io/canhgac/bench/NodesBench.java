@@ -4,6 +4,7 @@ import io.canhgac.event.WebSession;
 import io.canhgac.event.nodes.EventServiceNode;
 import io.canhgac.event.nodes.FollowedStream;
 import io.canhgac.event.nodes.TwoNodes;
+import io.canhgac.event.nodes.Waiting;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class NodesBench {
     }
 
     static boolean run() throws Exception {
-        try (TwoNodes centre = TwoNodes.startFirst(false)) {
+        try (TwoNodes centre = TwoNodes.startFirst(false, EventServiceNode.MEASURED)) {
             List<String> cameras = NodesLoad.addCameras(centre.db, CAMERAS);
             NodesLoad load = new NodesLoad(centre, cameras);
             load.ingest(List.of(centre.a), INGEST_BATCH, Duration.ofSeconds(3)); // warm-up, not counted
@@ -55,7 +56,7 @@ final class NodesBench {
                 streams.add(new FollowedStream(centre, operator, i % 2 == 0 ? centre.a : centre.b));
             }
             try {
-                NodesLoad.await(() -> streams.stream().allMatch(s -> !s.received("hello").isEmpty()), Duration.ofSeconds(30));
+                Waiting.until(() -> streams.stream().allMatch(s -> !s.received("hello").isEmpty()), Duration.ofSeconds(30));
                 NodeMemory after = NodeMemory.of(centre.b);
                 int onB = CLIENTS / 2;
                 System.out.printf("memory per SSE client on node B (%d streams): heap %.1f KiB, RSS %.1f KiB (heap %,d -> %,d KiB, RSS %,d -> %,d KiB)%n",
@@ -76,7 +77,7 @@ final class NodesBench {
         Thread alerts = new Thread(() -> load.alerts(ALERT_ROUNDS, ALERTS_PER_ROUND, Duration.ofMillis(300), sentAt, rounds),
                 "alert-gateways");
         alerts.start();
-        NodesLoad.await(() -> rounds.get() >= ALERT_ROUNDS / 3, Duration.ofSeconds(60));
+        Waiting.until(() -> rounds.get() >= ALERT_ROUNDS / 3, Duration.ofSeconds(60));
         centre.a.kill();
         killedAtMillis.set(System.currentTimeMillis());
         int reconnected = 0;

@@ -2,13 +2,10 @@ package io.canhgac.bench;
 
 import io.canhgac.event.nodes.EventServiceNode;
 import io.canhgac.event.nodes.TwoNodes;
+import io.canhgac.event.nodes.Waiting;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 /**
  * The gateways of {@link NodesBench}: {@link NodesBench#GATEWAYS} threads, each posting its share of
@@ -61,7 +57,7 @@ final class NodesLoad {
                         // one in ten starts motion (and raises an alert), as the district's mix goes
                         events.add(event(UUID.randomUUID(), camera(gateway, n * batch + k), k % 10 == 0 ? "MOTION_START" : "MOTION_END"));
                     }
-                    if (post(home, "[" + String.join(",", events) + "]")) {
+                    if (home.ingest(http, "[" + String.join(",", events) + "]")) {
                         stored.addAndGet(batch);
                     }
                 }
@@ -93,13 +89,13 @@ final class NodesLoad {
                     String body = "[" + String.join(",", events) + "]";
                     Instant at = Instant.now();
                     ids.forEach(id -> sentAt.put(id, at));
-                    for (int attempt = 0; attempt < 50 && !post(centre.alive(home), body); attempt++) {
-                        sleep(100); // the batch goes again (same ids): the gateway's outbox does the same
+                    for (int attempt = 0; attempt < 50 && !centre.alive(home).ingest(http, body); attempt++) {
+                        Waiting.pause(100); // the batch goes again (same ids): the gateway's outbox does the same
                     }
                     if (gateway == 0) {
                         done.incrementAndGet();
                     }
-                    sleep(apart.toMillis());
+                    Waiting.pause(apart.toMillis());
                 }
             }, "alert-gateway-" + g);
             t.start();
@@ -124,38 +120,5 @@ final class NodesLoad {
         String score = type.startsWith("MOTION") ? ",\"score\":0.4" : "";
         return "{\"id\":\"" + id + "\",\"cameraId\":\"" + camera + "\",\"type\":\"" + type + "\",\"occurredAt\":\""
                 + Instant.now() + "\"" + score + "}";
-    }
-
-    private boolean post(EventServiceNode node, String body) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/ingest/events"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + EventServiceNode.INGEST_TOKEN)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    static void await(BooleanSupplier condition, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not within " + within);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

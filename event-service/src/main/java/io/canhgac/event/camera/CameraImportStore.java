@@ -1,11 +1,10 @@
 package io.canhgac.event.camera;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.db.JsonColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
@@ -28,28 +27,12 @@ class CameraImportStore {
     void put(CameraImport job, int kept) {
         jdbc.update("""
                 INSERT INTO camera_import (id, started_at, job) VALUES (?, ?, ?::jsonb)
-                ON CONFLICT (id) DO UPDATE SET job = excluded.job""", job.id(), Timestamp.from(job.startedAt()), write(job));
+                ON CONFLICT (id) DO UPDATE SET job = excluded.job""", job.id(), Timestamp.from(job.startedAt()), JsonColumn.write(json, job));
         jdbc.update("DELETE FROM camera_import WHERE id NOT IN (SELECT id FROM camera_import ORDER BY started_at DESC LIMIT ?)", kept);
     }
 
     Optional<CameraImport> find(String id) {
         List<String> found = jdbc.queryForList("SELECT job::text FROM camera_import WHERE id = ?", String.class, id);
-        return found.stream().findFirst().map(this::read);
-    }
-
-    private String write(CameraImport job) {
-        try {
-            return json.writeValueAsString(job);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private CameraImport read(String body) {
-        try {
-            return json.readValue(body, CameraImport.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return found.stream().findFirst().map(body -> JsonColumn.read(json, body, CameraImport.class));
     }
 }

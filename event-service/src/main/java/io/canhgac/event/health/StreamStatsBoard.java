@@ -1,12 +1,11 @@
 package io.canhgac.event.health;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.canhgac.event.db.JsonColumn;
 import io.canhgac.contract.StreamReport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +37,7 @@ class StreamStatsBoard {
             return;
         }
         String[] cameras = reports.stream().map(StreamReport::cameraId).toArray(String[]::new);
-        String[] bodies = reports.stream().map(this::write).toArray(String[]::new);
+        String[] bodies = reports.stream().map(r -> JsonColumn.write(json, r)).toArray(String[]::new);
         jdbc.update("""
                 INSERT INTO stream_stats (camera_id, report, received_at, gateway)
                 SELECT camera, body::jsonb, ?, ? FROM unnest(?::text[], ?::text[]) AS r (camera, body)
@@ -49,24 +48,8 @@ class StreamStatsBoard {
 
     StreamStatsView view(String cameraId, Instant now) {
         List<StreamStatsView> found = jdbc.query("SELECT report::text, received_at, gateway FROM stream_stats WHERE camera_id = ?",
-                (rs, n) -> StreamStatsView.of(read(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getString(3), now, staleAfter),
+                (rs, n) -> StreamStatsView.of(JsonColumn.read(json, rs.getString(1), StreamReport.class), rs.getTimestamp(2).toInstant(), rs.getString(3), now, staleAfter),
                 cameraId);
         return found.isEmpty() ? StreamStatsView.none(cameraId, staleAfter) : found.get(0);
-    }
-
-    private String write(StreamReport report) {
-        try {
-            return json.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private StreamReport read(String body) {
-        try {
-            return json.readValue(body, StreamReport.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

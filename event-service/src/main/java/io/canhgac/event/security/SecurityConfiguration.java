@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -123,6 +124,9 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", true).failureHandler(loginFailure()))
                 // sessions live in PostgreSQL (Spring Session JDBC); a logout is told to every node, whose streams of it end
                 .logout(l -> l.logoutUrl("/logout").addLogoutHandler(notices).logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                // login always leads to the page ("/"), so a request refused for want of a login is not kept:
+                // keeping it would make a session (a row in the database) for every anonymous caller
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(csrfHandler))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(machineReadable))
                         .accessDeniedHandler(accessDenied(machineReadable)))

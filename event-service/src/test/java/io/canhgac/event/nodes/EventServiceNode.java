@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
 public final class EventServiceNode implements AutoCloseable {
 
     public static final String INGEST_TOKEN = "nodes-test-token";
+    /** For tests: a node up sooner (the C1 compiler only), in a small heap. */
+    public static final List<String> QUICK_START = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** For measuring: both compilers, as a node in production runs. */
+    public static final List<String> MEASURED = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
     private final String name;
     private final int port;
@@ -41,12 +45,13 @@ public final class EventServiceNode implements AutoCloseable {
      *
      * @param jdbcUrl the shared database; the demo district and its demo accounts are in it or made by the first node
      */
-    public static EventServiceNode start(String name, String jdbcUrl, Path workDir, String... extraArgs) throws IOException {
+    public static EventServiceNode start(String name, String jdbcUrl, Path workDir, List<String> jvmOptions, String... extraArgs)
+            throws IOException {
         int port = freePort();
         Path log = Files.createDirectories(Path.of("target", "nodes")).resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", mainClasspath(),
-                "io.canhgac.event.EventServiceApplication",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", mainClasspath(), "io.canhgac.event.EventServiceApplication",
                 "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--canhgac.ingest.token=" + INGEST_TOKEN, "--canhgac.accounts.demo=true",
                 "--canhgac.media.dir=" + workDir.resolve(name + "-media"), "--spring.main.banner-mode=off"));
@@ -55,10 +60,14 @@ public final class EventServiceNode implements AutoCloseable {
         return new EventServiceNode(name, port, process, log);
     }
 
-    /** The test's classpath without its test classes, whose test configurations must not be scanned. */
+    /**
+     * The caller's classpath without test classes (a folder in a test run, the test-jar in a benchmark's):
+     * their test configurations would be scanned as the node's own.
+     */
     private static String mainClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes" + File.separator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes" + File.separator)
+                        && !entry.endsWith("-tests.jar"))
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
@@ -82,6 +91,25 @@ public final class EventServiceNode implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError(name + " not up within " + within + ":\n" + tail());
+    }
+
+    /**
+     * Posts a batch of events as a gateway would; false when it was not stored (the node died under
+     * it, or answered 503), so the gateway sends it again, here or to another node.
+     */
+    public boolean ingest(HttpClient http, String batchJson) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/ingest/events"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + INGEST_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(batchJson)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public String base() {

@@ -2,11 +2,7 @@ package io.canhgac.event.nodes;
 
 import io.canhgac.event.WebSession;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +60,7 @@ final class NodeLoss {
             followed.add(new FollowedStream(centre, operator, i % 2 == 0 ? centre.a : centre.b));
         }
         try {
-            waitFor(() -> followed.stream().allMatch(f -> !f.received("hello").isEmpty()), Duration.ofSeconds(10));
+            Waiting.until(() -> followed.stream().allMatch(f -> !f.received("hello").isEmpty()), Duration.ofSeconds(10));
             List<Thread> senders = new ArrayList<>();
             for (int g = 0; g < gateways; g++) {
                 EventServiceNode home = g % 2 == 0 ? centre.a : centre.b;
@@ -74,7 +70,7 @@ final class NodeLoss {
                 senders.add(sender);
             }
             int killAt = gateways * batches / 3;
-            waitFor(() -> posted.get() >= killAt, Duration.ofSeconds(30));
+            Waiting.until(() -> posted.get() >= killAt, Duration.ofSeconds(30));
             centre.a.kill();
             int[] reconnected = {0};
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -122,47 +118,14 @@ final class NodeLoss {
                 batch.add(TwoNodesTest.motion(id, cameras.get((gateway * 7 + n * PER_BATCH + k) % cameras.size())));
             }
             String body = "[" + String.join(",", batch) + "]";
-            for (int attempt = 0; !post(centre.alive(home), body); attempt++) {
+            for (int attempt = 0; !centre.alive(home).ingest(http, body); attempt++) {
                 if (attempt == 20) {
                     throw new AssertionError("gateway " + gateway + " could not deliver a batch");
                 }
-                sleep(100);
+                Waiting.pause(100);
             }
             posted.incrementAndGet();
-            sleep(100);
-        }
-    }
-
-    private boolean post(EventServiceNode node, String body) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/api/ingest/events"))
-                            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + EventServiceNode.INGEST_TOKEN)
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false; // the node died under it: the batch goes again, to the other
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + within);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Waiting.pause(100);
         }
     }
 }

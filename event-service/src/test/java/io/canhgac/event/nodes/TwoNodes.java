@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -26,25 +27,28 @@ public final class TwoNodes implements AutoCloseable {
     public final JdbcTemplate db;
     private final Path work;
     private final String[] args;
+    private final List<String> jvmOptions;
     public final EventServiceNode a;
     /** Null until started: a benchmark measures with node A alone first. */
     public volatile EventServiceNode b;
 
-    private TwoNodes(EmbeddedPostgres postgres, Path work, String[] args, EventServiceNode a) {
+    private TwoNodes(EmbeddedPostgres postgres, Path work, List<String> jvmOptions, String[] args, EventServiceNode a) {
         this.postgres = postgres;
+        this.jvmOptions = jvmOptions;
         this.work = work;
         this.args = args;
         this.a = a;
         this.db = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), postgres.username(), ""));
     }
 
-    /** Both nodes, started together, up. */
+    /** Both nodes, started together for a test, up. */
     public static TwoNodes start(String... nodeArgs) throws IOException, InterruptedException {
-        return startFirst(true, nodeArgs);
+        return startFirst(true, EventServiceNode.QUICK_START, nodeArgs);
     }
 
     /** Node A up and node B, if asked for, up too; {@link #startB} starts it later. */
-    public static TwoNodes startFirst(boolean withB, String... nodeArgs) throws IOException, InterruptedException {
+    public static TwoNodes startFirst(boolean withB, List<String> jvmOptions, String... nodeArgs)
+            throws IOException, InterruptedException {
         EmbeddedPostgres postgres = EmbeddedPostgres.start(null, 0);
         Path work = Files.createTempDirectory("canhgac-nodes-");
         // every node must read the camera passwords the others stored: one key for all, as in production
@@ -55,10 +59,10 @@ public final class TwoNodes implements AutoCloseable {
         EventServiceNode a = null;
         EventServiceNode b = null;
         try {
-            a = EventServiceNode.start("node-a", postgres.jdbcUrl(), work, args);
-            b = withB ? EventServiceNode.start("node-b", postgres.jdbcUrl(), work, args) : null;
+            a = EventServiceNode.start("node-a", postgres.jdbcUrl(), work, jvmOptions, args);
+            b = withB ? EventServiceNode.start("node-b", postgres.jdbcUrl(), work, jvmOptions, args) : null;
             a.awaitUp(STARTUP);
-            TwoNodes centre = new TwoNodes(postgres, work, args, a);
+            TwoNodes centre = new TwoNodes(postgres, work, jvmOptions, args, a);
             if (b != null) {
                 centre.b = b.awaitUp(STARTUP);
             }
@@ -72,7 +76,7 @@ public final class TwoNodes implements AutoCloseable {
     }
 
     public EventServiceNode startB() throws IOException, InterruptedException {
-        b = EventServiceNode.start("node-b", postgres.jdbcUrl(), work, args).awaitUp(STARTUP);
+        b = EventServiceNode.start("node-b", postgres.jdbcUrl(), work, jvmOptions, args).awaitUp(STARTUP);
         return b;
     }
 
