@@ -236,6 +236,8 @@
   function openStream() {
     stream = new EventSource('/api/alerts/stream');
     stream.addEventListener('hello', () => setConnected(true));
+    // away longer than the server replays (Last-Event-ID): what the page shows is stale, load it afresh
+    stream.addEventListener('resync', () => location.reload());
     ['alert', 'camera-event'].forEach(type => stream.addEventListener(type, msg => {
       const data = JSON.parse(msg.data);
       (listeners[type] || []).forEach(fn => fn(data));

@@ -69,6 +69,11 @@ public final class BenchMain {
                     System.exit(1);
                 }
             }
+            case "nodes" -> {
+                if (!NodesBench.run()) {
+                    System.exit(1);
+                }
+            }
             case "communes" -> {
                 if (!CommuneFaultsBench.run()) {
                     System.exit(1);
@@ -80,7 +85,7 @@ public final class BenchMain {
                 }
             }
             default -> {
-                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health, playback-latency, recording, profile");
+                System.err.println("unknown benchmark '" + name + "'; known: simulator, ingest, capacity, fanout, communes, nodes, accuracy, motion-compare, event-ingest, incident-log, incident-list, camera-health, playback-latency, recording, profile");
                 System.exit(2);
             }
         }

@@ -22,13 +22,14 @@ import java.util.stream.Stream;
 public final class WebSession {
 
     private final String base;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
     private final HttpClient http;
     private final String[] headers;
 
     private WebSession(String base, SSLContext tls, String... headers) {
         this.base = base;
         this.headers = headers;
+        this.cookies = new CookieManager();
         // behind a TLS proxy the browser's cookie jar sees https, so it sends Secure cookies back
         boolean proxiedHttps = java.util.Arrays.asList(headers).indexOf("X-Forwarded-Proto") % 2 == 0
                 && java.util.Arrays.asList(headers).contains("https");
@@ -52,7 +53,20 @@ public final class WebSession {
     }
 
     private WebSession(String base) {
-        this(base, null);
+        this(base, (SSLContext) null);
+    }
+
+    /** The same browser (cookie jar, connections) talking to another node, as a load balancer would send it. */
+    private WebSession(String base, WebSession same) {
+        this.base = base;
+        this.cookies = same.cookies;
+        this.http = same.http;
+        this.headers = same.headers;
+    }
+
+    /** This browser, its session and all, sent to another node of the centre. */
+    public WebSession on(String otherBase) {
+        return new WebSession(otherBase, this);
     }
 
     private static URI asHttps(URI uri) {
@@ -179,6 +193,11 @@ public final class WebSession {
 
     public SseTestClient sse(String path) {
         return new SseTestClient(http, base + path);
+    }
+
+    /** A stream reopened as EventSource reopens it: with the id of the last message it received. */
+    public SseTestClient sse(String path, String lastEventId) {
+        return new SseTestClient(http, base + path, lastEventId);
     }
 
     public Optional<String> csrfToken() {

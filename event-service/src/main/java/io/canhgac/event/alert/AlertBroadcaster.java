@@ -1,29 +1,30 @@
 package io.canhgac.event.alert;
 
-import io.canhgac.event.events.EventView;
-import io.canhgac.event.ingest.EventsStored;
+import io.canhgac.event.user.AccessWithdrawn;
 import io.canhgac.event.user.CommuneScope;
+import io.canhgac.event.user.SessionEnded;
+import io.canhgac.event.user.SessionsInStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.web.session.HttpSessionDestroyedEvent;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Pushes each newly stored event to the connected browsers whose commune scope allows it over Server-Sent Events, once committed.
- * On shutdown it ends the streams first, so graceful shutdown does not wait on them (browsers reconnect).
+ * This node's open alert streams. What they carry comes from the feed ({@link AlertFeedReader}), so a
+ * browser hears of an event or alert whichever node stored it; one that reconnects with
+ * Last-Event-ID is first replayed what it missed. On shutdown it ends the streams first, so graceful
+ * shutdown does not wait on them (browsers reconnect, to this node or another).
  */
 @Component
 class AlertBroadcaster implements SmartLifecycle {
@@ -31,71 +32,126 @@ class AlertBroadcaster implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(AlertBroadcaster.class);
     static final Duration EMITTER_TIMEOUT = Duration.ofMinutes(30);
 
-    /** An open stream, what its user may see (fixed when it opened) and the session it belongs to. */
-    private record Subscriber(SseEmitter emitter, CommuneScope scope, String sessionId) {
-    }
-
-    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final AlertRepository alerts;
+    private final List<StreamSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final AlertFeed feed;
+    private final FeedMessages messages;
+    private final SessionsInStore sessions;
     private volatile boolean running;
 
-    AlertBroadcaster(AlertRepository alerts) {
-        this.alerts = alerts;
+    AlertBroadcaster(AlertFeed feed, FeedMessages messages, SessionsInStore sessions) {
+        this.feed = feed;
+        this.messages = messages;
+        this.sessions = sessions;
     }
 
-    SseEmitter connect(CommuneScope scope, String sessionId) {
+    /**
+     * Opens a stream.
+     *
+     * @param lastEventId the last seq the browser received on an earlier stream; null for a new one
+     */
+    SseEmitter connect(CommuneScope scope, String sessionId, String username, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(EMITTER_TIMEOUT.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, scope, sessionId);
+        long head = feed.head();
+        long from = lastEventId == null ? head : Math.min(lastEventId, head);
+        StreamSubscriber subscriber = new StreamSubscriber(emitter, scope, sessionId, username, from);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
         try {
-            // tells the browser the stream is open, and how long to wait before reconnecting
-            emitter.send(SseEmitter.event().name("hello").reconnectTime(2000).data("connected"));
-        } catch (IOException e) {
-            subscribers.remove(subscriber);
+            // tells the browser the stream is open, and how long to wait before reconnecting; its id is
+            // where a reconnect resumes if nothing else comes first
+            emitter.send(SseEmitter.event().id(Long.toString(from)).name("hello").reconnectTime(2000).data("connected"));
+            replay(subscriber, from);
+        } catch (IOException | IllegalStateException e) {
+            drop(subscriber, e);
         }
         return emitter;
+    }
+
+    /**
+     * What the browser missed, from the feed table; too far back, it is told to reload instead. Read
+     * after the stream is registered, so what committed in between comes by one way or the other
+     * (also for a new stream, whose replay is what committed since it read the head).
+     */
+    private void replay(StreamSubscriber subscriber, long from) throws IOException {
+        List<AlertFeed.Entry> missed = feed.after(from, AlertFeed.REPLAY_LIMIT + 1);
+        boolean pruned = from > 0 && !missed.isEmpty() && !feed.holds(from);
+        if (pruned || missed.size() > AlertFeed.REPLAY_LIMIT || (!missed.isEmpty() && !missed.get(0).withinReplay())) {
+            subscriber.resync(feed.head());
+        } else {
+            subscriber.replayed(messages.of(missed));
+        }
     }
 
     int connections() {
         return subscribers.size();
     }
 
-    @TransactionalEventListener
-    void onStored(EventsStored stored) {
-        for (EventView event : stored.events()) {
-            SseEmitter.SseEventBuilder message = SseEmitter.event().id(event.id().toString()).name("camera-event")
-                    .data(event, MediaType.APPLICATION_JSON);
-            send(message, subscriber -> subscriber.scope().allows(event.communeId()));
-        }
-    }
-
-    /** Raised or handled alerts, each to the streams whose scope allows its commune. */
-    @TransactionalEventListener
-    void onAlertsChanged(AlertsChanged changed) {
-        for (AlertView alert : alerts.find(CommuneScope.DISTRICT, changed.ids())) {
-            send(SseEmitter.event().name("alert").data(alert, MediaType.APPLICATION_JSON),
-                    subscriber -> alert.visibleIn(subscriber.scope()));
-        }
-    }
-
-    /** Logout or session timeout ends the session's streams: they must not outlive the login that opened them. */
-    @EventListener
-    void onSessionEnded(HttpSessionDestroyedEvent ended) {
-        for (Subscriber subscriber : subscribers) {
-            if (subscriber.sessionId().equals(ended.getId())) {
-                subscribers.remove(subscriber);
-                subscriber.emitter().complete();
+    /** New feed messages, in seq order, to every stream whose scope allows them. */
+    void deliver(List<StreamMessage> batch) {
+        for (StreamSubscriber subscriber : subscribers) {
+            try {
+                for (StreamMessage m : batch) {
+                    subscriber.offer(m);
+                }
+            } catch (IOException | IllegalStateException e) {
+                drop(subscriber, e);
             }
         }
     }
 
-    /** A comment every 15 s keeps proxies from closing idle streams and finds dead clients. */
+    /** Logout, or a session ended on any node: its streams must not outlive the login that opened them. */
+    @EventListener
+    void onSessionEnded(SessionEnded ended) {
+        end(s -> s.sessionId.equals(ended.sessionId()));
+    }
+
+    /** A person disabled or changed on any node: all their streams end (their sessions have). */
+    @EventListener
+    void onAccessWithdrawn(AccessWithdrawn withdrawn) {
+        end(s -> withdrawn.username().equals(s.username));
+    }
+
+    /**
+     * A comment every 15 s keeps proxies from closing idle streams and finds dead clients; and a
+     * stream whose session expired (or ended while this node did not hear of it) ends.
+     */
     @Scheduled(fixedDelay = 15_000)
     void heartbeat() {
-        send(SseEmitter.event().comment("keep-alive"), subscriber -> true);
+        for (StreamSubscriber subscriber : subscribers) {
+            try {
+                subscriber.emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                drop(subscriber, e);
+            }
+        }
+        Set<String> open = subscribers.stream().map(s -> s.sessionId).collect(Collectors.toSet());
+        if (!open.isEmpty()) {
+            try {
+                Set<String> gone = sessions.absent(open);
+                end(s -> gone.contains(s.sessionId));
+            } catch (RuntimeException databaseAway) {
+                // streams outlive a database outage: they resume from the feed when it is back
+                log.debug("Could not check the streams' sessions: {}", databaseAway.toString());
+            }
+        }
+    }
+
+    private void end(Predicate<StreamSubscriber> which) {
+        for (StreamSubscriber subscriber : subscribers) {
+            if (which.test(subscriber)) {
+                subscribers.remove(subscriber);
+                complete(subscriber.emitter);
+            }
+        }
+    }
+
+    private void drop(StreamSubscriber subscriber, Exception e) {
+        log.debug("SSE client gone: {}", e.toString());
+        subscribers.remove(subscriber);
+        // end the async request too: else it stays open until its timeout and holds up graceful shutdown
+        complete(subscriber.emitter);
     }
 
     @Override
@@ -106,7 +162,7 @@ class AlertBroadcaster implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        subscribers.forEach(s -> s.emitter().complete());
+        subscribers.forEach(s -> complete(s.emitter));
         subscribers.clear();
     }
 
@@ -121,28 +177,12 @@ class AlertBroadcaster implements SmartLifecycle {
         return Integer.MAX_VALUE;
     }
 
-    private void send(SseEmitter.SseEventBuilder message, Predicate<Subscriber> to) {
-        for (Subscriber subscriber : subscribers) {
-            if (!to.test(subscriber)) {
-                continue;
-            }
-            try {
-                subscriber.emitter().send(message);
-            } catch (IOException | IllegalStateException e) {
-                log.debug("SSE client gone: {}", e.toString());
-                subscribers.remove(subscriber);
-                // end the async request too: else it stays open until its timeout and holds up graceful shutdown
-                end(subscriber.emitter());
-            }
-        }
-    }
-
     /**
      * Completing a stream whose connection has just failed can throw too (Tomcat refuses an async
-     * dispatch after its error handling ran): that must not end the loop, or the streams after a dead
-     * one would miss the event.
+     * dispatch after its error handling ran): that must not end a loop, or the streams after a dead
+     * one would miss the message.
      */
-    private static void end(SseEmitter emitter) {
+    private static void complete(SseEmitter emitter) {
         try {
             emitter.complete();
         } catch (IllegalStateException e) {

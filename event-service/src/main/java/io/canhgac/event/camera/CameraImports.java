@@ -11,9 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +21,9 @@ import java.util.stream.Collectors;
 /**
  * Onboards a CSV file's cameras in the background, one row after the other, through the same
  * onboarding as the form: each camera is read and its stream checked before anything of it is
- * stored, so a refused row leaves nothing behind. One import runs at a time (they share the
- * communes' thin links with discovery); the last few are kept for the page to follow.
+ * stored, so a refused row leaves nothing behind. One import runs at a time on a node (they share
+ * the communes' thin links with discovery); the last few are kept in a table for the page to
+ * follow from any node.
  */
 @Component
 class CameraImports implements DisposableBean {
@@ -41,9 +40,11 @@ class CameraImports implements DisposableBean {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, CameraImport> imports = new LinkedHashMap<>();
+    private final CameraImportStore imports;
 
-    CameraImports(CameraOnboardingService onboarding, CameraRegistry registry, Validator validator, AuditLog audit) {
+    CameraImports(CameraOnboardingService onboarding, CameraRegistry registry, Validator validator, AuditLog audit,
+                  CameraImportStore imports) {
+        this.imports = imports;
         this.onboarding = onboarding;
         this.registry = registry;
         this.validator = validator;
@@ -59,15 +60,15 @@ class CameraImports implements DisposableBean {
         List<CameraCsv.Row> rows = CameraCsv.parse(csv);
         String id = UUID.randomUUID().toString();
         CameraImport started = new CameraImport(id, "RUNNING", 0, rows.size(), 0, 0, Instant.now(), null, List.of());
-        put(started);
+        imports.put(started, KEPT);
         audit.record(actor, AuditAction.CAMERA_IMPORT, "import " + id, rows.size() + " rows from "
                 + (fileName == null || fileName.isBlank() ? "a CSV file" : fileName), remoteAddress);
         runner.execute(() -> run(started, rows, actor, remoteAddress));
         return started;
     }
 
-    synchronized Optional<CameraImport> find(String id) {
-        return Optional.ofNullable(imports.get(id));
+    Optional<CameraImport> find(String id) {
+        return imports.find(id);
     }
 
     private void run(CameraImport started, List<CameraCsv.Row> rows, String actor, String remoteAddress) {
@@ -122,10 +123,12 @@ class CameraImports implements DisposableBean {
         };
     }
 
-    private synchronized void put(CameraImport job) {
-        imports.put(job.id(), job);
-        while (imports.size() > KEPT) {
-            imports.remove(imports.keySet().iterator().next());
+    /** Progress while the rows go on: a database hiccup loses a step of it, not the import. */
+    private void put(CameraImport job) {
+        try {
+            imports.put(job, KEPT);
+        } catch (RuntimeException e) {
+            log.warn("Import {}: progress not saved ({})", job.id(), e.toString());
         }
     }
 

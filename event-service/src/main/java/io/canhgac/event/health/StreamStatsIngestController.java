@@ -46,7 +46,7 @@ class StreamStatsIngestController {
                     "at most " + properties.maxBatch() + " cameras per report, got " + reports.size());
         }
         Instant now = Instant.now();
-        // only registered cameras: a gateway cannot grow this map without bound
+        // only registered cameras: a gateway cannot fill the table with names of its own
         Set<String> registered = cameras.ids();
         List<StreamReport> known = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -60,7 +60,6 @@ class StreamStatsIngestController {
                 unknown.add(r.cameraId());
             }
         }
-        board.retainOnly(registered);
         board.record(known, gateway.name(), now);
         return new Accepted(known.size(), unknown);
     }

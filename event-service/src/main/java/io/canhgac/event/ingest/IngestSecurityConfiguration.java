@@ -80,10 +80,7 @@ class IngestSecurityConfiguration {
                 }
                 // the token is checked in the database, so while it is away this is every request's
                 // answer; here, as no controller advice sees a filter's exceptions
-                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                json.writeValue(response.getOutputStream(), DatabaseUnavailable.problem());
+                DatabaseUnavailable.write(response, json);
                 return;
             }
             gateway.ifPresent(g -> SecurityContextHolder.setContext(new SecurityContextImpl(new GatewayAuthentication(g))));

@@ -1,5 +1,6 @@
 package io.canhgac.event.security;
 
+import io.canhgac.event.user.AccessNotices;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +25,10 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -59,12 +60,6 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with the {id} to upgrade later
     }
 
-    /** Publishes session ends (logout, timeout) as Spring events: open SSE streams of the session close. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
-    }
-
     /** Form login's passwords behind the lockout (which the audit listener and the admin's page see). */
     @Bean
     AuthenticationProvider loginProvider(UserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
@@ -87,7 +82,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain peopleSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain peopleSecurity(HttpSecurity http, AccessNotices notices) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher machineReadable = new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/actuator/**"),
                 path.matcher("/v3/api-docs"), path.matcher("/v3/api-docs/**"), path.matcher("/v3/api-docs.yaml"));
@@ -131,7 +126,11 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureHandler(loginFailure()))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                // sessions live in PostgreSQL (Spring Session JDBC); a logout is told to every node, whose streams of it end
+                .logout(l -> l.logoutUrl("/logout").addLogoutHandler(notices).logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                // login always leads to the page ("/"), so a request refused for want of a login is not kept:
+                // keeping it would make a session (a row in the database) for every anonymous caller
+                .requestCache(c -> c.requestCache(new NullRequestCache()))
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()).csrfTokenRequestHandler(csrfHandler))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(machineReadable))
                         .accessDeniedHandler(accessDenied(machineReadable)))

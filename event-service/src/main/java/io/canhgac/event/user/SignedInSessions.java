@@ -1,73 +1,44 @@
 package io.canhgac.event.user;
 
-import jakarta.servlet.http.HttpSession;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.session.HttpSessionCreatedEvent;
-import org.springframework.security.web.session.HttpSessionDestroyedEvent;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
- * The open sessions of this server, so that a person's can be ended at once. Ending a session
- * publishes its destruction, which closes its SSE streams; live views are told by {@link AccessWithdrawn}.
- * The session objects are kept, not their ids: login changes a session's id, not the session.
+ * A person's sessions, found in the session store by their name whichever node made them, so that
+ * they can be ended at once. Every node is then told ({@link AccessNotices}), which closes the SSE
+ * streams and live views it holds for them.
  */
 @Component
 class SignedInSessions {
 
-    private final Set<HttpSession> sessions = ConcurrentHashMap.newKeySet();
-    private final ApplicationEventPublisher events;
+    private final FindByIndexNameSessionRepository<?> store;
+    private final AccessNotices notices;
 
-    SignedInSessions(ApplicationEventPublisher events) {
-        this.events = events;
+    SignedInSessions(FindByIndexNameSessionRepository<?> store, AccessNotices notices) {
+        this.store = store;
+        this.notices = notices;
     }
 
-    @EventListener
-    void created(HttpSessionCreatedEvent created) {
-        sessions.add(created.getSession());
-    }
-
-    @EventListener
-    void destroyed(HttpSessionDestroyedEvent destroyed) {
-        sessions.remove(destroyed.getSession());
-    }
-
-    /** Ends every session of the person and their live views; returns how many sessions ended. */
+    /** Ends every session of the person and their streams and live views; returns how many sessions ended. */
     int withdraw(String username) {
-        int ended = end(username, null);
-        events.publishEvent(new AccessWithdrawn(username));
+        int ended = end(username, null).size();
+        notices.withdrawn(username);
         return ended;
     }
 
     /** Ends the person's sessions but the one they are using (a password change signs out the others). */
     int endOthers(String username, String keepSessionId) {
-        return end(username, keepSessionId);
+        List<String> ended = end(username, keepSessionId);
+        ended.forEach(notices::sessionEnded);
+        return ended.size();
     }
 
-    private int end(String username, String keepSessionId) {
-        int ended = 0;
-        for (HttpSession session : sessions) {
-            try {
-                if (username.equals(usernameOf(session)) && !session.getId().equals(keepSessionId)) {
-                    session.invalidate();
-                    ended++;
-                }
-            } catch (IllegalStateException alreadyInvalid) {
-                sessions.remove(session);
-            }
-        }
+    private List<String> end(String username, String keepSessionId) {
+        List<String> ended = store.findByPrincipalName(username).keySet().stream()
+                .filter(id -> !id.equals(keepSessionId)).toList();
+        ended.forEach(store::deleteById);
         return ended;
-    }
-
-    private static String usernameOf(HttpSession session) {
-        Object context = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
-        Authentication who = context instanceof SecurityContext c ? c.getAuthentication() : null;
-        return who == null ? null : who.getName();
     }
 }
