@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The camera streams the centre's live server serves: a commune's through the link of the gateway
- * that reaches it, the others from the gateway in this process when one runs. Asked on the live
+ * The camera streams and recordings the centre's live server serves: a commune's through the link of
+ * the gateway that reaches it, the others from the gateway in this process when one runs. Asked on the live
  * server's event loop, so each camera's route is kept a few seconds rather than queried every time.
  */
 final class CentreLiveSources implements LiveSources, PlaybackSources {
@@ -30,14 +30,20 @@ final class CentreLiveSources implements LiveSources, PlaybackSources {
     private final LiveRoutes routes;
     private final GatewayLinks links;
     private final LiveSources inProcess;
+    private final PlaybackSources inProcessRecordings;
     private final Duration linkTimeout;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-    /** @param inProcess the in-process gateway's cameras; {@link LiveSources#none()} when none runs */
-    CentreLiveSources(LiveRoutes routes, GatewayLinks links, LiveSources inProcess, Duration linkTimeout) {
+    /**
+     * @param inProcess           the in-process gateway's cameras; {@link LiveSources#none()} when none runs
+     * @param inProcessRecordings their recordings; {@link PlaybackSources#none()} when none runs or it records nothing
+     */
+    CentreLiveSources(LiveRoutes routes, GatewayLinks links, LiveSources inProcess, PlaybackSources inProcessRecordings,
+                      Duration linkTimeout) {
         this.routes = routes;
         this.links = links;
         this.inProcess = inProcess;
+        this.inProcessRecordings = inProcessRecordings;
         this.linkTimeout = linkTimeout;
     }
 
@@ -55,13 +61,22 @@ final class CentreLiveSources implements LiveSources, PlaybackSources {
     }
 
     /**
-     * A commune camera's recording, played by its gateway over the link. The gateway in this process
-     * keeps no recording the centre can play: its cameras have none here.
+     * A commune camera's recording, played by its gateway over the link; the others' read from the
+     * segments of the gateway in this process. Either way the packets are the recorded ones, muxed as
+     * live video is: nothing is transcoded.
      */
     @Override
     public Optional<PacketSource> playback(String cameraId, LiveStream stream, Instant from, int speed) {
-        return route(cameraId).flatMap(LiveRoutes.Route::gateway).map(gateway ->
-                LinkPacketSource.playback(() -> links.find(gateway.id()), gateway.name(), cameraId, from, speed, linkTimeout));
+        Optional<LiveRoutes.Route> route = route(cameraId);
+        if (route.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<GatewayIdentity> gateway = route.get().gateway();
+        if (gateway.isPresent()) {
+            return Optional.of(LinkPacketSource.playback(() -> links.find(gateway.get().id()), gateway.get().name(), cameraId,
+                    from, speed, linkTimeout));
+        }
+        return inProcessRecordings.playback(cameraId, stream, from, speed);
     }
 
     /** An unknown camera is not kept: one onboarded a moment ago is found at once. */

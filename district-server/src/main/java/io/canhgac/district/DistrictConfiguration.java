@@ -10,10 +10,12 @@ import io.canhgac.event.ingest.IngestToken;
 import io.canhgac.event.link.GatewayLinks;
 import io.canhgac.event.link.LiveRoutes;
 import io.canhgac.event.live.LiveTickets;
+import io.canhgac.event.recording.CameraRecordings;
 import io.canhgac.gateway.GatewaySettings;
 import io.canhgac.gateway.discovery.SweepSettings;
 import io.canhgac.gateway.discovery.WsDiscoveryProbe;
 import io.canhgac.gateway.live.LiveSources;
+import io.canhgac.gateway.live.PlaybackSources;
 import io.canhgac.gateway.media.MediaSettings;
 import io.canhgac.gateway.media.MediaUploadSettings;
 import io.canhgac.simulator.link.LinkRelays;
@@ -62,7 +64,15 @@ class DistrictConfiguration {
         String spool = properties.gateway().mediaSpool();
         // in process the gateway reaches the centre over loopback: no link budget to keep
         return new GatewayLifecycle(GatewaySettings.DEFAULTS, properties.gateway(), spool.isBlank() ? null
-                : MediaSettings.defaults(Path.of(spool)).withUpload(MediaUploadSettings.DEFAULTS.withBudget(0)));
+                : MediaSettings.defaults(Path.of(spool)).withUpload(MediaUploadSettings.DEFAULTS.withBudget(0)),
+                properties.gateway().recording().settings());
+    }
+
+    /** The in-process gateway's cameras' recordings, for the timeline, holds and exports. */
+    @Bean
+    @ConditionalOnExpression(IN_PROCESS_GATEWAY)
+    CameraRecordings inProcessRecordings(GatewayLifecycle gateway) {
+        return new InProcessRecordings(gateway);
     }
 
     @Bean
@@ -79,8 +89,11 @@ class DistrictConfiguration {
     CentreLiveLifecycle centreLive(DistrictProperties properties, LiveRoutes routes, GatewayLinks links,
                                    ObjectProvider<GatewayLifecycle> inProcess, LiveTickets tickets) {
         DistrictProperties.Live live = properties.gateway().live();
-        LiveSources local = inProcess.stream().findFirst().map(GatewayLifecycle::liveSources).orElse(LiveSources.none());
-        return new CentreLiveLifecycle(live, new CentreLiveSources(routes, links, local, live.linkTimeout()), tickets.secret());
+        GatewayLifecycle local = inProcess.getIfAvailable();
+        CentreLiveSources sources = local == null
+                ? new CentreLiveSources(routes, links, LiveSources.none(), PlaybackSources.none(), live.linkTimeout())
+                : new CentreLiveSources(routes, links, local.liveSources(), local.playbackSources(), live.linkTimeout());
+        return new CentreLiveLifecycle(live, sources, tickets.secret());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.canhgac.district;
 
 import io.canhgac.gateway.health.HealthSettings;
+import io.canhgac.gateway.recording.RecordedStream;
+import io.canhgac.gateway.recording.RecordingSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the all-in-one server runs besides the event-service.
@@ -69,13 +73,41 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param mediaSpool        where event snapshots and clips wait until the event-service has them; blank for no media
      * @param outbox            where events wait on disk until the event-service has them; blank for a
      *                          temporary folder removed at stop (tests)
+     * @param recording         around-the-clock recording of every camera it pulls
      */
     record Gateway(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean registerInventory,
                    @DefaultValue("60s") Duration registryRefresh, @DefaultValue Health health,
                    @DefaultValue("4") @Min(1) @Max(64) int onvifThreads,
                    @DefaultValue("10s") Duration streamCheckTimeout, @DefaultValue("1s") Duration sweepAnswerWait,
                    @DefaultValue Live live, @DefaultValue("data/media-spool") String mediaSpool,
-                   @DefaultValue("data/outbox") String outbox) {
+                   @DefaultValue("data/outbox") String outbox, @DefaultValue Recording recording) {
+    }
+
+    /**
+     * The in-process gateway's recording. The defaults are the demo's, like the commune gateways' of
+     * the communes topology: the substream (the picture its workers already read, so no second pull),
+     * 2 days, 2 GB for every camera together (about what the five communes' gateways get there, 5 × 512
+     * MB), 1 GB of the disk always left free, so a laptop's disk is never filled.
+     *
+     * @param dir     one folder per camera; blank for no recording
+     * @param stream  {@code sub} or {@code main} (main is pulled a second time, demuxed only)
+     * @param days    how long a segment is kept, 1–366
+     * @param quota   all cameras' segments together: the oldest go first beyond it
+     * @param minFree below this much free space on the disk, recording stops (and resumes above it)
+     * @param segment segment length, 10–60 s
+     */
+    record Recording(@DefaultValue("data/recordings") String dir, @DefaultValue("sub") RecordedStream stream,
+                     @DefaultValue("2") @Min(1) @Max(366) int days, @DefaultValue("2GB") DataSize quota,
+                     @DefaultValue("1GB") DataSize minFree, @DefaultValue("30s") Duration segment) {
+
+        /** Null when recording is off. */
+        RecordingSettings settings() {
+            if (dir.isBlank()) {
+                return null;
+            }
+            return RecordingSettings.defaults(Path.of(dir)).withStream(stream).withRetention(days, Map.of())
+                    .withDisk(quota.toBytes(), minFree.toBytes()).withSegment(segment);
+        }
     }
 
     /**

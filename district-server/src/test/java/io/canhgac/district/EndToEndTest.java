@@ -1,7 +1,6 @@
 package io.canhgac.district;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
 import io.canhgac.gateway.live.TestViewer;
@@ -11,11 +10,8 @@ import io.canhgac.simulator.scene.SceneScript;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,18 +27,7 @@ import static org.awaitility.Awaitility.await;
  * The whole path on real pieces: embedded PostgreSQL, the simulator's RTSP server, the gateway
  * (FFmpeg, motion detection, HTTP publishing) and the event-service pushing over SSE.
  */
-@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "canhgac.database.embedded.data-dir=",
-                "canhgac.accounts.demo=true",
-                "canhgac.inventory=src/test/resources/e2e-district.yaml",
-                "canhgac.simulator.per-camera-addresses=false",
-                "canhgac.simulator.rtsp-port=0",
-                "canhgac.simulator.main-streams=false",
-                "canhgac.simulator.control-port=0",
-                "canhgac.simulator.scene-cache=target/scene-cache"})
-@Import(EndToEndTest.Scenes.class)
-class EndToEndTest {
+class EndToEndTest extends AllInOneTestBase {
 
     static final int LOOP_SECONDS = 16;
     static final double ONSET = 8;
@@ -63,20 +48,16 @@ class EndToEndTest {
         }
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     SimulatorLifecycle simulator;
     @Autowired
     CentreLiveLifecycle live;
-    @Autowired
-    ObjectMapper json;
 
     private WebSession operator;
 
     @BeforeEach
     void signIn() {
-        operator = WebSession.login("http://127.0.0.1:" + port, "operator", "operator-demo");
+        operator = WebSession.login(base(), "operator", "operator-demo");
     }
 
     record Pushed(String camera, String type, Instant receivedAt) {
@@ -94,7 +75,7 @@ class EndToEndTest {
 
     @Test
     void motionReachesTheBrowserWithinTwoSecondsOfTheScriptedOnsetAndTheIdlePartStaysQuiet() throws Exception {
-        WebSession queLocHead = WebSession.login("http://127.0.0.1:" + port, "que-loc", "que-loc-demo");
+        WebSession queLocHead = WebSession.login(base(), "que-loc", "que-loc-demo");
         try (SseTestClient sse = operator.sse("/api/alerts/stream");
              SseTestClient queLocSse = queLocHead.sse("/api/alerts/stream")) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !sse.received("hello").isEmpty() && !queLocSse.received("hello").isEmpty());
@@ -158,7 +139,7 @@ class EndToEndTest {
 
     @Test
     void thePageIsServedAfterLoginAndTheGatewayStillDelivers() throws Exception {
-        WebSession stranger = WebSession.anonymous("http://127.0.0.1:" + port);
+        WebSession stranger = WebSession.anonymous(base());
         HttpResponse<String> redirected = stranger.get("/");
         assertThat(redirected.statusCode()).isEqualTo(302);
         assertThat(redirected.headers().firstValue("Location").orElse("")).endsWith("/login.html");

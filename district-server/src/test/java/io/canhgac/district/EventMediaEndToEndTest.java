@@ -1,13 +1,9 @@
 package io.canhgac.district;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
@@ -30,20 +26,7 @@ import static org.awaitility.Awaitility.await;
  * crossing, spools them, uploads them to the event-service, which stores them; an operator lists
  * and downloads them, a commune head of another commune does not see them.
  */
-@SpringBootTest(classes = DistrictServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-                "canhgac.database.embedded.data-dir=",
-                "canhgac.accounts.demo=true",
-                "canhgac.inventory=src/test/resources/e2e-district.yaml",
-                "canhgac.simulator.per-camera-addresses=false",
-                "canhgac.simulator.rtsp-port=0",
-                "canhgac.simulator.main-streams=false",
-                "canhgac.simulator.control-port=0",
-                "canhgac.simulator.scene-cache=target/scene-cache"})
-// exactly EndToEndTest's configuration, so both share one cached context: two simulated districts
-// in one JVM disturb each other's timing (EndToEndTest failed when run after a second context)
-@Import(EndToEndTest.Scenes.class)
-class EventMediaEndToEndTest {
+class EventMediaEndToEndTest extends AllInOneTestBase {
 
     static final int LOOP_SECONDS = EndToEndTest.LOOP_SECONDS;
     static final double ONSET = EndToEndTest.ONSET;
@@ -53,16 +36,12 @@ class EventMediaEndToEndTest {
     @Autowired
     DistrictProperties properties;
 
-    @LocalServerPort
-    int port;
     @Autowired
     SimulatorLifecycle simulator;
-    @Autowired
-    ObjectMapper json;
 
     @Test
     void aCrossingGetsAClipAndASnapshotThatOperatorsCanFetch() throws Exception {
-        String base = "http://127.0.0.1:" + port;
+        String base = base();
         WebSession operator = WebSession.login(base, "operator", "operator-demo");
         await().atMost(Duration.ofSeconds(20)).until(() -> json.readTree(operator.get("/api/cameras").body())
                 .findValuesAsText("status").stream().allMatch("ONLINE"::equals));

@@ -1,7 +1,6 @@
 package io.canhgac.district;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.canhgac.event.EventFixtures;
 import io.canhgac.event.WebSession;
 import io.canhgac.event.link.GatewayLink;
 import io.canhgac.gateway.GatewayAssembly;
@@ -21,25 +20,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.zip.ZipInputStream;
 
-import static io.canhgac.event.EventFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -63,12 +54,11 @@ class RecordingPlaybackTest extends CommuneGatewayTestBase {
     private GatewayAssembly gateway;
     private Path dir;
     private String token;
-    private WebSession operator;
+    private RecordingChecks checks;
 
     @BeforeAll
     void startRecordingGateway() throws Exception {
         WebSession admin = WebSession.login(base(), "admin", "admin-demo");
-        operator = WebSession.login(base(), "operator", "operator-demo");
         dir = Files.createTempDirectory("canhgac-recording-test");
         token = registerGateway(admin, GATEWAY, "que-loc").get("token").asText();
         RecordingSettings recording = RecordingSettings.defaults(dir.resolve("recordings")).withStream(RecordedStream.SUB)
@@ -86,6 +76,7 @@ class RecordingPlaybackTest extends CommuneGatewayTestBase {
                 .formatted(deviceService));
         assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(201, 409); // 409: another test of this context did it
         await().atMost(Duration.ofSeconds(20)).until(() -> gateway.assignment(CAMERA).isPresent());
+        checks = new RecordingChecks(base(), WebSession.login(base(), "operator", "operator-demo"), json, token, CAMERA);
     }
 
     @AfterAll
@@ -105,82 +96,16 @@ class RecordingPlaybackTest extends CommuneGatewayTestBase {
         return simulator.simulator().camera(CAMERA).onvifUrl().orElseThrow();
     }
 
-    /** Recorded up to at least {@code until}, as the timeline API says: the first span's start. */
-    private Instant recordedUntil(Instant until) {
-        Instant[] start = new Instant[1];
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode day = json.readTree(operator.get("/api/cameras/" + CAMERA + "/recordings?from=" + until.minus(1, ChronoUnit.HOURS)
-                    + "&to=" + until.plus(1, ChronoUnit.HOURS)).body());
-            JsonNode spans = day.path("spans");
-            if (spans.isEmpty() || Instant.parse(spans.get(spans.size() - 1).get("end").asText()).isBefore(until)) {
-                return false;
-            }
-            start[0] = Instant.parse(spans.get(0).get("start").asText());
-            return true;
-        });
-        return start[0];
-    }
-
-    /** An instant to put an event at: now, and at least 4 s into the recording, in whole seconds. */
-    private static Instant eventAfter(Instant recordingStart) {
-        Instant now = Instant.now();
-        Instant soonest = recordingStart.plusSeconds(4);
-        return (now.isAfter(soonest) ? now : soonest).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-    }
-
-    /** A motion alert on the camera at {@code at}, sent as the gateway sends events, and an incident opened from it. */
-    private String incidentAt(Instant at) throws Exception {
-        UUID event = UUID.randomUUID();
-        EventFixtures.ingest(base(), token, event(event, CAMERA, "MOTION_START", at.toString(), ",\"score\":0.3"));
-        String alert = await().atMost(Duration.ofSeconds(5)).until(() -> alertOf(event), a -> a != null);
-        HttpResponse<String> opened = operator.send("POST", "/api/incidents", "{\"title\":\"Road at " + at + "\",\"alertIds\":[\"" + alert + "\"]}");
-        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
-        return json.readTree(opened.body()).at("/incident/id").asText();
-    }
-
-    private String alertOf(UUID event) throws Exception {
-        for (JsonNode a : json.readTree(operator.get("/api/alerts?limit=1000").body())) {
-            if (a.path("eventId").asText().equals(event.toString())) {
-                return a.get("id").asText();
-            }
-        }
-        return null;
-    }
-
-    /** The ZIP's files by name, and every line of manifest.sha256 checked against them. */
-    private static Map<String, byte[]> checkedZip(byte[] zip) throws Exception {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                files.put(e.getName(), in.readAllBytes());
-            }
-        }
-        String sums = new String(files.get("manifest.sha256"));
-        for (String line : sums.split("\n")) {
-            String[] hashAndName = line.split(" {2}", 2);
-            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(files.get(hashAndName[1]))))
-                    .as(hashAndName[1]).isEqualTo(hashAndName[0]);
-        }
-        return files;
-    }
-
-    private JsonNode awaitExport(String incident, String state) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
-                json.readTree(operator.get("/api/incidents/" + incident + "/recordings").body()).get(0), x -> x.get("state").asText().equals(state));
-    }
-
     @Test
     void theTimelinePlaysBackThroughTheCentreAndARangeBecomesEvidenceWithItsHash() throws Exception {
-        Instant first = recordedUntil(Instant.now());
-        Instant event = eventAfter(first);
-        recordedUntil(event.plusSeconds(3));
-        String incident = incidentAt(event);
+        Instant first = checks.recordedUntil(Instant.now());
+        Instant event = RecordingChecks.eventAfter(first);
+        checks.recordedUntil(event.plusSeconds(3));
+        String incident = checks.incidentAt(event);
 
         // playback from the event, through the centre's live server: a keyframe first, dated at or before the instant
-        JsonNode ticket = json.readTree(operator.send("POST", "/api/playback/tickets",
-                "{\"cameraId\":\"" + CAMERA + "\",\"stream\":\"main\",\"from\":\"" + event + "\",\"speed\":\"2\"}").body());
         long asked = System.nanoTime();
-        try (TestViewer viewer = TestViewer.connect(ticket.get("url").asText())) {
+        try (TestViewer viewer = checks.playback(event, 2)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !viewer.fragments().isEmpty());
             System.out.printf("playback: %d ms from the playback request to the first picture (local loopback link)%n",
                     (System.nanoTime() - asked) / 1_000_000);
@@ -193,27 +118,17 @@ class RecordingPlaybackTest extends CommuneGatewayTestBase {
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> awaitLink(GATEWAY).liveSessions() == 0);
 
-        // a range into the incident's evidence: remuxed at the gateway, uploaded, in the ZIP with its hash
-        HttpResponse<String> export = operator.send("POST", "/api/incidents/" + incident + "/recordings", "{\"cameraIds\":[\"" + CAMERA
-                + "\"],\"from\":\"" + event.minusSeconds(2) + "\",\"to\":\"" + event.plusSeconds(3) + "\"}");
-        assertThat(export.statusCode()).as(export.body()).isEqualTo(202);
-        JsonNode arrived = awaitExport(incident, "ARRIVED");
-        Map<String, byte[]> zip = checkedZip(operator.download("/api/incidents/" + incident + "/evidence.zip").body());
-        String mp4 = zip.keySet().stream().filter(n -> n.endsWith(arrived.get("id").asText() + ".mp4")).findFirst().orElseThrow();
-        assertThat(new String(zip.get(mp4), 4, 4)).isEqualTo("ftyp");
-        assertThat(new String(zip.get("manifest.json"))).contains("\"kind\" : \"RECORDING\"", arrived.get("sha256").asText());
-
+        // a range into the incident's evidence: remuxed at the gateway, uploaded, in the ZIP with its hash;
         // closing the incident releases the hold at the gateway
-        assertThat(operator.send("POST", "/api/incidents/" + incident + "/status", "{\"status\":\"CLOSED\"}").statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                !json.readTree(operator.get("/api/incidents/" + incident + "/recordings").body()).get(0).get("held").asBoolean());
+        JsonNode arrived = checks.exported(incident, event.minusSeconds(2), event.plusSeconds(3));
+        checks.inEvidenceThenReleased(incident, arrived);
     }
 
     @Test
     void inChromiumAnEventOnTheTimelinePlaysAndItsRangeIsExportedIntoTheIncident() throws Exception {
-        Instant event = eventAfter(recordedUntil(Instant.now()));
-        recordedUntil(event.plusSeconds(3));
-        String incident = incidentAt(event);
+        Instant event = RecordingChecks.eventAfter(checks.recordedUntil(Instant.now()));
+        checks.recordedUntil(event.plusSeconds(3));
+        String incident = checks.incidentAt(event);
         HeadlessChromium chromium = new HeadlessChromium();
         try {
             var driver = chromium.driver();
@@ -246,7 +161,7 @@ class RecordingPlaybackTest extends CommuneGatewayTestBase {
             String zip64 = (String) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + " fetch(document.getElementById('incident-evidence').href).then(r => r.arrayBuffer())"
                     + ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); });");
-            Map<String, byte[]> files = checkedZip(Base64.getDecoder().decode(zip64));
+            Map<String, byte[]> files = RecordingChecks.checkedZip(Base64.getDecoder().decode(zip64));
             assertThat(files.keySet()).anyMatch(n -> n.startsWith("media/" + CAMERA + "/") && n.endsWith(".mp4"));
         } finally {
             chromium.close();

@@ -3,35 +3,33 @@ package io.canhgac.event.recording;
 import io.canhgac.contract.link.LinkReply;
 import io.canhgac.contract.link.LinkRequest;
 import io.canhgac.event.camera.GatewayUnavailableException;
-import io.canhgac.event.link.GatewayLink;
 import io.canhgac.event.link.GatewayLinkException;
 import io.canhgac.event.link.GatewayLinks;
 import io.canhgac.event.link.LiveRoutes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.function.LongFunction;
 
 /**
- * A camera's recording, kept at its commune's gateway and reached over that gateway's control link
- * by the same route as its live video. The gateway in this process (the all-in-one) keeps no
- * recording the centre can ask for: its cameras are refused with GATEWAY_UNAVAILABLE, saying so.
+ * What the centre asks of a camera's recording, wherever it is kept: found by the same route as the
+ * camera's live video, at its commune's gateway over that gateway's control link, or for a camera
+ * reached through the gateway in this process (the all-in-one), at that gateway.
  */
 @Component
 class GatewayRecordings {
 
-    /** Recordings are an index lookup at the gateway: a slow commune link still answers well within this. */
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
-
     private final LiveRoutes routes;
     private final GatewayLinks links;
+    private final ObjectProvider<CameraRecordings> inProcess;
 
-    GatewayRecordings(LiveRoutes routes, GatewayLinks links) {
+    /** @param inProcess the gateway in this process, when one runs */
+    GatewayRecordings(LiveRoutes routes, GatewayLinks links, ObjectProvider<CameraRecordings> inProcess) {
         this.routes = routes;
         this.links = links;
+        this.inProcess = inProcess;
     }
 
     LinkReply.Recorded recorded(String cameraId, Instant from, Instant to) {
@@ -51,30 +49,27 @@ class GatewayRecordings {
     }
 
     /**
-     * @throws GatewayUnavailableException no gateway link reaches the camera now
+     * @throws GatewayUnavailableException no gateway keeping the camera's recording is reachable now
      * @throws GatewayLinkException        the gateway refused (its problem code) or the link failed meanwhile
      */
     private LinkReply.Answer call(String cameraId, LongFunction<LinkRequest.Call> request) {
-        GatewayLink link = link(cameraId);
-        try {
-            return link.call(request, TIMEOUT, null).get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GatewayLinkException refusal) {
-                throw refusal;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GatewayLinkException(GatewayLinkException.LINK_DOWN, "interrupted while waiting for gateway " + link.gateway().name());
-        }
+        return keeper(cameraId).ask(request);
     }
 
-    private GatewayLink link(String cameraId) {
+    private CameraRecordings keeper(String cameraId) {
         LiveRoutes.Route route = routes.route(cameraId)
                 .orElseThrow(() -> new GatewayUnavailableException("no camera " + cameraId));
-        var gateway = route.gateway().orElseThrow(() -> new GatewayUnavailableException("camera " + cameraId
-                + " is reached through the gateway in this process, which keeps no recording the centre can play"));
-        return links.find(gateway.id()).orElseThrow(() -> new GatewayUnavailableException("commune " + route.communeId()
-                + "'s recordings are kept at gateway " + gateway.name() + ", which is not connected now"));
+        if (route.gateway().isEmpty()) {
+            CameraRecordings local = inProcess.getIfAvailable();
+            if (local == null) {
+                throw new GatewayUnavailableException("no gateway reaches camera " + cameraId + "'s commune "
+                        + route.communeId() + " now, so none can be asked for its recording");
+            }
+            return local;
+        }
+        var gateway = route.gateway().get();
+        return links.find(gateway.id()).<CameraRecordings>map(LinkRecordings::new)
+                .orElseThrow(() -> new GatewayUnavailableException("commune " + route.communeId()
+                        + "'s recordings are kept at gateway " + gateway.name() + ", which is not connected now"));
     }
 }
