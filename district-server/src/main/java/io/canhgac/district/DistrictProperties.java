@@ -86,8 +86,9 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
     /**
      * The in-process gateway's recording. The defaults are the demo's, like the commune gateways' of
      * the communes topology: the substream (the picture its workers already read, so no second pull),
-     * 2 days, 2 GB for every camera together (about what the five communes' gateways get there, 5 × 512
-     * MB), 1 GB of the disk always left free, so a laptop's disk is never filled.
+     * 2 days, 4 GB for every camera together, 1 GB of the disk always left free, so a laptop's disk is
+     * never filled. The simulator's substreams are about 530 kbit/s: 4 GB keeps the last ~20 minutes of
+     * all 46 cameras (the quota decides, not the days), like the communes' 512 MB each for ~9 cameras.
      *
      * @param dir     one folder per camera; blank for no recording
      * @param stream  {@code sub} or {@code main} (main is pulled a second time, demuxed only)
@@ -97,7 +98,7 @@ record DistrictProperties(@DefaultValue Simulator simulator, @DefaultValue Gatew
      * @param segment segment length, 10–60 s
      */
     record Recording(@DefaultValue("data/recordings") String dir, @DefaultValue("sub") RecordedStream stream,
-                     @DefaultValue("2") @Min(1) @Max(366) int days, @DefaultValue("2GB") DataSize quota,
+                     @DefaultValue("2") @Min(1) @Max(366) int days, @DefaultValue("4GB") DataSize quota,
                      @DefaultValue("1GB") DataSize minFree, @DefaultValue("30s") Duration segment) {
 
         /** Null when recording is off. */
