@@ -4,7 +4,7 @@ import io.canhgac.gateway.live.AvcFormat;
 import io.canhgac.gateway.live.H264Nals;
 import io.canhgac.gateway.recording.replay.ReplaySession;
 import io.canhgac.gateway.recording.replay.ReplayedPicture;
-import io.canhgac.gateway.recording.replay.SpsSize;
+import io.canhgac.gateway.video.H264Sps;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -110,7 +110,7 @@ final class GapFill implements ReplaySession.Pictures {
         if (sps == null || pps == null || (format != null && format.sameParameters(sps, pps))) {
             return false;
         }
-        SpsSize size = SpsSize.of(sps);
+        H264Sps size = H264Sps.parse(sps); // replay hands over no demuxer parameters: the size is the SPS's
         boolean changed = format != null;
         format = new AvcFormat(size.width(), size.height(), sps, pps);
         return changed;

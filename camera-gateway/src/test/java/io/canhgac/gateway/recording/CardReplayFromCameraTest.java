@@ -145,6 +145,18 @@ class CardReplayFromCameraTest {
         assertThat(gaps(WITH_CARD, before)).as("nothing else is missing").allMatch(g -> g.reason().equals(CameraArchive.NOT_ON_CAMERA));
     }
 
+    @Test
+    @Order(3)
+    void aWrongAccountIsRefusedAndNotRetried() {
+        CardFetch fetch = new CardFetch(io.canhgac.gateway.onvif.SoapClient.newHttpClient(
+                io.canhgac.gateway.onvif.OnvifClientSettings.DEFAULTS), CardReplaySettings.DEFAULTS, Duration.ofSeconds(10));
+        Instant to = Instant.now().minusSeconds(5);
+        CardFetch.Outcome outcome = fetch.fill(recording.archive(WITH_CARD), new CameraCard(
+                URI.create(simulator.camera(WITH_CARD).onvifUrl().orElseThrow()), OnvifCredentials.of("admin", "wrong")),
+                "sub", to.minusSeconds(3), to);
+        assertThat(outcome.kind()).isEqualTo(CardFetch.Kind.REFUSED);
+    }
+
     /** Waits until the camera records without a break for 4 s and no replay is pending: the cut before is over. */
     private static void steady(CameraArchive archive) {
         await().atMost(Duration.ofSeconds(20)).until(() -> recording.pendingReplays(WITH_CARD) == 0

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,23 +45,8 @@ class ReplaySessionTest {
     }
 
     private EmbeddedChannel channel() {
-        StreamCatalog catalog = new StreamCatalog() {
-            @Override
-            public Optional<StreamBroadcaster> find(String name) {
-                return "sub".equals(name) ? Optional.of(sub) : Optional.empty();
-            }
-
-            @Override
-            public boolean exists(String name) {
-                return "sub".equals(name);
-            }
-
-            @Override
-            public Optional<CameraStorage> storage() {
-                return Optional.of(card);
-            }
-        };
-        return new EmbeddedChannel(new RtspRequestDecoder(), new RtspResponseEncoder(), new RtspServerHandler("cam", catalog, null));
+        return new EmbeddedChannel(new RtspRequestDecoder(), new RtspResponseEncoder(),
+                new RtspServerHandler("cam", new TestStreams(sub, card), null));
     }
 
     private static String send(EmbeddedChannel ch, String request) {
