@@ -130,7 +130,10 @@ public final class ReplaySession {
             marks.putIfAbsent(packet.timestamp(), mark);
             for (H264Depacketizer.Unit unit : depacketizer.accept(packet)) {
                 ReplayMark m = marks.remove(unit.timestamp());
-                if (m == null || !m.time().isBefore(to)) {
+                if (m == null) {
+                    continue; // its first packet was lost with a broken picture: it cannot be dated
+                }
+                if (!m.time().isBefore(to)) {
                     return new Played(pictures, last, sdp.sps(), sdp.pps());
                 }
                 sink.picture(new ReplayedPicture(m.time(), unit.nals(), unit.keyframe(), m.discontinuity()));
