@@ -43,6 +43,11 @@ public final class CameraStorage {
         }
     }
 
+    /** The stretches lost so far (power cuts once power is back, and holes made by hand). */
+    public List<Range> lost() {
+        return List.copyOf(lost);
+    }
+
     public void poweredOff() {
         if (offSince == null) {
             offSince = clock.instant();
