@@ -39,6 +39,8 @@ public final class CameraStorage {
     /** The card lost {@code [from, to)} (a corrupt file, a card swapped). */
     public void lose(Instant from, Instant to) {
         if (to.isAfter(from)) {
+            Instant earliest = earliest();
+            lost.removeIf(r -> r.to().isBefore(earliest)); // a scripted reboot a minute must not pile up holes
             lost.add(new Range(from, to));
         }
     }
