@@ -50,6 +50,8 @@ public final class ReplaySession {
     private static final int RTP_CHANNEL = 0;
     private static final int RTCP_BYE = 203;
     private static final String REQUIRE = "onvif-replay";
+    /** Well inside the 60 s session timeout cameras give. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
 
     private final URI uri;
     private final OnvifCredentials account;
@@ -92,7 +94,7 @@ public final class ReplaySession {
             play.put("Rate-Control", "no");
             play.put("Require", REQUIRE);
             request("PLAY", sdp.baseUrl(), play);
-            Played played = receive(to, sink, sdp);
+            Played played = receive(to, sink, sdp, session);
             try {
                 out.write(RtspWire.request("TEARDOWN", sdp.baseUrl(), ++cseq, withAuth("TEARDOWN", sdp.baseUrl(),
                         Map.of("Session", session))));
@@ -104,10 +106,11 @@ public final class ReplaySession {
         }
     }
 
-    private Played receive(Instant to, Pictures sink, ReplaySdp sdp) throws IOException {
+    private Played receive(Instant to, Pictures sink, ReplaySdp sdp, String session) throws IOException {
         H264Depacketizer depacketizer = new H264Depacketizer();
         Map<Long, ReplayMark> marks = new HashMap<>();
         long started = System.nanoTime();
+        long keptAlive = started;
         long bytes = 0;
         int pictures = 0;
         Instant last = null;
@@ -118,6 +121,13 @@ public final class ReplaySession {
             }
             bytes += frame.data().length + 4;
             hold(started, bytes);
+            if (System.nanoTime() - keptAlive > KEEP_ALIVE.toNanos()) {
+                // a long fetch at a bounded rate outlasts the session timeout: the camera must hear from us
+                keptAlive = System.nanoTime();
+                out.write(RtspWire.request("GET_PARAMETER", sdp.baseUrl(), ++cseq, withAuth("GET_PARAMETER", sdp.baseUrl(),
+                        Map.of("Session", session))));
+                out.flush();
+            }
             if (frame.channel() != RTP_CHANNEL) {
                 if (isBye(frame.data())) {
                     return new Played(pictures, last, sdp.sps(), sdp.pps());
