@@ -29,6 +29,10 @@
       pbConnecting: 'Đang kết nối…', pbPlaying: 'Đang phát', pbEnd: 'Hết phần đã ghi', pbClosed: 'Mất hình',
       gap_CAMERA_OFFLINE: 'Không ghi: camera mất tín hiệu', gap_DISK_GUARD: 'Không ghi: dừng để đĩa không đầy',
       gap_GATEWAY_DOWN: 'Không ghi: gateway không chạy', gap_RETENTION: 'Đã xoá theo thời hạn lưu',
+      gap_CAMERA_OFFLINE_NO_REPLAY: 'Không ghi: camera mất tín hiệu và không tự lưu bản ghi để lấy lại',
+      gap_CAMERA_OFFLINE_NOT_ON_CAMERA: 'Không ghi: camera mất tín hiệu, bộ nhớ của camera cũng không có đoạn này',
+      gap_CAMERA_OFFLINE_REPLAY_REFUSED: 'Không ghi: camera mất tín hiệu và từ chối cho lấy lại bản ghi',
+      gap_CAMERA_OFFLINE_REPLAY_FAILED: 'Không ghi: camera mất tín hiệu, lấy lại từ bộ nhớ camera không thành',
       gap_OTHER: 'Không có bản ghi', pbPlayback: 'Xem lại', pbPlaybackHere: 'Xem lại lúc này',
       pbZoom: 'Phóng dòng thời gian', pbZoomDay: 'Cả ngày', pbZoomHour: '1 giờ', pbZoom10: '10 phút', pbZoom1: '1 phút'
     },
@@ -40,6 +44,10 @@
       pbConnecting: 'Connecting…', pbPlaying: 'Playing', pbEnd: 'End of the recording', pbClosed: 'No picture',
       gap_CAMERA_OFFLINE: 'Not recorded: the camera was offline', gap_DISK_GUARD: 'Not recorded: stopped to keep the disk from filling',
       gap_GATEWAY_DOWN: 'Not recorded: the gateway was not running', gap_RETENTION: 'Deleted by retention',
+      gap_CAMERA_OFFLINE_NO_REPLAY: 'Not recorded: the camera was offline and keeps no recording of its own to fetch',
+      gap_CAMERA_OFFLINE_NOT_ON_CAMERA: "Not recorded: the camera was offline, and its own storage lacks this stretch too",
+      gap_CAMERA_OFFLINE_REPLAY_REFUSED: 'Not recorded: the camera was offline and refused to replay its own recording',
+      gap_CAMERA_OFFLINE_REPLAY_FAILED: "Not recorded: the camera was offline; fetching it from the camera's storage failed",
       gap_OTHER: 'Nothing recorded', pbPlayback: 'Playback', pbPlaybackHere: 'Play back from this moment',
       pbZoom: 'Timeline zoom', pbZoomDay: 'Whole day', pbZoomHour: '1 hour', pbZoom10: '10 minutes', pbZoom1: '1 minute'
     }

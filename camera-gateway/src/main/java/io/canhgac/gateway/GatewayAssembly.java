@@ -25,12 +25,15 @@ import io.canhgac.gateway.media.MediaUploader;
 import io.canhgac.gateway.motion.CameraMotionSettings;
 import io.canhgac.gateway.onboarding.CameraOnboarding;
 import io.canhgac.gateway.onvif.OnvifClientSettings;
+import io.canhgac.gateway.onvif.OnvifCredentials;
 import io.canhgac.gateway.onvif.SoapClient;
 import io.canhgac.gateway.outbox.EventJournal;
 import io.canhgac.gateway.outbox.JournalFigures;
 import io.canhgac.gateway.outbox.JournalSettings;
 import io.canhgac.gateway.outbox.OutboxPublisher;
 import io.canhgac.gateway.outbox.StreamReportSlot;
+import io.canhgac.gateway.recording.CameraCard;
+import io.canhgac.gateway.recording.CardReplaySettings;
 import io.canhgac.gateway.recording.GatewayRecording;
 import io.canhgac.gateway.recording.RecordingRequests;
 import io.canhgac.gateway.live.RecordedSources;
@@ -168,6 +171,13 @@ public final class GatewayAssembly implements AutoCloseable {
         onvif = new OnvifWatches(onvifHttp, onvifClient, s.health(), PullSettings.DEFAULTS,
                 merger.from(CameraStatusMerger.Source.ONVIF), s.onvifThreads());
         cameras = new ManagedCameras(streams, onvif, merger, publisher);
+        if (recording != null) {
+            // a camera back after an outage is asked for what was missed, from its own storage
+            ManagedCameras managed = cameras;
+            recording.fillFromCameras(id -> managed.assignment(id).filter(a -> a.deviceService() != null)
+                    .map(a -> new CameraCard(java.net.URI.create(a.deviceService()), OnvifCredentials.of(a.username(), a.password()))),
+                    CardReplaySettings.DEFAULTS);
+        }
         stats = new StreamStatsReporter(StreamStatsReporter.PERIOD, streams::streamReports, publisher::streamReports).start();
         if (s.live() != null) {
             live = startLive(s.live(), cameras);

@@ -1,5 +1,6 @@
 package io.canhgac.simulator;
 
+import io.canhgac.simulator.onvif.CardRecordings;
 import io.canhgac.simulator.onvif.DeviceCredentials;
 import io.canhgac.simulator.onvif.DeviceEvents;
 import io.canhgac.simulator.onvif.DeviceIdentity;
@@ -10,11 +11,15 @@ import io.canhgac.simulator.onvif.OnvifDeviceServer;
 import io.canhgac.simulator.onvif.PtzState;
 import io.canhgac.simulator.onvif.WsDiscoveryConfig;
 import io.canhgac.simulator.onvif.WsDiscoveryResponder;
+import io.canhgac.simulator.rtsp.CameraStorage;
 import io.netty.channel.EventLoopGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -35,13 +40,38 @@ final class CameraOnvif {
 
     CameraOnvif(String cameraId, DeviceIdentity identity, boolean hasPtz, Firmware firmware, Supplier<CameraCredentials> account,
                 EventLoopGroup group, InetSocketAddress address, boolean discovery, Supplier<String> rtspBase,
-                Supplier<byte[]> snapshot) {
+                Supplier<byte[]> snapshot, CardRecordings card) {
         this.cameraId = cameraId;
         OnvifDevice device = new OnvifDevice(identity,
                 DeviceCredentials.following(account.get().username(), () -> account.get().password()),
-                MediaCatalog.mainAndSub(rtspBase, snapshot), ptz, events, hasPtz).withFirmware(firmware);
+                MediaCatalog.mainAndSub(rtspBase, snapshot), ptz, events, hasPtz).withFirmware(firmware).withRecordings(card);
         this.server = new OnvifDeviceServer(group, address, device);
         this.discovery = discovery ? new WsDiscoveryResponder(group, server, WsDiscoveryConfig.loopback()) : null;
+    }
+
+    /** The card's recordings as ONVIF shows them: one per stream served, replayed at {@code <rtsp>/replay/<stream>}. */
+    static CardRecordings card(CameraStorage storage, Supplier<List<String>> streams, Supplier<String> rtspBase) {
+        return new CardRecordings() {
+            @Override
+            public List<String> tokens() {
+                return streams.get();
+            }
+
+            @Override
+            public Instant dataFrom() {
+                return storage.earliest();
+            }
+
+            @Override
+            public Instant dataUntil() {
+                return storage.now();
+            }
+
+            @Override
+            public URI replayUri(String token) {
+                return URI.create(rtspBase.get() + "/replay/" + token);
+            }
+        };
     }
 
     void start() throws InterruptedException {

@@ -8,6 +8,7 @@ import io.canhgac.simulator.scene.EncodedScene;
 import io.canhgac.simulator.scene.SceneCatalog;
 import io.canhgac.simulator.scene.SceneEffect;
 import io.canhgac.simulator.onvif.DeviceIdentity;
+import io.canhgac.simulator.rtsp.CameraStorage;
 import io.canhgac.simulator.onvif.Firmware;
 import io.canhgac.simulator.scene.SceneEncoder;
 import io.canhgac.simulator.scene.SceneRenderer;
@@ -100,7 +101,7 @@ public final class CameraSimulator implements AutoCloseable {
             SceneClock clock = SceneClock.startingNow(script.fps(), spec.phaseSeconds(), script.durationSeconds());
             SimulatedCamera camera = new SimulatedCamera(spec.id(), spec.name(), clock,
                     new StreamBroadcaster(sub, covered(script, 1), clock), account(spec, options), group, control,
-                    address(spec, i, options));
+                    address(spec, i, options), options.cardRecording().test(spec.id()) ? CameraStorage.lastDay() : null);
             if (options.onvifPort() >= 0 && camera.credentials() != null) {
                 camera.attachOnvif(onvif(spec, inventory, camera, options));
                 if (spec.ptz()) {
@@ -196,7 +197,9 @@ public final class CameraSimulator implements AutoCloseable {
                 options.discovery() && options.perCameraAddresses(),
                 () -> "rtsp://" + rtspAt.getHostString() + ":" + camera.rtspAddress().getPort(),
                 () -> SceneSnapshot.jpeg(renderer, camera.currentSceneFrame(),
-                        camera.faults().picture() == StreamBroadcaster.Picture.COVERED));
+                        camera.faults().picture() == StreamBroadcaster.Picture.COVERED),
+                camera.storage().map(card -> CameraOnvif.card(card, camera::recordedStreams,
+                        () -> "rtsp://" + rtspAt.getHostString() + ":" + camera.rtspAddress().getPort())).orElse(null));
     }
 
     /**

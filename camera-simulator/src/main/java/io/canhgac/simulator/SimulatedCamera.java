@@ -1,5 +1,6 @@
 package io.canhgac.simulator;
 
+import io.canhgac.simulator.rtsp.CameraStorage;
 import io.canhgac.simulator.rtsp.RtspDigestAuth;
 import io.canhgac.simulator.rtsp.RtspServer;
 import io.canhgac.simulator.rtsp.SceneClock;
@@ -38,6 +39,8 @@ public final class SimulatedCamera {
     private volatile StreamBroadcaster main;
     private final AtomicReference<CameraCredentials> credentials;
     private final RtspServer rtsp;
+    /** What the camera records onto its own card; null for a camera without one. */
+    private final CameraStorage storage;
     private final EventLoopGroup group;
     private final ScheduledExecutorService control;
     private volatile boolean stalledByOperator;
@@ -50,7 +53,8 @@ public final class SimulatedCamera {
     private volatile int viewStep;
 
     SimulatedCamera(String id, String name, SceneClock clock, StreamBroadcaster sub, CameraCredentials account,
-                    EventLoopGroup group, ScheduledExecutorService control, InetSocketAddress address) {
+                    EventLoopGroup group, ScheduledExecutorService control, InetSocketAddress address, CameraStorage storage) {
+        this.storage = storage;
         this.id = id;
         this.name = name;
         this.clock = clock;
@@ -150,6 +154,16 @@ public final class SimulatedCamera {
         return clock.sceneIndex(clock.frameAt(System.nanoTime()));
     }
 
+    /** The camera's own card, if it records onto one (a test can make it lose a stretch). */
+    public Optional<CameraStorage> storage() {
+        return Optional.ofNullable(storage);
+    }
+
+    /** The streams the card holds a recording of: those the camera serves. */
+    java.util.List<String> recordedStreams() {
+        return main == null ? java.util.List.of(SUB_STREAM) : java.util.List.of(MAIN_STREAM, SUB_STREAM);
+    }
+
     public StreamBroadcaster subStream() {
         return sub;
     }
@@ -232,9 +246,15 @@ public final class SimulatedCamera {
         if (onvif != null) {
             onvif.stop();
         }
+        if (storage != null) {
+            storage.poweredOff(); // nothing is recorded while it is off
+        }
     }
 
     private void restorePower() {
+        if (storage != null) {
+            storage.poweredOn();
+        }
         try {
             rtsp.start();
             if (onvif != null) {
@@ -331,6 +351,11 @@ public final class SimulatedCamera {
         @Override
         public boolean exists(String stream) {
             return SUB_STREAM.equals(stream) || MAIN_STREAM.equals(stream);
+        }
+
+        @Override
+        public Optional<CameraStorage> storage() {
+            return Optional.ofNullable(storage);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.canhgac.simulator.scene.SceneScript;
 
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * How the simulated district is served.
@@ -20,10 +21,20 @@ import java.util.function.Function;
  * @param scenes             resolves the inventory's scene names
  * @param onvifPort          each camera's ONVIF HTTP port (0: free ports; -1: no ONVIF); needs an account
  * @param discovery          answer WS-Discovery on the loopback interface (needs per-camera addresses for unicast probes)
+ * @param cardRecording      which cameras (by id) record onto their own card and offer it over ONVIF Recording
+ *                           Search and Replay (with ONVIF); all by default
  */
 public record SimulatorOptions(boolean perCameraAddresses, String host, int rtspPort, boolean mainStreams,
                                boolean authenticate, Path sceneCache, Function<String, SceneScript> scenes,
-                               int onvifPort, boolean discovery) {
+                               int onvifPort, boolean discovery, Predicate<String> cardRecording) {
+
+    /** Every camera records onto its card. */
+    public SimulatorOptions(boolean perCameraAddresses, String host, int rtspPort, boolean mainStreams,
+                            boolean authenticate, Path sceneCache, Function<String, SceneScript> scenes,
+                            int onvifPort, boolean discovery) {
+        this(perCameraAddresses, host, rtspPort, mainStreams, authenticate, sceneCache, scenes, onvifPort, discovery,
+                cameraId -> true);
+    }
 
     public SimulatorOptions {
         if (!host.startsWith("127.") && !host.equals("::1") && !host.equals("localhost")) {
@@ -52,19 +63,25 @@ public record SimulatorOptions(boolean perCameraAddresses, String host, int rtsp
     }
 
     public SimulatorOptions withAuthentication(boolean on) {
-        return new SimulatorOptions(perCameraAddresses, host, rtspPort, mainStreams, on, sceneCache, scenes, onvifPort, discovery);
+        return new SimulatorOptions(perCameraAddresses, host, rtspPort, mainStreams, on, sceneCache, scenes, onvifPort, discovery, cardRecording);
     }
 
     public SimulatorOptions withMainStreams(boolean on) {
-        return new SimulatorOptions(perCameraAddresses, host, rtspPort, on, authenticate, sceneCache, scenes, onvifPort, discovery);
+        return new SimulatorOptions(perCameraAddresses, host, rtspPort, on, authenticate, sceneCache, scenes, onvifPort, discovery, cardRecording);
     }
 
     /** ONVIF on free ports (with authentication, which ONVIF needs). */
     public SimulatorOptions withOnvif() {
-        return new SimulatorOptions(perCameraAddresses, host, rtspPort, mainStreams, true, sceneCache, scenes, 0, discovery);
+        return new SimulatorOptions(perCameraAddresses, host, rtspPort, mainStreams, true, sceneCache, scenes, 0, discovery, cardRecording);
+    }
+
+    /** Only the cameras {@code which} accepts record onto their card (and offer Recording Search and Replay). */
+    public SimulatorOptions withCardRecording(Predicate<String> which) {
+        return new SimulatorOptions(perCameraAddresses, host, rtspPort, mainStreams, authenticate, sceneCache, scenes, onvifPort,
+                discovery, which);
     }
 
     public SimulatorOptions withPorts(int rtsp, int onvif) {
-        return new SimulatorOptions(perCameraAddresses, host, rtsp, mainStreams, authenticate, sceneCache, scenes, onvif, discovery);
+        return new SimulatorOptions(perCameraAddresses, host, rtsp, mainStreams, authenticate, sceneCache, scenes, onvif, discovery, cardRecording);
     }
 }

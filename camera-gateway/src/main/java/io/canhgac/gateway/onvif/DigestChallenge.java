@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param algorithm MD5, MD5-sess, SHA-256 or SHA-256-sess
  * @param qopAuth   whether the server offers qop=auth; without it the RFC 2069 form is used
  */
-record DigestChallenge(String realm, String nonce, String opaque, String algorithm, boolean qopAuth) {
+public record DigestChallenge(String realm, String nonce, String opaque, String algorithm, boolean qopAuth) {
 
     private static final List<String> SUPPORTED = List.of("SHA-256", "SHA-256-SESS", "MD5", "MD5-SESS");
 
@@ -33,7 +33,7 @@ record DigestChallenge(String realm, String nonce, String opaque, String algorit
         return Optional.ofNullable(best);
     }
 
-    static Optional<DigestChallenge> parse(String header) {
+    public static Optional<DigestChallenge> parse(String header) {
         String h = header.strip();
         if (h.length() < 7 || !h.regionMatches(true, 0, "Digest ", 0, 7)) {
             return Optional.empty();

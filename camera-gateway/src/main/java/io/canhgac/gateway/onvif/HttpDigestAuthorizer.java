@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Answers one {@link DigestChallenge}, request after request, counting the nonce uses (nc) as
  * RFC 7616 asks, so later calls to the same camera need no new 401 round trip.
  */
-final class HttpDigestAuthorizer {
+public final class HttpDigestAuthorizer {
 
     private final DigestChallenge challenge;
     private final AtomicInteger nonceCount = new AtomicInteger();
     private final SecureRandom random;
 
-    HttpDigestAuthorizer(DigestChallenge challenge, SecureRandom random) {
+    public HttpDigestAuthorizer(DigestChallenge challenge, SecureRandom random) {
         this.challenge = challenge;
         this.random = random;
     }
@@ -28,7 +28,7 @@ final class HttpDigestAuthorizer {
     }
 
     /** The Authorization header value for one request. */
-    String authorization(OnvifCredentials credentials, String method, String requestTarget) {
+    public String authorization(OnvifCredentials credentials, String method, String requestTarget) {
         byte[] cnonceBytes = new byte[12];
         random.nextBytes(cnonceBytes);
         String cnonce = HexFormat.of().formatHex(cnonceBytes);

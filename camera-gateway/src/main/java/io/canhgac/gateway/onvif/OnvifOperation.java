@@ -2,7 +2,7 @@ package io.canhgac.gateway.onvif;
 
 /**
  * Every SOAP operation the gateway sends, with its service and SOAP 1.2 action. Operations not
- * listed here (network, users, certificates, imaging changes, analytics, recording...) are out of scope.
+ * listed here (network, users, certificates, imaging changes, analytics, recording control...) are out of scope.
  */
 public enum OnvifOperation {
     GET_SYSTEM_DATE_AND_TIME(OnvifService.DEVICE, "GetSystemDateAndTime", false),
@@ -32,6 +32,11 @@ public enum OnvifOperation {
             "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/RenewRequest"),
     UNSUBSCRIBE(OnvifService.EVENTS, "Unsubscribe",
             "http://docs.oasis-open.org/wsn/bw-2/SubscriptionManager/UnsubscribeRequest"),
+
+    // the camera's own card: found through Recording Search, played through Replay to fill the gateway's gaps
+    FIND_RECORDINGS(OnvifService.SEARCH, "FindRecordings", true),
+    GET_RECORDING_SEARCH_RESULTS(OnvifService.SEARCH, "GetRecordingSearchResults", true),
+    GET_REPLAY_URI(OnvifService.REPLAY, "GetReplayUri", true),
 
     CONTINUOUS_MOVE(OnvifService.PTZ, "ContinuousMove", true),
     STOP(OnvifService.PTZ, "Stop", true),

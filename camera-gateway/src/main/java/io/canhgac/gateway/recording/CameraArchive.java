@@ -32,6 +32,15 @@ final class CameraArchive {
     static final Duration JOIN = Duration.ofMillis(1500);
     static final String GATEWAY_DOWN = "GATEWAY_DOWN";
     static final String RETENTION = "RETENTION";
+    static final String CAMERA_OFFLINE = "CAMERA_OFFLINE";
+    /** A camera-offline gap the camera's own storage could not fill, and why: it keeps no recording we can reach, */
+    static final String NO_CAMERA_RECORDING = "CAMERA_OFFLINE_NO_REPLAY";
+    /** … its storage lacks that stretch too, */
+    static final String NOT_ON_CAMERA = "CAMERA_OFFLINE_NOT_ON_CAMERA";
+    /** … it refused the account or the replay, */
+    static final String REPLAY_REFUSED = "CAMERA_OFFLINE_REPLAY_REFUSED";
+    /** … or every try failed. */
+    static final String REPLAY_FAILED = "CAMERA_OFFLINE_REPLAY_FAILED";
 
     private final String cameraId;
     private final Path dir;
@@ -111,6 +120,11 @@ final class CameraArchive {
         if (s != null) {
             segments.put(s.start(), s);
         }
+    }
+
+    /** A segment written into a gap from the camera's own storage: into the index, the open segment untouched. */
+    synchronized void filled(Segment s) {
+        segments.put(s.start(), s);
     }
 
     /** Nothing is recorded from {@code since} on, for {@code reason}; ends with the next segment. */

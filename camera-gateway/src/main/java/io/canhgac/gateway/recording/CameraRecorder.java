@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,6 +36,7 @@ final class CameraRecorder implements PacketTap {
     private final Duration segmentLength;
     private final BooleanSupplier diskAllows;
     private final Runnable segmentDone;
+    private final BiConsumer<Instant, Instant> cameraBack;
     private StreamParameters stream;
     private boolean recordable;
     private AvcFormat format;
@@ -51,6 +53,13 @@ final class CameraRecorder implements PacketTap {
 
     /** @param segmentDone after each finished segment (retention may have work) */
     CameraRecorder(CameraArchive archive, Duration segmentLength, BooleanSupplier diskAllows, Runnable segmentDone) {
+        this(archive, segmentLength, diskAllows, segmentDone, (from, to) -> { });
+    }
+
+    /** @param cameraBack the camera's pictures came back after a camera-offline gap (from, to): it may hold them itself */
+    CameraRecorder(CameraArchive archive, Duration segmentLength, BooleanSupplier diskAllows, Runnable segmentDone,
+                   BiConsumer<Instant, Instant> cameraBack) {
+        this.cameraBack = cameraBack;
         this.archive = archive;
         this.segmentLength = segmentLength;
         this.diskAllows = diskAllows;
@@ -105,7 +114,7 @@ final class CameraRecorder implements PacketTap {
 
     @Override
     public void closed() {
-        stopSegment("CAMERA_OFFLINE", Instant.now());
+        stopSegment(CameraArchive.CAMERA_OFFLINE, Instant.now());
     }
 
     /** The gateway stops: what was read is kept. */
@@ -140,6 +149,9 @@ final class CameraRecorder implements PacketTap {
             // a gap whose reason we know; GATEWAY_DOWN is what the log's silence already means
             if (!breakReason.equals(CameraArchive.GATEWAY_DOWN)) {
                 archive.gap(last, start, breakReason);
+                if (breakReason.equals(CameraArchive.CAMERA_OFFLINE)) {
+                    cameraBack.accept(last, start);
+                }
             }
         } else if (last != null && start.isBefore(last)) {
             start = last; // the receive clock jittered: segments never overlap

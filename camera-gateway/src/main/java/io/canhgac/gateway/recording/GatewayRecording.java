@@ -61,6 +61,8 @@ public final class GatewayRecording implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("recording-retention", true));
     private final ScheduledExecutorService exporter = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("recording-export", true));
     private final AtomicBoolean sweepQueued = new AtomicBoolean();
+    /** Fills camera-offline gaps from the cameras' own storage; null until asked for. */
+    private volatile CardReplays replays;
     private final java.util.concurrent.atomic.AtomicInteger exportsWaiting = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
@@ -112,7 +114,25 @@ public final class GatewayRecording implements AutoCloseable {
             return PacketTap.NONE;
         }
         recording.add(cameraId);
-        return new CameraRecorder(archive(cameraId), settings.segment(), guard::allows, this::sweepSoon);
+        CameraArchive archive = archive(cameraId);
+        String stream = settings.stream(cameraId).wireName();
+        return new CameraRecorder(archive, settings.segment(), guard::allows, this::sweepSoon, (from, to) -> {
+            CardReplays r = replays;
+            if (r != null) {
+                r.offline(archive, stream, from, to);
+            }
+        });
+    }
+
+    /**
+     * From now on, a camera back after an outage is asked for the missed stretch from its own storage
+     * (ONVIF Recording Search and Replay), where {@code cards} knows its ONVIF side.
+     */
+    public synchronized void fillFromCameras(CameraCard.Directory cards, CardReplaySettings replay) {
+        if (replays != null) {
+            replays.close();
+        }
+        replays = new CardReplays(cards, replay, settings.segment());
     }
 
     /** Records the camera's main stream from a pull of its own (its worker reads the substream). */
@@ -132,6 +152,12 @@ public final class GatewayRecording implements AutoCloseable {
         if (old != null) {
             old.stop();
         }
+    }
+
+    /** Gaps of the camera waiting for, or being fetched from, its own storage. */
+    int pendingReplays(String cameraId) {
+        CardReplays r = replays;
+        return r == null ? 0 : r.pending(cameraId);
     }
 
     // --- what the centre asks over the link
@@ -289,6 +315,10 @@ public final class GatewayRecording implements AutoCloseable {
     @Override
     public void close() {
         mainPulls.keySet().forEach(this::stopMain);
+        CardReplays r = replays;
+        if (r != null) {
+            r.close();
+        }
         sweeper.shutdownNow();
         exporter.shutdown();
     }

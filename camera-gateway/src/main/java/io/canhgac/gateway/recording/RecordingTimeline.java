@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * What the timeline shows of a camera in a range: spans (segments end to end) and the gaps between
  * them with their reasons. A hole the gap log explains takes the reason of the logged gap that covers
- * most of it; one it does not is time the gateway was down. Before the oldest segment kept, back to
+ * most of it (the later one on a tie: after a fill from the camera, what is left says why it stayed);
+ * one it does not is time the gateway was down. Before the oldest segment kept, back to
  * the first ever recorded, is retention's.
  */
 record RecordingTimeline(List<RecordedSpan> spans, List<RecordingGap> gaps, Instant oldest) {
@@ -62,7 +63,7 @@ record RecordingTimeline(List<RecordedSpan> spans, List<RecordingGap> gaps, Inst
         long most = 0;
         for (RecordingGap g : logged) {
             long overlap = Duration.between(max(a, g.start()), min(b, g.end())).toMillis();
-            if (overlap > most) {
+            if (overlap > 0 && overlap >= most) { // on a tie the later line wins: it says what became of the gap
                 most = overlap;
                 best = g.reason();
             }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * decoder. With it the RTSP demuxer can skip FFmpeg's stream probing, which decodes pictures and
  * leaves about 1.4 MB per camera behind (measured, see BENCHMARKS.md).
  */
-record H264Sps(int width, int height) {
+public record H264Sps(int width, int height) {
 
     private static final int NAL_SPS = 7;
 
@@ -50,7 +50,7 @@ record H264Sps(int width, int height) {
     }
 
     /** @param nal the SPS NAL unit, header byte included, emulation prevention bytes not yet removed */
-    static H264Sps parse(byte[] nal) {
+    public static H264Sps parse(byte[] nal) {
         if (nal.length < 4 || (nal[0] & 0x1F) != NAL_SPS) {
             throw new IllegalArgumentException("not an SPS");
         }

@@ -63,8 +63,8 @@ import static org.awaitility.Awaitility.await;
 class RecordingFromCameraTest {
 
     /** 10 fps, a keyframe a second, a 12 s loop. */
-    private static final SceneScript SCENE = new SceneScript("recording-test", 320, 180, 10, 12, 2.0, 5, List.of(), List.of());
-    private static final GatewaySettings FAST = GatewaySettings.DEFAULTS
+    static final SceneScript SCENE = new SceneScript("recording-test", 320, 180, 10, 12, 2.0, 5, List.of(), List.of());
+    static final GatewaySettings FAST = GatewaySettings.DEFAULTS
             .withReconnect(Duration.ofMillis(200), Duration.ofMillis(500)).withIoTimeout(Duration.ofMillis(1500));
     private static final String CAMERA = "CAM-R";
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.simulator.CameraFaults;
 import io.canhgac.simulator.CameraSimulator;
 import io.canhgac.simulator.SimulatedCamera;
+import io.canhgac.simulator.rtsp.CameraStorage;
 import io.canhgac.simulator.rtsp.StreamBroadcaster;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -36,6 +37,7 @@ import java.util.NoSuchElementException;
  * POST /cameras/{id}/stall | resume      the stream stops with its connection open, or flows again
  * POST /cameras/{id}/freeze | cover | live
  * POST /cameras/{id}/password?value=P    new password (open sessions drop)
+ * POST /cameras/{id}/card-lose?seconds=N  the camera's own storage loses its last N s (default 60): a hole replay skips
  *
  * GET  /links                            every WAN link's conditions and figures
  * GET  /links/{name}                     one link (a commune id, e.g. que-loc)
@@ -107,8 +109,13 @@ final class FaultControlHandler extends SimpleChannelInboundHandler<FullHttpRequ
             case "cover" -> camera.setPicture(StreamBroadcaster.Picture.COVERED);
             case "live" -> camera.setPicture(StreamBroadcaster.Picture.LIVE);
             case "password" -> camera.changePassword(single(params, "value"));
+            case "card-lose" -> {
+                CameraStorage card = camera.storage()
+                        .orElseThrow(() -> new IllegalStateException("camera " + camera.id() + " records onto no card"));
+                card.lose(card.now().minusSeconds(seconds(params, 60)), card.now());
+            }
             default -> throw new NoSuchElementException("unknown fault '" + path[2]
-                    + "'; known: offline, reboot, power-off, power-on, stall, resume, freeze, cover, live, password");
+                    + "'; known: offline, reboot, power-off, power-on, stall, resume, freeze, cover, live, password, card-lose");
         }
         return ok(view(camera));
     }
@@ -124,6 +131,7 @@ final class FaultControlHandler extends SimpleChannelInboundHandler<FullHttpRequ
         v.put("picture", f.picture());
         v.put("mainReady", f.mainReady());
         v.put("viewers", f.viewers());
+        v.put("card", camera.storage().map(c -> Map.of("from", c.earliest().toString(), "holes", c.lost().size())).orElse(null));
         v.put("sceneSeconds", Math.round(f.sceneSeconds() * 10) / 10.0);
         return v;
     }

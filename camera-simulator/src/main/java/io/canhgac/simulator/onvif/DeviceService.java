@@ -109,6 +109,12 @@ final class DeviceService implements SoapService {
         if (device.hasPtz() && (all || categories.contains("PTZ"))) {
             x.open("tt:PTZ").leaf("tt:XAddr", a.ptz()).close();
         }
+        if (device.recordings() != null && all) {
+            x.open("tt:Extension")
+                    .open("tt:Search").leaf("tt:XAddr", a.search()).leaf("tt:MetadataSearch", false).close()
+                    .open("tt:Replay").leaf("tt:XAddr", a.replay()).close()
+                    .close();
+        }
         return x.close().close();
     }
 
@@ -145,6 +151,12 @@ final class DeviceService implements SoapService {
                         "WSPausableSubscriptionManagerInterfaceSupport", "false",
                         "MaxPullPoints", String.valueOf(PullPointSubscriptions.MAX_SUBSCRIPTIONS),
                         "PersistentNotificationStorage", "false") : null, 2, 20);
+        if (device.recordings() != null) {
+            service(x, Ns.TSE, a.search(), withCapabilities ? new XmlBuilder()
+                    .empty("tse:Capabilities", "MetadataSearch", "false", "GeneralStartEvents", "false") : null, 2, 20);
+            service(x, Ns.TRP, a.replay(), withCapabilities ? new XmlBuilder()
+                    .empty("trp:Capabilities", "ReversePlayback", "false", "RTP_RTSP_TCP", "true") : null, 2, 20);
+        }
         if (device.hasPtz()) {
             service(x, Ns.TPTZ, a.ptz(), withCapabilities ? new XmlBuilder()
                     .empty("tptz:Capabilities", "EFlip", "false", "Reverse", "false") : null, 2, 20);

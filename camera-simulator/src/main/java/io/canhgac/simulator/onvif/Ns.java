@@ -18,6 +18,8 @@ enum Ns {
     TIMG("timg", "http://www.onvif.org/ver20/imaging/wsdl"),
     TEV("tev", "http://www.onvif.org/ver10/events/wsdl"),
     TPTZ("tptz", "http://www.onvif.org/ver20/ptz/wsdl"),
+    TSE("tse", "http://www.onvif.org/ver10/search/wsdl"),
+    TRP("trp", "http://www.onvif.org/ver10/replay/wsdl"),
     TER("ter", "http://www.onvif.org/ver10/error"),
     TNS1("tns1", "http://www.onvif.org/ver10/topics"),
     DN("dn", "http://www.onvif.org/ver10/network/wsdl"),

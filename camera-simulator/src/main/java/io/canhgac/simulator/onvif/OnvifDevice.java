@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param clock  the device clock: GetSystemDateAndTime reports it and UsernameToken times are checked against it
  * @param hasPtz   whether the camera can pan, tilt and zoom; a fixed camera advertises no PTZ and refuses PTZ calls
  * @param firmware which SOAP version and media services it speaks
+ * @param recordings what it recorded on its own card (Recording Search and Replay); null: it records nothing itself
  */
 public record OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
-                          PtzState ptz, DeviceEvents events, Clock clock, boolean hasPtz, Firmware firmware) {
+                          PtzState ptz, DeviceEvents events, Clock clock, boolean hasPtz, Firmware firmware,
+                          CardRecordings recordings) {
 
     public OnvifDevice {
         Objects.requireNonNull(identity, "identity");
@@ -30,9 +32,19 @@ public record OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials
         this(identity, credentials, media, ptz, events, clock, hasPtz, Firmware.STANDARD);
     }
 
+    public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,
+                       PtzState ptz, DeviceEvents events, Clock clock, boolean hasPtz, Firmware firmware) {
+        this(identity, credentials, media, ptz, events, clock, hasPtz, firmware, null);
+    }
+
     /** The same camera running another firmware. */
     public OnvifDevice withFirmware(Firmware other) {
-        return new OnvifDevice(identity, credentials, media, ptz, events, clock, hasPtz, other);
+        return new OnvifDevice(identity, credentials, media, ptz, events, clock, hasPtz, other, recordings);
+    }
+
+    /** The same camera recording onto its card. */
+    public OnvifDevice withRecordings(CardRecordings card) {
+        return new OnvifDevice(identity, credentials, media, ptz, events, clock, hasPtz, firmware, card);
     }
 
     public OnvifDevice(DeviceIdentity identity, DeviceCredentials credentials, MediaCatalog media,

@@ -105,6 +105,10 @@ public final class OnvifDeviceServer {
         if (device.hasPtz()) {
             services.put(Ns.TPTZ, new PtzService(device));
         }
+        if (device.recordings() != null) {
+            services.put(Ns.TSE, new SearchService(device.recordings()));
+            services.put(Ns.TRP, new ReplayService(device.recordings()));
+        }
         return services;
     }
 

@@ -15,6 +15,8 @@ record ServiceAddresses(String base) {
     static final String IMAGING_PATH = "/onvif/imaging_service";
     static final String EVENTS_PATH = "/onvif/events_service";
     static final String PTZ_PATH = "/onvif/ptz_service";
+    static final String SEARCH_PATH = "/onvif/search_service";
+    static final String REPLAY_PATH = "/onvif/replay_service";
     static final String SNAPSHOT_PATH = "/onvif/snapshot.jpg";
     static final String SUBSCRIPTION_PREFIX = "/onvif/subscription/";
 
@@ -50,6 +52,14 @@ record ServiceAddresses(String base) {
         return base + PTZ_PATH;
     }
 
+    String search() {
+        return base + SEARCH_PATH;
+    }
+
+    String replay() {
+        return base + REPLAY_PATH;
+    }
+
     String snapshot(String profileToken) {
         return base + SNAPSHOT_PATH + "?profile=" + profileToken;
     }
@@ -73,7 +83,7 @@ record ServiceAddresses(String base) {
     static boolean isSoapPath(String path) {
         return path.equals(DEVICE_PATH) || path.equals(MEDIA_PATH) || path.equals(MEDIA2_PATH)
                 || path.equals(IMAGING_PATH) || path.equals(EVENTS_PATH)
-                || path.equals(PTZ_PATH) || path.startsWith(SUBSCRIPTION_PREFIX);
+                || path.equals(PTZ_PATH) || path.equals(SEARCH_PATH) || path.equals(REPLAY_PATH) || path.startsWith(SUBSCRIPTION_PREFIX);
     }
 
     private static int indexOfAny(String s, String chars) {

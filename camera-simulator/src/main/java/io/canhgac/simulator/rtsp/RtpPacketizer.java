@@ -16,10 +16,15 @@ final class RtpPacketizer {
 
     private final int ssrc;
     private int sequence;
+    private ReplayExtension replay;
 
     RtpPacketizer(int ssrc, int firstSequence) {
         this.ssrc = ssrc;
         this.sequence = firstSequence & 0xFFFF;
+    }
+
+    int ssrc() {
+        return ssrc;
     }
 
     int nextSequence() {
@@ -28,6 +33,12 @@ final class RtpPacketizer {
 
     /** RTP packets for one picture; the marker bit is set on the last. The caller owns the buffers. */
     List<ByteBuf> packetize(AccessUnit unit, long rtpTimestamp, ByteBufAllocator alloc) {
+        return packetize(unit, rtpTimestamp, alloc, null);
+    }
+
+    /** As {@link #packetize(AccessUnit, long, ByteBufAllocator)}, each packet carrying ONVIF's replay extension when {@code replay} is given. */
+    List<ByteBuf> packetize(AccessUnit unit, long rtpTimestamp, ByteBufAllocator alloc, ReplayExtension replay) {
+        this.replay = replay;
         List<ByteBuf> packets = new ArrayList<>();
         List<byte[]> nals = unit.nals();
         for (int n = 0; n < nals.size(); n++) {
@@ -58,12 +69,15 @@ final class RtpPacketizer {
     }
 
     private ByteBuf header(ByteBufAllocator alloc, int payload, boolean marker, long timestamp) {
-        ByteBuf p = alloc.buffer(12 + payload);
-        p.writeByte(0x80);
+        ByteBuf p = alloc.buffer(12 + ReplayExtension.BYTES + payload);
+        p.writeByte(replay == null ? 0x80 : 0x90); // X: a header extension follows
         p.writeByte((marker ? 0x80 : 0) | PAYLOAD_TYPE);
         p.writeShort(sequence);
         p.writeInt((int) timestamp);
         p.writeInt(ssrc);
+        if (replay != null) {
+            replay.write(p);
+        }
         sequence = (sequence + 1) & 0xFFFF;
         return p;
     }

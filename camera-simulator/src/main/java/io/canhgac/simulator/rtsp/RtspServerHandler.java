@@ -12,10 +12,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Answers one connection's RTSP requests: OPTIONS, DESCRIBE, SETUP (TCP interleaved), PLAY, GET_PARAMETER, TEARDOWN. */
+/**
+ * Answers one connection's RTSP requests: OPTIONS, DESCRIBE, SETUP (TCP interleaved), PLAY, GET_PARAMETER, TEARDOWN;
+ * on {@code replay/<stream>} the same for ONVIF replay of the camera's own recording ({@code Require: onvif-replay},
+ * {@code Range: clock=…}, {@code Rate-Control}).
+ */
 final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(RtspServerHandler.class);
+    static final String REPLAY = "replay";
     private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?");
     static final int SESSION_TIMEOUT_SECONDS = 60;
 
@@ -26,6 +31,8 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
     private RtspSession session;
     private StreamBroadcaster playing;
     private StreamBroadcaster setUp;
+    private boolean setUpReplay;
+    private ReplayStreamer replaying;
 
     /** @param auth null for a camera without authentication */
     RtspServerHandler(String cameraName, StreamCatalog streams, RtspDigestAuth auth) {
@@ -40,6 +47,10 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
         if (needsAuth(request) && !auth.verify(request.method(), request.header("Authorization"), nonce)) {
             ctx.writeAndFlush(RtspResponse.error(request, 401, "Unauthorized")
                     .header("WWW-Authenticate", auth.challenge(nonce)));
+            return;
+        }
+        if (refusedReplay(request) && !"OPTIONS".equals(request.method()) && !"TEARDOWN".equals(request.method())) {
+            ctx.writeAndFlush(RtspResponse.error(request, 400, "Replay Needs Require: onvif-replay"));
             return;
         }
         RtspResponse response = switch (request.method()) {
@@ -74,12 +85,26 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
     }
 
     private Optional<StreamBroadcaster> stream(RtspRequest request) {
+        if (isReplay(request)) {
+            String[] parts = request.path().split("/");
+            return parts.length > 1 && streams.storage().isPresent() ? streams.find(parts[1]) : Optional.empty();
+        }
         return streams.find(streamName(request));
+    }
+
+    private static boolean isReplay(RtspRequest request) {
+        return REPLAY.equals(streamName(request));
+    }
+
+    /** A replay request that does not say it speaks ONVIF replay is refused: it would not read the clock extension. */
+    private static boolean refusedReplay(RtspRequest request) {
+        String require = request.header("Require");
+        return isReplay(request) && (require == null || !require.toLowerCase(java.util.Locale.ROOT).contains("onvif-replay"));
     }
 
     /** 404 for a path the camera does not have, 503 for a stream still starting. */
     private RtspResponse missing(RtspRequest request) {
-        return streams.exists(streamName(request))
+        return !isReplay(request) && streams.exists(streamName(request))
                 ? RtspResponse.error(request, 503, "Service Unavailable").header("Retry-After", "5")
                 : RtspResponse.error(request, 404, "Stream Not Found");
     }
@@ -111,6 +136,7 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
             session = new RtspSession(id, ctx.channel(), rtp);
         }
         setUp = stream.get();
+        setUpReplay = isReplay(request);
         return withSession(RtspResponse.ok(request))
                 .header("Transport", "RTP/AVP/TCP;unicast;interleaved=" + rtp + "-" + (rtp + 1));
     }
@@ -119,15 +145,44 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
         if (session == null || setUp == null) {
             return RtspResponse.error(request, 454, "Session Not Found");
         }
+        if (setUpReplay) {
+            return replay(request);
+        }
         if (playing == null) {
             playing = setUp;
             playing.subscribe(session);
         }
-        String trackUrl = request.uri().endsWith("/") ? request.uri() + Sdp.TRACK : request.uri() + "/" + Sdp.TRACK;
         return withSession(RtspResponse.ok(request))
                 .header("Range", "npt=now-")
-                .header("RTP-Info", "url=" + trackUrl + ";seq=" + playing.nextSequence()
+                .header("RTP-Info", "url=" + trackUrl(request) + ";seq=" + playing.nextSequence()
                         + ";rtptime=" + playing.nextTimestamp());
+    }
+
+    private RtspResponse replay(RtspRequest request) {
+        Optional<ReplayRange> range = ReplayRange.parse(request.header("Range"));
+        if (range.isEmpty()) {
+            return RtspResponse.error(request, 457, "Invalid Range");
+        }
+        stopPlaying();
+        int cseq;
+        try {
+            cseq = Integer.parseInt(request.cseq().trim());
+        } catch (NumberFormatException e) {
+            cseq = 0;
+        }
+        boolean paced = !"no".equalsIgnoreCase(String.valueOf(request.header("Rate-Control")).trim());
+        replaying = new ReplayStreamer(session, setUp, streams.storage().orElseThrow(), range.get().from(), range.get().to(),
+                paced, cseq);
+        RtspResponse response = withSession(RtspResponse.ok(request))
+                .header("Range", range.get().header())
+                .header("RTP-Info", "url=" + trackUrl(request) + ";seq=" + replaying.firstSequence()
+                        + ";rtptime=" + replaying.firstTimestamp());
+        replaying.start();
+        return response;
+    }
+
+    private static String trackUrl(RtspRequest request) {
+        return request.uri().endsWith("/") ? request.uri() + Sdp.TRACK : request.uri() + "/" + Sdp.TRACK;
     }
 
     private RtspResponse teardown(RtspRequest request) {
@@ -144,6 +199,10 @@ final class RtspServerHandler extends SimpleChannelInboundHandler<RtspRequest> {
     }
 
     private void stopPlaying() {
+        if (replaying != null) {
+            replaying.stop();
+            replaying = null;
+        }
         if (playing != null) {
             playing.unsubscribe(session);
             playing = null;

@@ -23,6 +23,17 @@ public record SceneClock(Instant epoch, long epochNanos, int fps, int phaseFrame
         return epochNanos + Math.floorDiv(frame * 1_000_000_000L, fps) - nanoTime;
     }
 
+    /** The frame shown at wall-clock {@code t} (floor); negative before the clock's epoch. */
+    public long frameAt(Instant t) {
+        Duration since = Duration.between(epoch, t);
+        return Math.floorDiv(since.getSeconds() * fps * 1_000_000_000L + (long) since.getNano() * fps, 1_000_000_000L);
+    }
+
+    /** When frame {@code frame} is (or was) shown, on the wall clock. */
+    public Instant instantOf(long frame) {
+        return epoch.plusNanos(Math.floorDiv(frame * 1_000_000_000L, fps));
+    }
+
     /** Index into the scene's pictures of the frame {@code frame}. */
     public int sceneIndex(long frame) {
         return (int) Math.floorMod(frame + phaseFrames, (long) loopFrames);

@@ -119,6 +119,11 @@ public final class StreamBroadcaster {
         return clock.sceneOrigin();
     }
 
+    /** The camera's timeline this stream follows (replay renders past instants from it). */
+    public SceneClock clock() {
+        return clock;
+    }
+
     public int sessionCount() {
         return sessions.size();
     }

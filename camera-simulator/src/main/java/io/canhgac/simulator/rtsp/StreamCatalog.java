@@ -10,4 +10,9 @@ public interface StreamCatalog {
 
     /** Whether the camera has such a stream at all (it may still be starting). */
     boolean exists(String name);
+
+    /** The camera's own recording, which replay sessions play; empty for a camera without one. */
+    default Optional<CameraStorage> storage() {
+        return Optional.empty();
+    }
 }

@@ -62,6 +62,15 @@ class FaultControlServerTest extends FaultControlTestBase {
     }
 
     @Test
+    void theCameraCardCanLoseAStretch() throws Exception {
+        JsonNode before = json.readTree(call("GET", "/cameras/CAM-1").body());
+        assertThat(before.get("card").get("holes").asInt()).isZero();
+        JsonNode after = json.readTree(call("POST", "/cameras/CAM-1/card-lose?seconds=30").body());
+        assertThat(after.get("card").get("holes").asInt()).isEqualTo(1);
+        assertThat(simulator.camera("CAM-1").storage().orElseThrow().holds(java.time.Instant.now().minusSeconds(10))).isFalse();
+    }
+
+    @Test
     void passwordChangeTakesEffect() throws Exception {
         assertThat(call("POST", "/cameras/CAM-1/password?value=new-pass").statusCode()).isEqualTo(200);
         assertThat(simulator.camera("CAM-1").credentials().password()).isEqualTo("new-pass");

@@ -70,6 +70,7 @@ final class OnvifSoapClient {
                 + " xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\" xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\""
                 + " xmlns:tr2=\"http://www.onvif.org/ver20/media/wsdl\" xmlns:timg=\"http://www.onvif.org/ver20/imaging/wsdl\""
                 + " xmlns:tev=\"http://www.onvif.org/ver10/events/wsdl\" xmlns:tptz=\"http://www.onvif.org/ver20/ptz/wsdl\""
+                + " xmlns:tse=\"http://www.onvif.org/ver10/search/wsdl\" xmlns:trp=\"http://www.onvif.org/ver10/replay/wsdl\""
                 + " xmlns:tt=\"http://www.onvif.org/ver10/schema\" xmlns:wsnt=\"http://docs.oasis-open.org/wsn/b-2\""
                 + " xmlns:wsa=\"http://www.w3.org/2005/08/addressing\">"
                 + "<s:Header>" + header + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";

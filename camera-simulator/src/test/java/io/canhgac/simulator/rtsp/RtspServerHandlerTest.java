@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,18 +34,8 @@ class RtspServerHandlerTest {
     }
 
     private EmbeddedChannel channel(RtspDigestAuth auth) {
-        StreamCatalog catalog = new StreamCatalog() {
-            @Override
-            public Optional<StreamBroadcaster> find(String name) {
-                return "sub".equals(name) ? Optional.of(sub) : Optional.empty();
-            }
-
-            @Override
-            public boolean exists(String name) {
-                return "sub".equals(name) || "main".equals(name);
-            }
-        };
-        return new EmbeddedChannel(new RtspRequestDecoder(), new RtspResponseEncoder(), new RtspServerHandler("Cầu Nông Sơn", catalog, auth));
+        return new EmbeddedChannel(new RtspRequestDecoder(), new RtspResponseEncoder(),
+                new RtspServerHandler("Cầu Nông Sơn", new TestStreams(sub, null), auth));
     }
 
     private static String exchange(EmbeddedChannel ch, String request) {
