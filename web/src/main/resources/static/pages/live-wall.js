@@ -143,7 +143,8 @@
     closeAll();
     single.hidden = true;
     grid.hidden = false;
-    Promise.all([App.api('/api/cameras'), App.districts.load()]).then(([all]) => {
+    Promise.all([App.api('/api/cameras'), App.districts.load()]).then(([all, known]) => {
+      if (!known.some(d => d.id === districtShown)) districtShown = ''; // kept from a scope that has changed since
       const cameras = all.filter(c => App.districts.matches(districtShown, c.communeId));
       grid.replaceChildren(...(cameras.length ? cameras.map(tile)
         : [el('p', { class: 'empty', 'data-i18n': 'noCameras', text: t('noCameras') })]));

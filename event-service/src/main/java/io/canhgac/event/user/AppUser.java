@@ -13,6 +13,12 @@ import java.util.Set;
 /** A signed-in person, kept in the session: who, in which role, for which district or commune. */
 public final class AppUser implements UserDetails, CredentialsContainer {
 
+    /**
+     * The class's serial number as it was before districts (serialver): sessions kept in the database from before
+     * the upgrade still read, with no district (the fields added since are null in them).
+     */
+    private static final long serialVersionUID = -3768446761118730963L;
+
     private final String username;
     private String passwordHash;
     private final String displayName;
@@ -32,7 +38,8 @@ public final class AppUser implements UserDetails, CredentialsContainer {
         this.role = Objects.requireNonNull(role);
         this.communeId = communeId;
         this.districtId = districtId;
-        this.districtCommunes = Set.copyOf(districtCommunes);
+        // null in a session from before districts (see serialVersionUID), passed on by withOwnPassword
+        this.districtCommunes = districtCommunes == null ? Set.of() : Set.copyOf(districtCommunes);
         this.enabled = enabled;
         this.mustChangePassword = mustChangePassword;
     }
