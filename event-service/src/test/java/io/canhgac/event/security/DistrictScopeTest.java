@@ -92,6 +92,17 @@ class DistrictScopeTest extends WalkedCentre {
             walk(hiepDuc, HIEP_DUC_OPERATOR, first, leaks);
             walk(nongSon, RouteWalkTest.DISTRICT_OPERATOR, second, leaks);
             assertThat(leaks).as("answers that showed the other district").isEmpty();
+
+            // only an operator is given a district
+            assertThat(admin.send("POST", "/api/accounts", """
+                    {"username":"hd-tech","displayName":"Kỹ thuật","role":"TECHNICIAN","districtId":"hiep-duc",
+                     "password":"Tạm-thời-0123456789"}""").body()).contains("DISTRICT_INVALID");
+            // the commune moves back: the session holding Hiệp Đức's old communes ends, and its stream
+            HttpResponse<String> moved = admin.send("PUT", "/api/districts/communes/" + TwoDistricts.COMMUNE,
+                    "{\"districtId\":\"nong-son\"}");
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+            assertThat(hiepDuc.get("/api/me").statusCode()).isEqualTo(401);
+            await().atMost(Duration.ofSeconds(10)).until(hiepDucStream::ended);
         } finally {
             hiepDucStream.close();
             nongSonStream.close();
