@@ -14,6 +14,7 @@ const MESSAGES = {
     gatewayState_CONNECTED: 'Đang kết nối', gatewayState_REACHABLE: 'Đang báo về, không có kênh điều khiển',
     gatewayState_SILENT: 'Mất liên lạc từ {time}', gatewayState_NEVER_SEEN: 'Chưa từng liên lạc',
     gatewayState_REVOKED: 'Đã thu hồi', gatewayShared: 'Gateway chung',
+    district: 'Huyện', allDistricts: 'Mọi huyện',
     gatewaySharedHint: 'Không gateway nào giữ xã này: gateway chung của huyện lấy hình',
     problem_GATEWAY_UNAVAILABLE: 'Gateway của xã này đang mất kết nối với trung tâm nên không liên lạc được với camera. '
       + 'Kiểm tra nguồn điện và đường truyền của gateway ở xã rồi thử lại.',
@@ -56,6 +57,7 @@ const MESSAGES = {
     gatewayState_CONNECTED: 'Connected', gatewayState_REACHABLE: 'Reporting, no control link',
     gatewayState_SILENT: 'Silent since {time}', gatewayState_NEVER_SEEN: 'Never heard from',
     gatewayState_REVOKED: 'Revoked', gatewayShared: 'Shared gateway',
+    district: 'District', allDistricts: 'Every district',
     gatewaySharedHint: "No gateway holds this commune: the district's shared gateway pulls it",
     problem_GATEWAY_UNAVAILABLE: "The commune's gateway is not connected to the centre, so its cameras cannot be reached. "
       + "Check the gateway's power and link at the commune, then try again.",

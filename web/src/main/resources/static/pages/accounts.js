@@ -1,10 +1,11 @@
 // The IT officer's accounts: make one (its user changes the given password at the first login), change
-// a role or commune, disable or enable, reset a password; and the login locks, which an admin lifts.
+// a role, commune or an operator's district, disable or enable, reset a password; and the login locks,
+// which an admin lifts.
 // Every change is audited by the server; a change of access signs the person out at once.
 (function () {
   'use strict';
   const ROLES = ['ADMIN', 'OPERATOR', 'TECHNICIAN', 'COMMUNE_HEAD'];
-  let body, lockBody, form, result, communes = [], accounts = [], mode = 'create', target = null;
+  let body, lockBody, form, result, communes = [], districts = [], accounts = [], mode = 'create', target = null;
 
   const messages = {
     vi: {
@@ -23,7 +24,9 @@
       problem_USERNAME_TAKEN: 'Tên đăng nhập này đã có.', problem_COMMUNE_REQUIRED: 'Lãnh đạo xã cần chọn một xã.',
       problem_DISPLAY_NAME_INVALID: 'Cần nhập họ tên (tối đa 100 ký tự).', problem_ROLE_REQUIRED: 'Cần chọn vai trò.',
       problem_ACCOUNT_SELF: 'Bạn không thể tự khóa tài khoản của mình.',
-      problem_ACCOUNT_LAST_ADMIN: 'Phải còn ít nhất một quản trị viên đang dùng.'
+      problem_ACCOUNT_LAST_ADMIN: 'Phải còn ít nhất một quản trị viên đang dùng.',
+      acDistrict: 'Huyện được xem', acWholeRegion: 'Toàn vùng',
+      problem_DISTRICT_INVALID: 'Chỉ trực ban mới giới hạn theo huyện, và huyện phải có trong danh sách.'
     },
     en: {
       navAccounts: 'Accounts', acIntro: 'A password you set here is for one use: its user must change it at the first sign-in.',
@@ -41,7 +44,9 @@
       problem_USERNAME_TAKEN: 'That username is taken.', problem_COMMUNE_REQUIRED: 'A commune head needs a commune.',
       problem_DISPLAY_NAME_INVALID: 'A full name is needed (100 characters at most).', problem_ROLE_REQUIRED: 'Choose a role.',
       problem_ACCOUNT_SELF: 'You cannot disable your own account.',
-      problem_ACCOUNT_LAST_ADMIN: 'At least one enabled administrator must remain.'
+      problem_ACCOUNT_LAST_ADMIN: 'At least one enabled administrator must remain.',
+      acDistrict: 'District seen', acWholeRegion: 'Whole region',
+      problem_DISTRICT_INVALID: 'Only an operator may be limited to a district, one on the list.'
     }
   };
   const t = key => App.t(key);
@@ -49,6 +54,7 @@
   const fill = (key, values) => t(key).replace(/\{(\w+)}/g, (m, k) => values[k] == null ? '' : values[k]);
   const ours = key => el('span', { 'data-i18n': key, text: t(key) });
   const communeName = id => (communes.find(c => c.id === id) || { name: id }).name;
+  const districtName = id => (districts.find(d => d.id === id) || { name: id }).name;
 
   function say(key, name, ok) {
     result.className = 'result ' + (ok ? 'ok' : 'error');
@@ -72,6 +78,8 @@
     return el('tr', { 'data-account': a.username, 'data-enabled': String(a.enabled) },
       el('td', { 'data-raw': true, text: a.username }), el('td', { 'data-raw': true, text: a.displayName }),
       el('td', {}, ours(a.role)), el('td', { 'data-raw': true, text: a.communeId ? communeName(a.communeId) : t('acNoCommune') }),
+      el('td', { class: 'account-district' }, a.districtId ? el('span', { 'data-raw': true, text: districtName(a.districtId) })
+        : a.role === 'OPERATOR' ? ours('acWholeRegion') : ours('acNoCommune')),
       el('td', { class: 'account-state' }, ...state),
       el('td', { class: 'account-actions' },
         button('acEdit', 'account-edit', () => open('edit', a)),
@@ -118,13 +126,18 @@
   function buildForm() {
     const role = el('select', {}, ...ROLES.map(r => el('option', { value: r, 'data-i18n': r, text: t(r) })));
     const commune = el('select', {});
-    role.addEventListener('change', () => { commune.disabled = role.value !== 'COMMUNE_HEAD'; });
+    const district = el('select', {});
+    role.addEventListener('change', () => {
+      commune.disabled = role.value !== 'COMMUNE_HEAD';
+      district.disabled = role.value !== 'OPERATOR';
+    });
     form = el('form', { id: 'account-form', class: 'onboard-form', onsubmit: e => { e.preventDefault(); submit(); } },
       el('h3', { id: 'account-form-title', 'data-raw': true }),
       field('username', 'acUsername', el('input', { autocomplete: 'off', required: true })),
       field('displayName', 'acDisplayName', el('input', { autocomplete: 'off' })),
       field('role', 'acRole', role),
       field('communeId', 'acCommune', commune),
+      field('districtId', 'acDistrict', district),
       field('password', 'acPassword', el('input', { type: 'password', autocomplete: 'new-password', minlength: '12' })),
       el('p', { 'data-i18n': 'passwordRulesTitle', text: t('passwordRulesTitle') }),
       el('p', { class: 'password-rules' }, ...['passwordRuleLength', 'passwordRuleUsername', 'passwordRuleDistinct',
@@ -147,6 +160,10 @@
     f.role.value = a ? a.role : 'COMMUNE_HEAD';
     f.communeId.value = a && a.communeId ? a.communeId : (communes[0] || {}).id || '';
     f.communeId.disabled = f.role.value !== 'COMMUNE_HEAD';
+    f.districtId.replaceChildren(el('option', { value: '', 'data-i18n': 'acWholeRegion', text: t('acWholeRegion') }),
+      ...districts.map(d => el('option', { value: d.id, 'data-raw': true, text: d.name + ' · ' + d.regionName })));
+    f.districtId.value = a && a.districtId ? a.districtId : '';
+    f.districtId.disabled = f.role.value !== 'OPERATOR';
     f.password.value = '';
     form.querySelectorAll('[data-field]').forEach(label => {
       const name = label.dataset.field;
@@ -170,7 +187,8 @@
     const f = form.elements;
     const name = f.username.value.trim();
     const profile = { displayName: f.displayName.value, role: f.role.value,
-      communeId: f.role.value === 'COMMUNE_HEAD' ? f.communeId.value : null };
+      communeId: f.role.value === 'COMMUNE_HEAD' ? f.communeId.value : null,
+      districtId: f.role.value === 'OPERATOR' && f.districtId.value ? f.districtId.value : null };
     const path = '/api/accounts/' + encodeURIComponent(name);
     const call = mode === 'create' ? App.post('/api/accounts', Object.assign({ username: name, password: f.password.value }, profile))
       : mode === 'edit' ? App.put(path, profile) : App.post(path + '/password', { password: f.password.value });
@@ -187,13 +205,14 @@
       const head = keys => el('thead', {}, el('tr', {}, ...keys.map(k => el('th', { scope: 'col', 'data-i18n': k, text: t(k) }))));
       section.append(el('p', { class: 'empty', 'data-i18n': 'acIntro', text: t('acIntro') }), buildForm(), result,
         el('div', { class: 'table-wrap' }, el('table', { id: 'accounts' },
-          head(['acUsername', 'acDisplayName', 'acRole', 'acCommune', 'acState', 'acActions']), body)),
+          head(['acUsername', 'acDisplayName', 'acRole', 'acCommune', 'acDistrict', 'acState', 'acActions']), body)),
         el('h3', { 'data-i18n': 'acLocks', text: t('acLocks') }),
         el('div', { class: 'table-wrap' }, el('table', { id: 'lockouts' }, head(['acLockKind', 'acLockKey', 'acLockUntil', 'acActions']), lockBody)));
     },
     show() {
-      App.api('/api/accounts/communes').then(list => {
+      Promise.all([App.api('/api/accounts/communes'), App.districts.load(true)]).then(([list, known]) => {
         communes = list;
+        districts = known;
         if (!target) open('create');
         return load();
       }).catch(() => showProblem({}));

@@ -108,6 +108,7 @@
       isGateway(a) ? gatewayMeta(a) : el('p', { class: 'meta' },
         el('span', { class: 'camera', 'data-raw': true, text: a.cameraName + ' (' + a.cameraId + ')' }), ' · ',
         el('span', { class: 'commune', 'data-raw': true, text: a.commune }), ' · ',
+        App.districts.several() ? [el('span', { class: 'district', 'data-raw': true, text: App.districts.nameOf(a.communeId) }), ' · '] : null,
         el('time', { datetime: a.raisedAt, class: 'time', text: App.formatTime(a.raisedAt) }),
         App.hooks.playbackHref ? [' · ', el('a', { class: 'playback-here', href: App.hooks.playbackHref(a.cameraId, a.raisedAt),
           'data-i18n': 'pbPlaybackHere', text: t('pbPlaybackHere') })] : null),
@@ -143,7 +144,11 @@
 
   function render() {
     const openOnly = document.getElementById('alerts-open-only').checked;
-    const shown = sorted().filter(a => !openOnly || a.state === 'OPEN');
+    const district = document.getElementById('alerts-district').value;
+    // a gateway's alert is the district's whose commune it holds; one holding none passes every filter
+    const inDistrict = a => isGateway(a) ? !a.gatewayCommunes.length || a.gatewayCommunes.some(c => App.districts.matches(district, c.id))
+      : App.districts.matches(district, a.communeId);
+    const shown = sorted().filter(a => (!openOnly || a.state === 'OPEN') && inDistrict(a));
     list.replaceChildren(...shown.map(card));
     document.getElementById('alerts-empty').hidden = shown.length > 0;
     App.setCount('alerts', [...alerts.values()].filter(a => a.state === 'OPEN').length);
@@ -187,9 +192,9 @@
         el('input', { type: 'checkbox', id: 'alerts-open-only', onchange: render }), ' ',
         el('span', { 'data-i18n': 'openOnly', text: t('openOnly') }));
       list = el('ol', { class: 'alert-list', id: 'alert-list' });
-      section.append(filter, announcer, el('p', { id: 'alerts-empty', class: 'empty', 'data-i18n': 'noAlerts', text: t('noAlerts') }), list);
+      section.append(filter, App.districts.filter('alerts-district', render), announcer, el('p', { id: 'alerts-empty', class: 'empty', 'data-i18n': 'noAlerts', text: t('noAlerts') }), list);
       App.on('alert', a => show(a, false));
-      App.api('/api/alerts?limit=50').then(rows => {
+      Promise.all([App.api('/api/alerts?limit=50'), App.districts.load()]).then(([rows]) => {
         rows.forEach(a => alerts.set(a.id, a));
         render();
       });

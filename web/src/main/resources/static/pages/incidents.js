@@ -38,21 +38,29 @@
 
   function shown() {
     const words = textFilter.value.trim().toLowerCase();
+    const district = document.getElementById('incident-district').value;
     return incidents.filter(i => (!statusFilter.value || i.status === statusFilter.value)
-      && (!words || i.title.toLowerCase().includes(words)));
+      && (!words || i.title.toLowerCase().includes(words))
+      && (!district || i.communeIds.some(c => App.districts.matches(district, c))));
   }
 
   function draw() {
     const rows = shown().map(i => el('tr', { 'data-incident': i.id },
       el('td', {}, el('a', { href: '#/incidents/' + i.id, 'data-raw': true, text: i.title })),
       el('td', { class: 'status-' + i.status.toLowerCase(), 'data-i18n': statusKey(i.status), text: t(statusKey(i.status)) }),
-      el('td', { 'data-raw': true, text: i.communeIds.join(', ') }),
+      el('td', { 'data-raw': true, text: i.communeIds.join(', ') + districtsOf(i) }),
       el('td', { text: String(i.alerts) }),
       el('td', { 'data-raw': true, text: App.formatTime(i.openedAt) }),
       el('td', { 'data-raw': true, text: i.assignee || '' })));
     body.replaceChildren(...(rows.length ? rows
       : [el('tr', {}, el('td', { colspan: '6', 'data-i18n': 'noIncidents', text: t('noIncidents') }))]));
     exportLink.href = csv(shown());
+  }
+
+  /** The districts of its communes, once there are several to tell apart. */
+  function districtsOf(incident) {
+    if (!App.districts.several()) return '';
+    return ' (' + [...new Set(incident.communeIds.map(App.districts.nameOf))].join(', ') + ')';
   }
 
   function csv(list) {
@@ -62,7 +70,7 @@
   }
 
   function load() {
-    return App.api('/api/incidents?limit=500').then(list => { incidents = list; draw(); });
+    return Promise.all([App.api('/api/incidents?limit=500'), App.districts.load()]).then(([list]) => { incidents = list; draw(); });
   }
 
   function mediaOf(alert) {
@@ -151,7 +159,8 @@
         text: t('exportLog') });
       body = el('tbody', { id: 'incident-rows' });
       const headers = ['incidentTitle', 'incidentStatus', 'communes', 'alertsCount', 'openedAt', 'assignee'];
-      listView = el('div', { id: 'incident-log' }, el('div', { class: 'inline-form' }, statusFilter, textFilter, exportLink),
+      listView = el('div', { id: 'incident-log' }, el('div', { class: 'inline-form' }, statusFilter, textFilter,
+          App.districts.filter('incident-district', draw), exportLink),
         el('div', { class: 'table-wrap' }, el('table', {},
           el('thead', {}, el('tr', {}, ...headers.map(k => el('th', { 'data-i18n': k, text: t(k) })))), body)));
       detailView = el('div', { id: 'incident-detail', hidden: true });

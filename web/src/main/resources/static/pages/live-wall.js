@@ -6,6 +6,8 @@
   const SNAPSHOT_EVERY_MS = 3000;
   const JITTER_SECONDS = 1; // Chromium stalls at the very live edge: play about a second behind it
   let grid, single, singleTitle, singleSlot, stillsToggle, ptzBar;
+  // several districts' cameras are too many streams for one wall: the operator picks a district
+  let districtShown = localStorage.getItem('canhgac.wall.district') || '';
   const PTZ_SPEED = 0.5;
   const PTZ_REPEAT_MS = 700; // a move lasts a second on the camera: repeat it while the button is held
   let players = [];
@@ -131,7 +133,8 @@
     // the button's own text (camera and state) names it; a translated aria-label would hide the state
     const open = el('button', { type: 'button', class: 'live-tile', 'data-camera': camera.id, title: t('openCamera'),
       'data-i18n-title': 'openCamera', onclick: () => openSingle(camera) },
-      slot, el('span', { class: 'live-caption' }, el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name }), state));
+      slot, el('span', { class: 'live-caption' }, el('span', { 'data-raw': true, text: camera.id + ' · ' + camera.name
+        + (App.districts.several() ? ' · ' + App.districts.nameOf(camera.communeId) : '') }), state));
     players.push(player(camera, 'sub', slot, state));
     return open;
   }
@@ -140,7 +143,9 @@
     closeAll();
     single.hidden = true;
     grid.hidden = false;
-    App.api('/api/cameras').then(cameras => {
+    Promise.all([App.api('/api/cameras'), App.districts.load()]).then(([all, known]) => {
+      if (!known.some(d => d.id === districtShown)) districtShown = ''; // kept from a scope that has changed since
+      const cameras = all.filter(c => App.districts.matches(districtShown, c.communeId));
       grid.replaceChildren(...(cameras.length ? cameras.map(tile)
         : [el('p', { class: 'empty', 'data-i18n': 'noCameras', text: t('noCameras') })]));
     });
@@ -208,6 +213,11 @@
           showWall();
         } }),
         el('span', { 'data-i18n': 'stills', text: t('stills') }));
+      const districtFilter = App.districts.filter('live-district', id => {
+        districtShown = id;
+        localStorage.setItem('canhgac.wall.district', id);
+        showWall();
+      });
       grid = el('div', { class: 'live-grid', id: 'live-grid' });
       singleSlot = el('div', { class: 'live-slot large', id: 'live-single-slot' });
       singleTitle = el('h3', { id: 'live-single-title' });
@@ -216,7 +226,7 @@
       single = el('div', { class: 'live-single', id: 'live-single', hidden: true },
         el('button', { type: 'button', class: 'small back', 'data-i18n': 'back', text: t('back'), onclick: showWall }),
         singleTitle, ptzBar, singleSlot);
-      section.append(stillsToggle, grid, single);
+      section.append(stillsToggle, districtFilter, grid, single);
     },
     show() {
       showWall();

@@ -199,11 +199,11 @@ final class IncidentListQueryBench {
     static Map<String, Shape> shapes(List<String> communes) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         String[] statuses = {"OPEN", "INVESTIGATING", "RESOLVED", "CLOSED"};
-        shapes.put("district, newest page", r -> new ListPage(CommuneScope.DISTRICT, null, null));
-        shapes.put("district, status OPEN", r -> new ListPage(CommuneScope.DISTRICT, "OPEN", null));
-        shapes.put("district, status CLOSED", r -> new ListPage(CommuneScope.DISTRICT, "CLOSED", null));
-        shapes.put("district, deep page", r -> new ListPage(CommuneScope.DISTRICT, null, deep(r)));
-        shapes.put("district, any status + deep page", r -> new ListPage(CommuneScope.DISTRICT, pick(statuses, r), deep(r)));
+        shapes.put("district, newest page", r -> new ListPage(CommuneScope.REGION, null, null));
+        shapes.put("district, status OPEN", r -> new ListPage(CommuneScope.REGION, "OPEN", null));
+        shapes.put("district, status CLOSED", r -> new ListPage(CommuneScope.REGION, "CLOSED", null));
+        shapes.put("district, deep page", r -> new ListPage(CommuneScope.REGION, null, deep(r)));
+        shapes.put("district, any status + deep page", r -> new ListPage(CommuneScope.REGION, pick(statuses, r), deep(r)));
         shapes.put("commune head, newest page", r -> new ListPage(commune(communes, r), null, null));
         shapes.put("commune head, status OPEN", r -> new ListPage(commune(communes, r), "OPEN", null));
         shapes.put("commune head, status INVESTIGATING", r -> new ListPage(commune(communes, r), "INVESTIGATING", null));

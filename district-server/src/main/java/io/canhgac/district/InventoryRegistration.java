@@ -60,7 +60,7 @@ final class InventoryRegistration {
         List<Future<?>> work = new ArrayList<>();
         try {
             for (CameraSpec spec : inventory.cameras()) {
-                Optional<CameraView.Registration> now = cameras.find(CommuneScope.DISTRICT, spec.id())
+                Optional<CameraView.Registration> now = cameras.find(CommuneScope.REGION, spec.id())
                         .map(CameraView::registration);
                 work.add(pool.submit(() -> {
                     if (register(spec, now.orElse(null))) {

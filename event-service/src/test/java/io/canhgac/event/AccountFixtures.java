@@ -22,6 +22,14 @@ public final class AccountFixtures {
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
     }
 
+    /** An operator who sees one district's communes only. */
+    public static void createDistrictOperator(WebSession admin, String username, String districtId, String password) {
+        HttpResponse<String> made = admin.send("POST", "/api/accounts", """
+                {"username":"%s","displayName":"Trực ban %s","role":"OPERATOR","districtId":"%s","password":"%s"}"""
+                .formatted(username, districtId, districtId, password));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    }
+
     /** Signs in with the password an admin set and changes it, as the forced first step. */
     public static WebSession firstLogin(String base, String username, String given, String chosen) {
         WebSession session = WebSession.login(base, username, given);

@@ -151,7 +151,7 @@ class AlertRepository {
      * limited scope with no commune matches nothing.
      */
     private static void restrict(CommuneScope scope, StringBuilder sql, List<Object> args) {
-        if (!scope.district()) {
+        if (!scope.wholeRegion()) {
             String[] communes = scope.communes().toArray(String[]::new);
             sql.append(" AND (c.commune_id = ANY (?) OR EXISTS (SELECT 1 FROM gateway_commune b"
                     + " WHERE b.gateway_id = a.gateway_id AND b.commune_id = ANY (?)))");

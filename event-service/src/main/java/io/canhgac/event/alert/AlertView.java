@@ -31,7 +31,7 @@ record AlertView(UUID id, UUID eventId, String cameraId, String cameraName, Stri
         if (gatewayId == null) {
             return scope.allows(communeId);
         }
-        return scope.district() || gatewayCommunes.stream().anyMatch(c -> scope.allows(c.id()));
+        return scope.wholeRegion() || gatewayCommunes.stream().anyMatch(c -> scope.allows(c.id()));
     }
 
     /** What it is about, for the audit trail. */

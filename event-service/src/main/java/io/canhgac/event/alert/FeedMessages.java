@@ -32,7 +32,7 @@ class FeedMessages {
         Map<UUID, EventView> eventsById = events.findByIds(refs(entries, AlertFeed.Kind.EVENT)).stream()
                 .collect(Collectors.toMap(EventView::id, Function.identity(), (a, b) -> a));
         List<UUID> alertIds = refs(entries, AlertFeed.Kind.ALERT);
-        Map<UUID, AlertView> alertsById = alertIds.isEmpty() ? Map.of() : alerts.find(CommuneScope.DISTRICT, alertIds).stream()
+        Map<UUID, AlertView> alertsById = alertIds.isEmpty() ? Map.of() : alerts.find(CommuneScope.REGION, alertIds).stream()
                 .collect(Collectors.toMap(AlertView::id, Function.identity(), (a, b) -> a));
         List<StreamMessage> messages = new ArrayList<>(entries.size());
         for (AlertFeed.Entry entry : entries) {

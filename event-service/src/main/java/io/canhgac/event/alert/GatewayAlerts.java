@@ -41,7 +41,7 @@ public class GatewayAlerts {
         if (raised.isEmpty()) {
             return false;
         }
-        AlertView view = alerts.find(CommuneScope.DISTRICT, raised.get()).orElseThrow();
+        AlertView view = alerts.find(CommuneScope.REGION, raised.get()).orElseThrow();
         publisher.publishEvent(new AlertsChanged(List.of(view.id())));
         publisher.publishEvent(new AlertsRaised(List.of(new RaisedAlert(view.id(), null, kind, null, null, null, null,
                 view.raisedAt(), view.gateway(), view.gatewayCommunes().stream().map(AlertView.GatewayCommune::id).toList()))));

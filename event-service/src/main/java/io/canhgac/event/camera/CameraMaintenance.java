@@ -39,7 +39,7 @@ class CameraMaintenance {
      * @throws IllegalArgumentException the edit names an unknown commune
      */
     Optional<CameraView> edit(String id, CameraEdit edit, String actor, String remoteAddress) {
-        Optional<CameraView> before = cameras.find(CommuneScope.DISTRICT, id);
+        Optional<CameraView> before = cameras.find(CommuneScope.REGION, id);
         if (before.isEmpty()) {
             return Optional.empty();
         }
@@ -47,7 +47,7 @@ class CameraMaintenance {
             throw new IllegalArgumentException("communeId: no commune '" + edit.communeId().trim() + "'");
         }
         registry.edit(id, edit);
-        CameraView after = cameras.find(CommuneScope.DISTRICT, id).orElseThrow();
+        CameraView after = cameras.find(CommuneScope.REGION, id).orElseThrow();
         audit.record(actor, AuditAction.CAMERA_EDITED, id, changes(before.get(), after), remoteAddress);
         gateways.camerasChanged();
         return Optional.of(after);
@@ -109,7 +109,7 @@ class CameraMaintenance {
         registry.setCredentials(id, account.user(), account.secret());
         audit.record(actor, AuditAction.CAMERA_CREDENTIALS_CHANGED, id, who + " tested and stored", remoteAddress);
         gateways.camerasChanged();
-        return cameras.find(CommuneScope.DISTRICT, id);
+        return cameras.find(CommuneScope.REGION, id);
     }
 
     private Optional<CameraRegistry.OnvifAccess> access(String id) {

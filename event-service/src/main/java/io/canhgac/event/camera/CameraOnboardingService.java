@@ -61,7 +61,7 @@ public class CameraOnboardingService {
                 request.user(), request.secret());
         audit.record(actor, AuditAction.CAMERA_ONBOARDED, cameraId,
                 device.manufacturer() + " " + device.model() + " at " + device.deviceService(), remoteAddress);
-        return cameras.find(CommuneScope.DISTRICT, cameraId).orElseThrow();
+        return cameras.find(CommuneScope.REGION, cameraId).orElseThrow();
     }
 
     /**
@@ -86,7 +86,7 @@ public class CameraOnboardingService {
     }
 
     java.util.Optional<CameraView> camera(String cameraId) {
-        return cameras.find(CommuneScope.DISTRICT, cameraId);
+        return cameras.find(CommuneScope.REGION, cameraId);
     }
 
     /** The camera registered for this device service, if any. */

@@ -85,7 +85,7 @@ public class EventRepository {
      * IncidentLogQueryBench in BENCHMARKS.md).
      */
     public List<EventView> find(CommuneScope scope, String cameraId, EventType type, Instant from, Instant to, int limit) {
-        if (cameraId != null && !scope.district() && !cameraInScope(scope, cameraId)) {
+        if (cameraId != null && !scope.wholeRegion() && !cameraInScope(scope, cameraId)) {
             // answered without the page query: with another commune's camera it found no row to
             // stop at and read that camera's whole history (seconds with 10 M events)
             return List.of();

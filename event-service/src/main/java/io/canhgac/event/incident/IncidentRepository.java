@@ -75,7 +75,7 @@ class IncidentRepository {
                 .append(ALERTS_OF_I);
         scope.restrict(sql, args, "c.commune_id");
         sql.append(") AS v WHERE true");
-        if (!scope.district()) {
+        if (!scope.wholeRegion()) {
             // incident_commune (V11) lists each incident's communes: a commune's page is one index range,
             // whether the commune has thousands of incidents or none
             sql.append(" AND EXISTS (SELECT 1 FROM incident_commune ic WHERE ic.incident_id = i.id");
@@ -110,7 +110,7 @@ class IncidentRepository {
     List<TimelineEntry> entries(CommuneScope scope, UUID incidentId) {
         StringBuilder sql = new StringBuilder("SELECT * FROM incident_entry e WHERE e.incident_id = ?");
         List<Object> args = new ArrayList<>(List.of(incidentId));
-        if (!scope.district()) {
+        if (!scope.wholeRegion()) {
             sql.append(" AND (e.alert_id IS NULL OR EXISTS (SELECT 1 FROM alert a JOIN camera c ON c.id = a.camera_id"
                     + " WHERE a.id = e.alert_id");
             scope.restrict(sql, args, "c.commune_id");

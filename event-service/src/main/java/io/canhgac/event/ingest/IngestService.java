@@ -42,7 +42,7 @@ class IngestService {
     @Transactional
     public List<IngestOutcome> ingest(List<CameraEvent> batch, GatewayIdentity gateway) {
         Map<String, CameraView> known = new HashMap<>();
-        cameras.find(CommuneScope.DISTRICT).forEach(c -> known.put(c.id(), c));
+        cameras.find(CommuneScope.REGION).forEach(c -> known.put(c.id(), c));
         validate(batch, known);
         if (batch.isEmpty()) {
             return List.of();

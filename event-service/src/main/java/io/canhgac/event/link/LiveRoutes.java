@@ -29,7 +29,7 @@ public class LiveRoutes {
 
     /** Empty when there is no such camera. Two small queries: cache the answer where it is asked often. */
     public Optional<Route> route(String cameraId) {
-        return cameras.find(CommuneScope.DISTRICT, cameraId)
+        return cameras.find(CommuneScope.REGION, cameraId)
                 .map(c -> new Route(c.id(), c.communeId(), directory.linkedGateway(c.communeId())));
     }
 }

@@ -42,7 +42,7 @@ class RecordingExportRepository {
     Optional<String> incidentStatus(CommuneScope scope, UUID incidentId) {
         StringBuilder sql = new StringBuilder("SELECT i.status FROM incident i WHERE i.id = ?");
         List<Object> args = new ArrayList<>(List.of(incidentId));
-        if (!scope.district()) {
+        if (!scope.wholeRegion()) {
             sql.append(" AND EXISTS (SELECT 1 FROM incident_commune ic WHERE ic.incident_id = i.id");
             scope.restrict(sql, args, "ic.commune_id");
             sql.append(")");

@@ -1,6 +1,5 @@
 package io.canhgac.event.report;
 
-import io.canhgac.config.DistrictInventory;
 import io.canhgac.event.audit.AuditAction;
 import io.canhgac.event.audit.AuditLog;
 import io.canhgac.event.user.AppUser;
@@ -31,12 +30,9 @@ class ReportController {
 
     private final ReportService reports;
     private final AuditLog audit;
-    private final String district;
-
-    ReportController(ReportService reports, AuditLog audit, DistrictInventory inventory) {
+    ReportController(ReportService reports, AuditLog audit) {
         this.reports = reports;
         this.audit = audit;
-        this.district = inventory.district();
     }
 
     @GetMapping("/api/reports/daily")
@@ -62,7 +58,7 @@ class ReportController {
         CommuneDayReport report = reports.day(user.scope(), communeOf(user, commune), date, Instant.now());
         audit.record(user.getUsername(), AuditAction.REPORT_EXPORTED, "report " + report.communeId() + " " + date, "PDF",
                 request.getRemoteAddr());
-        return file(ReportPdf.write(report, district), MediaType.APPLICATION_PDF_VALUE, report, "pdf");
+        return file(ReportPdf.write(report, reports.districtName(report.communeId())), MediaType.APPLICATION_PDF_VALUE, report, "pdf");
     }
 
     /** Says why, in the body: the reasons name the field or the rule at fault. */

@@ -46,6 +46,12 @@ class ReportRepository {
                 .stream().findFirst();
     }
 
+    /** The name of the district the commune belongs to, for the PDF's heading. */
+    String districtName(String communeId) {
+        return jdbc.queryForList("SELECT d.name FROM commune m JOIN district d ON d.id = m.district_id WHERE m.id = ?",
+                String.class, communeId).stream().findFirst().orElse("");
+    }
+
     List<Named> cameras(CommuneScope scope, String communeId) {
         StringBuilder sql = new StringBuilder("SELECT id, name FROM camera c WHERE c.commune_id = ?");
         List<Object> args = new ArrayList<>(List.of(communeId));

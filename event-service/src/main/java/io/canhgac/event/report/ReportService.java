@@ -40,6 +40,11 @@ class ReportService {
 
     /** One snapshot of the data, so counts and uptimes agree even while events arrive. */
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    /** Read after the report, whose commune the scope allowed. */
+    String districtName(String communeId) {
+        return reports.districtName(communeId);
+    }
+
     CommuneDayReport day(CommuneScope scope, String communeId, LocalDate date, Instant now) {
         ReportRepository.Named commune = reports.commune(scope, communeId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such commune"));

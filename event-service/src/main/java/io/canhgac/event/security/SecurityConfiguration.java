@@ -99,6 +99,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("ADMIN")
                         .requestMatchers("/api/accounts", "/api/accounts/**", "/api/lockouts", "/api/lockouts/**").hasRole("ADMIN")
+                        // everyone reads the districts of their scope; admins add them and move communes
+                        .requestMatchers(HttpMethod.POST, "/api/regions", "/api/districts").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/districts/**").hasRole("ADMIN")
                         // where the gateways stand: the desk and technicians see why a commune's cameras went quiet
                         .requestMatchers(HttpMethod.GET, "/api/gateways/status").hasAnyRole("ADMIN", "OPERATOR", "TECHNICIAN")
                         .requestMatchers("/api/gateways", "/api/gateways/**").hasRole("ADMIN")

@@ -73,7 +73,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
     }
 
     private void create(String username, String hash, String displayName, Role role, String communeId, boolean mustChange) {
-        if (users.insertIfAbsent(username, hash, displayName, role, communeId, mustChange)) {
+        if (users.insertIfAbsent(username, hash, displayName, role, communeId, null, mustChange)) {
             audit.record("system", AuditAction.ACCOUNT_CREATED, username, role + (communeId == null ? "" : " " + communeId), null);
         }
     }

@@ -26,7 +26,7 @@ class AccountController {
         this.jdbc = jdbc;
     }
 
-    record NewAccount(String username, String displayName, Role role, String communeId, String password) {
+    record NewAccount(String username, String displayName, Role role, String communeId, String districtId, String password) {
     }
 
     record NewPassword(String password) {
@@ -49,7 +49,7 @@ class AccountController {
     @PostMapping("/api/accounts")
     ResponseEntity<Account> create(@RequestBody NewAccount body, @AuthenticationPrincipal AppUser admin, HttpServletRequest http) {
         Account made = accounts.create(body.username() == null ? null : body.username().trim(),
-                new AccountService.Profile(body.displayName(), body.role(), body.communeId()), body.password(), actor(admin, http));
+                new AccountService.Profile(body.displayName(), body.role(), body.communeId(), body.districtId()), body.password(), actor(admin, http));
         return ResponseEntity.status(HttpStatus.CREATED).body(made);
     }
 

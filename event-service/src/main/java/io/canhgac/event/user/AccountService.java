@@ -25,7 +25,8 @@ class AccountService {
     record Actor(String username, String address) {
     }
 
-    record Profile(String displayName, Role role, String communeId) {
+    /** @param districtId an operator's district; null for the whole region */
+    record Profile(String displayName, Role role, String communeId, String districtId) {
     }
 
     private final UserRepository users;
@@ -53,7 +54,7 @@ class AccountService {
         Profile checked = check(profile);
         requireRules(username, password);
         if (!users.insertIfAbsent(username, encoder.encode(password), checked.displayName(), checked.role(),
-                checked.communeId(), true)) {
+                checked.communeId(), checked.districtId(), true)) {
             throw AccountRefusedException.conflict("USERNAME_TAKEN", "username taken: " + username);
         }
         audit.record(admin.username(), AuditAction.ACCOUNT_CREATED, username, describe(checked), admin.address());
@@ -66,9 +67,10 @@ class AccountService {
         if (before.role() == Role.ADMIN && checked.role() != Role.ADMIN) {
             requireAnotherAdmin(username);
         }
-        users.update(username, checked.displayName(), checked.role(), checked.communeId());
+        users.update(username, checked.displayName(), checked.role(), checked.communeId(), checked.districtId());
         audit.record(admin.username(), AuditAction.ACCOUNT_EDITED, username, describe(checked), admin.address());
-        if (before.role() != checked.role() || !Objects.equals(before.communeId(), checked.communeId())) {
+        if (before.role() != checked.role() || !Objects.equals(before.communeId(), checked.communeId())
+                || !Objects.equals(before.districtId(), checked.districtId())) {
             sessions.withdraw(username);
         }
         return users.findAccount(username).orElseThrow();
@@ -136,7 +138,10 @@ class AccountService {
         });
     }
 
-    /** A commune head has exactly one commune that exists; the district-wide roles have none. */
+    /**
+     * A commune head has exactly one commune that exists; the other roles have none. Only an operator
+     * may have a district, one that exists; none means the whole region.
+     */
     private Profile check(Profile profile) {
         if (profile == null || profile.role() == null) {
             throw AccountRefusedException.invalid("ROLE_REQUIRED", "role is required");
@@ -145,16 +150,21 @@ class AccountService {
         if (name.isEmpty() || name.length() > MAX_DISPLAY_NAME) {
             throw AccountRefusedException.invalid("DISPLAY_NAME_INVALID", "display name: 1-" + MAX_DISPLAY_NAME + " characters");
         }
-        if (profile.role().districtWide()) {
-            return new Profile(name, profile.role(), null);
+        String district = profile.districtId() == null || profile.districtId().isBlank() ? null : profile.districtId();
+        if (district != null && (!profile.role().districtScoped() || !users.districtExists(district))) {
+            throw AccountRefusedException.invalid("DISTRICT_INVALID", "only an operator may have a district, one that exists");
+        }
+        if (profile.role().regionWide()) {
+            return new Profile(name, profile.role(), null, district);
         }
         if (profile.communeId() == null || !users.communeExists(profile.communeId())) {
             throw AccountRefusedException.invalid("COMMUNE_REQUIRED", "a commune head needs a commune of the district");
         }
-        return new Profile(name, profile.role(), profile.communeId());
+        return new Profile(name, profile.role(), profile.communeId(), null);
     }
 
     private static String describe(Profile p) {
-        return p.role() + (p.communeId() == null ? "" : " " + p.communeId());
+        return p.role() + (p.communeId() == null ? "" : " " + p.communeId())
+                + (p.districtId() == null ? "" : " district " + p.districtId());
     }
 }

@@ -25,7 +25,7 @@ class MeController {
         this.accounts = accounts;
     }
 
-    record Me(String username, String displayName, Role role, String communeId, boolean mustChangePassword) {
+    record Me(String username, String displayName, Role role, String communeId, String districtId, boolean mustChangePassword) {
     }
 
     record PasswordChange(String currentPassword, String newPassword) {
@@ -33,7 +33,8 @@ class MeController {
 
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal AppUser user) {
-        return new Me(user.getUsername(), user.displayName(), user.role(), user.communeId(), user.mustChangePassword());
+        return new Me(user.getUsername(), user.displayName(), user.role(), user.communeId(), user.districtId(),
+                user.mustChangePassword());
     }
 
     /** Also the way out of "must change password": the session then carries the user without that mark. */

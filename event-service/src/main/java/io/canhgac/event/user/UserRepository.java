@@ -6,17 +6,25 @@ import org.springframework.stereotype.Repository;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @Repository
 class UserRepository {
 
+    /** A person with the communes of their district, as they are when the session starts. */
+    private static final String SELECT_USER = """
+            SELECT u.*, ARRAY(SELECT m.id FROM commune m WHERE m.district_id = u.district_id) AS district_communes
+            FROM app_user u""";
+
     private static final RowMapper<AppUser> USER = (rs, n) -> new AppUser(rs.getString("username"),
             rs.getString("password_hash"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-            rs.getString("commune_id"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"));
+            rs.getString("commune_id"), rs.getString("district_id"),
+            Set.of((String[]) rs.getArray("district_communes").getArray()), rs.getBoolean("enabled"),
+            rs.getBoolean("must_change_password"));
 
     private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getString("username"),
             rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getString("commune_id"),
-            rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getTimestamp("created_at").toInstant(),
+            rs.getString("district_id"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("password_changed_at") == null ? null : rs.getTimestamp("password_changed_at").toInstant());
 
     private final JdbcTemplate jdbc;
@@ -26,11 +34,11 @@ class UserRepository {
     }
 
     Optional<AppUser> find(String username) {
-        return jdbc.query("SELECT * FROM app_user WHERE username = ?", USER, username).stream().findFirst();
+        return jdbc.query(SELECT_USER + " WHERE u.username = ?", USER, username).stream().findFirst();
     }
 
     List<AppUser> findEnabled() {
-        return jdbc.query("SELECT * FROM app_user WHERE enabled ORDER BY username", USER);
+        return jdbc.query(SELECT_USER + " WHERE u.enabled ORDER BY u.username", USER);
     }
 
     List<Account> findAll() {
@@ -43,16 +51,25 @@ class UserRepository {
 
     /** Creates the account unless the name is taken; true if created. */
     boolean insertIfAbsent(String username, String passwordHash, String displayName, Role role, String communeId,
-                           boolean mustChangePassword) {
+                           String districtId, boolean mustChangePassword) {
         return jdbc.update("""
-                INSERT INTO app_user (username, password_hash, display_name, role, commune_id, must_change_password)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""",
-                username, passwordHash, displayName, role.name(), communeId, mustChangePassword) == 1;
+                INSERT INTO app_user (username, password_hash, display_name, role, commune_id, district_id, must_change_password)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""",
+                username, passwordHash, displayName, role.name(), communeId, districtId, mustChangePassword) == 1;
     }
 
-    boolean update(String username, String displayName, Role role, String communeId) {
-        return jdbc.update("UPDATE app_user SET display_name = ?, role = ?, commune_id = ? WHERE username = ?",
-                displayName, role.name(), communeId, username) == 1;
+    boolean update(String username, String displayName, Role role, String communeId, String districtId) {
+        return jdbc.update("UPDATE app_user SET display_name = ?, role = ?, commune_id = ?, district_id = ? WHERE username = ?",
+                displayName, role.name(), communeId, districtId, username) == 1;
+    }
+
+    boolean districtExists(String districtId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM district WHERE id = ?)", Boolean.class,
+                districtId));
+    }
+
+    List<String> scopedTo(String districtId) {
+        return jdbc.queryForList("SELECT username FROM app_user WHERE district_id = ?", String.class, districtId);
     }
 
     boolean setEnabled(String username, boolean enabled) {

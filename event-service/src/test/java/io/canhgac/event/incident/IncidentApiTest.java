@@ -188,13 +188,13 @@ class IncidentApiTest extends CentreApiTest {
         repository.link(incident, UUID.fromString(alert.get(0)), "operator");
         repository.link(incident, UUID.fromString(alert.get(1)), "operator");
 
-        assertThat(repository.find(CommuneScope.DISTRICT, null, null, 10)).extracting(IncidentView::id).containsExactly(incident);
+        assertThat(repository.find(CommuneScope.REGION, null, null, 10)).extracting(IncidentView::id).containsExactly(incident);
         assertThat(repository.find(CommuneScope.only("phuoc-ninh"), null, null, 10)).isEmpty();
         assertThat(repository.find(CommuneScope.only("phuoc-ninh"), incident)).isEmpty();
         assertThat(repository.find(new CommuneScope(false, Set.of()), null, null, 10)).as("no commune: nothing").isEmpty();
         assertThat(repository.find(CommuneScope.only("que-loc"), incident).orElseThrow().communeIds()).containsExactly("que-loc");
         assertThat(repository.alerts(CommuneScope.only("son-vien"), incident)).extracting(LinkedAlert::cameraId).containsExactly("SV-01");
-        assertThat(repository.alerts(CommuneScope.DISTRICT, incident)).extracting(LinkedAlert::cameraId).containsExactly("QL-01", "SV-01");
+        assertThat(repository.alerts(CommuneScope.REGION, incident)).extracting(LinkedAlert::cameraId).containsExactly("QL-01", "SV-01");
     }
 
     private HttpResponse<String> status(String id, String status) {

@@ -170,7 +170,7 @@ class CommuneReportTest extends CentreApiTest {
     @Test
     void todaysReportRunsToNow() {
         LocalDate day = LocalDate.parse("2026-11-20");
-        CommuneDayReport partial = reports.day(CommuneScope.DISTRICT, "que-loc", day, Instant.parse("2026-11-20T05:00:00Z"));
+        CommuneDayReport partial = reports.day(CommuneScope.REGION, "que-loc", day, Instant.parse("2026-11-20T05:00:00Z"));
         assertThat(partial.complete()).isFalse();
         assertThat(partial.periodSeconds()).isEqualTo(12 * 3600);
         CameraDay ql01 = partial.cameras().stream().filter(c -> c.cameraId().equals("QL-01")).findFirst().orElseThrow();

@@ -78,6 +78,11 @@ final class RoutePolicy {
             Map.entry("POST /api/accounts/{username}/enable", Access.ADMIN),
             Map.entry("POST /api/accounts/{username}/password", Access.ADMIN),
             Map.entry("GET /api/lockouts", Access.ADMIN),
+            // the region's districts and communes, cut to the caller's scope (DistrictScopeTest); admins add and move
+            Map.entry("GET /api/districts", Access.SIGNED_IN),
+            Map.entry("POST /api/regions", Access.ADMIN),
+            Map.entry("POST /api/districts", Access.ADMIN),
+            Map.entry("PUT /api/districts/communes/{communeId}", Access.ADMIN),
             Map.entry("POST /api/lockouts/release", Access.ADMIN),
             // one's own password: also the one thing open while an admin-set password must be changed
             Map.entry("POST /api/me/password", Access.SIGNED_IN),

@@ -1,31 +1,15 @@
 package io.canhgac.event.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.config.Commune;
-import io.canhgac.config.DistrictInventory;
 import io.canhgac.event.EventFixtures;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,41 +22,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every route the server has, found at run time (controller and actuator mappings, static files),
- * called unauthenticated, with the gateway token, and as every role and every commune's head.
+ * called unauthenticated, with the gateway token, and as every role, a district's operator and every
+ * commune's head.
  * A new route without a line in {@link RoutePolicy#POLICY} fails the test: its access has to be decided.
  */
-// tests turn metrics export off unless asked: /actuator/prometheus is a route to walk
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.metrics.scrape-token=" + RouteWalkTest.SCRAPE_TOKEN})
-class RouteWalkTest {
+class RouteWalkTest extends WalkedCentre {
 
-    /** Prometheus's token; shared with the metrics test so both run in one application context. */
-    public static final String SCRAPE_TOKEN = "test-scrape-token-0123456789";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ApplicationContext context;
-    @Autowired
-    DistrictInventory inventory;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
-    private String base;
+    /** An operator who sees one district (Nông Sơn, every demo commune): answered as every operator is. */
+    static final String DISTRICT_OPERATOR = "nong-son-operator";
 
     /** Someone who calls: a name for messages, a session (or none), a bearer token (or none), a role. */
     record Caller(String name, WebSession session, String bearer, String role) {
-    }
-
-    @BeforeEach
-    void setUp() {
-        base = "http://127.0.0.1:" + port;
     }
 
     private List<Caller> callers() {
@@ -95,38 +55,13 @@ class RouteWalkTest {
         for (String user : List.of("admin", "operator", "technician")) {
             callers.add(new Caller(user, WebSession.login(base, user, user + "-demo"), null, user.toUpperCase()));
         }
+        districtOperator(DISTRICT_OPERATOR, "nong-son");
+        callers.add(new Caller(DISTRICT_OPERATOR, WebSession.login(base, DISTRICT_OPERATOR, DISTRICT_OPERATOR + "-demo"), null,
+                "OPERATOR"));
         for (Commune commune : inventory.communes()) {
             callers.add(new Caller(commune.id(), WebSession.login(base, commune.id(), commune.id() + "-demo"), null, "COMMUNE_HEAD"));
         }
         return callers;
-    }
-
-    /** Every mapped route and static file, as "METHOD path". */
-    private Set<String> routes() throws Exception {
-        Set<String> routes = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            mapping.getHandlerMethods().keySet().forEach(info -> {
-                Collection<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
-                        ? List.of(RequestMethod.GET, RequestMethod.POST) : info.getMethodsCondition().getMethods();
-                for (String pattern : info.getPatternValues()) {
-                    methods.forEach(m -> routes.add(m + " " + pattern));
-                }
-            });
-        }
-        // WebSocket endpoints (the gateways' control link) are URL mappings of their own
-        for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
-            mapping.getHandlerMap().forEach((pattern, handler) -> {
-                if (handler instanceof WebSocketHttpRequestHandler) {
-                    routes.add("GET " + pattern);
-                }
-            });
-        }
-        routes.add("GET /");
-        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:static/**/*.*")) {
-            String url = file.getURL().toString();
-            routes.add("GET /" + url.substring(url.lastIndexOf("static/") + "static/".length()));
-        }
-        return routes;
     }
 
     @Test
