@@ -1,16 +1,11 @@
 package io.canhgac.event.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.canhgac.event.SseTestClient;
 import io.canhgac.event.WebSession;
+import io.canhgac.event.security.WalkedCentre;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,33 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The OpenAPI document and the Prometheus endpoint. Same properties as RouteWalkTest, which walks
- * both routes for every caller, so the two share one application context.
+ * The OpenAPI document and the Prometheus endpoint, in the route walks' centre ({@link WalkedCentre}):
+ * RouteWalkTest walks both routes for every caller, and the two share one application context.
  */
-// tests turn metrics export off unless asked: /actuator/prometheus is a route to walk
-@AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "canhgac.database.embedded.data-dir=",
-        "canhgac.ingest.token=test-token",
-        "canhgac.accounts.demo=true",
-        "canhgac.metrics.scrape-token=" + EcosystemApiTest.SCRAPE_TOKEN})
-class EcosystemApiTest {
-
-    static final String SCRAPE_TOKEN = "test-scrape-token-0123456789";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
+class EcosystemApiTest extends WalkedCentre {
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private String base;
 
     @BeforeEach
     void clean() {
-        base = "http://127.0.0.1:" + port;
         jdbc.update("DELETE FROM alert_note");
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM camera_event");

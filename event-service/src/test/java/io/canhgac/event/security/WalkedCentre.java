@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * The demo centre the route walks call: one application context for {@link RouteWalkTest} and
- * {@link DistrictScopeTest} (and EcosystemApiTest, which has the same properties), and the routes it has.
+ * {@link DistrictScopeTest} and {@code EcosystemApiTest}, and the routes it has.
  */
 // tests turn metrics export off unless asked: /actuator/prometheus is a route to walk
 @AutoConfigureObservability(tracing = false)
@@ -33,28 +33,28 @@ import java.util.TreeSet;
         "canhgac.ingest.token=test-token",
         "canhgac.accounts.demo=true",
         "canhgac.metrics.scrape-token=" + WalkedCentre.SCRAPE_TOKEN})
-abstract class WalkedCentre {
+public abstract class WalkedCentre {
 
     /** Prometheus's token; shared with the metrics test so both run in one application context. */
     public static final String SCRAPE_TOKEN = "test-scrape-token-0123456789";
 
     @LocalServerPort
-    int port;
+    protected int port;
     @Autowired
     ApplicationContext context;
     @Autowired
     DistrictInventory inventory;
     @Autowired
-    JdbcTemplate jdbc;
+    protected JdbcTemplate jdbc;
     @Autowired
-    ObjectMapper json;
+    protected ObjectMapper json;
     @Autowired
     PasswordEncoder encoder;
 
-    String base;
+    protected String base;
 
     @BeforeEach
-    void setUpBase() {
+    protected void setUpBase() {
         base = "http://127.0.0.1:" + port;
     }
 
